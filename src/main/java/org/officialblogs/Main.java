@@ -1,0 +1,2 @@
+package org.officialblogs;
+public class Main { public static void main(String[] a) { System.out.println("hi"); } }
