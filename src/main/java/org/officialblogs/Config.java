@@ -1,0 +1,167 @@
+package org.officialblogs;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The application's settings: one immutable record, built from flags and OFFICIALBLOGS_* environment variables,
+ * validated once at start so a bad value stops the app with a message that names the variable.
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        String dbUrl,
+        URI baseUrl,
+        boolean allowPrivateNetwork,
+        Duration hostDelay,
+        int maxConcurrentFetches,
+        long maxBodyBytes,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration requestTimeout,
+        int measurementWindowDays,
+        int backfillHorizonDays,
+        int backfillMaxPages,
+        boolean schedulerEnabled) {
+
+    public static final String ENV_PREFIX = "OFFICIALBLOGS_";
+
+    /** One configurable setting: its environment variable, default, and what it means (for --help and the README). */
+    public record Setting(String env, String defaultValue, String description) {}
+
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("OFFICIALBLOGS_PORT", "7070", "HTTP port of the web app (0 picks a free port)"),
+            new Setting("OFFICIALBLOGS_DATA_DIR", "./data", "Directory for the database and exports"),
+            new Setting("OFFICIALBLOGS_DB_URL", "", "JDBC URL; default jdbc:sqlite:<data dir>/officialblogs.db"),
+            new Setting("OFFICIALBLOGS_BASE_URL", "", "Public address of the site, used in links, feeds and the crawler's User-Agent; default http://localhost:<port>"),
+            new Setting("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "false", "Let the crawler fetch loopback/private addresses (tests and demos only)"),
+            new Setting("OFFICIALBLOGS_HOST_DELAY_MS", "2000", "Minimum delay between two requests to the same host"),
+            new Setting("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES", "16", "Global limit on concurrent fetches"),
+            new Setting("OFFICIALBLOGS_MAX_BODY_BYTES", "10485760", "Largest response body accepted, after decompression"),
+            new Setting("OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "5000", "Connect timeout"),
+            new Setting("OFFICIALBLOGS_READ_TIMEOUT_MS", "10000", "Socket read timeout"),
+            new Setting("OFFICIALBLOGS_REQUEST_TIMEOUT_MS", "20000", "Deadline for a whole request"),
+            new Setting("OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS", "180", "Posts younger than this have their comments collected"),
+            new Setting("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS", "400", "How far back the first crawl of a blog pages through its feed"),
+            new Setting("OFFICIALBLOGS_BACKFILL_MAX_PAGES", "30", "Most feed pages read when backfilling a blog's history"),
+            new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"));
+
+    /** Thrown for a setting that cannot be used; the message names the setting and the value. */
+    public static final class InvalidConfigException extends RuntimeException {
+        public InvalidConfigException(String message) {
+            super(message);
+        }
+    }
+
+    public Config {
+        List<String> problems = new ArrayList<>();
+        if (port < 0 || port > 65535) problems.add("OFFICIALBLOGS_PORT must be between 0 and 65535, got " + port);
+        if (dataDir == null) problems.add("OFFICIALBLOGS_DATA_DIR must be set");
+        if (dbUrl == null || !dbUrl.startsWith("jdbc:sqlite:")) {
+            problems.add("OFFICIALBLOGS_DB_URL must be a SQLite JDBC URL (jdbc:sqlite:FILE), got " + dbUrl);
+        }
+        if (baseUrl == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
+                || baseUrl.getHost() == null) {
+            problems.add("OFFICIALBLOGS_BASE_URL must be an absolute http(s) URL, got " + baseUrl);
+        }
+        if (hostDelay == null || hostDelay.isNegative()) problems.add("OFFICIALBLOGS_HOST_DELAY_MS must be >= 0");
+        if (maxConcurrentFetches < 1 || maxConcurrentFetches > 512) {
+            problems.add("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES must be between 1 and 512, got " + maxConcurrentFetches);
+        }
+        if (maxBodyBytes < 1024) problems.add("OFFICIALBLOGS_MAX_BODY_BYTES must be at least 1024, got " + maxBodyBytes);
+        for (var t : List.of(Map.entry("CONNECT", connectTimeout), Map.entry("READ", readTimeout),
+                Map.entry("REQUEST", requestTimeout))) {
+            if (t.getValue() == null || t.getValue().isZero() || t.getValue().isNegative()) {
+                problems.add("OFFICIALBLOGS_" + t.getKey() + "_TIMEOUT_MS must be > 0");
+            }
+        }
+        if (measurementWindowDays < 1) problems.add("OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS must be >= 1");
+        if (backfillHorizonDays < 1) problems.add("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS must be >= 1");
+        if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
+        if (!problems.isEmpty()) throw new InvalidConfigException(String.join("; ", problems));
+    }
+
+    /** The database file path when the URL is a plain SQLite file URL, else null. */
+    public Path databaseFile() {
+        String rest = dbUrl.substring("jdbc:sqlite:".length());
+        int q = rest.indexOf('?');
+        if (q >= 0) rest = rest.substring(0, q);
+        if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith("file:")) return null;
+        return Path.of(rest);
+    }
+
+    /** Builds a config from a map of raw values keyed by environment variable name (flags already merged in). */
+    public static Config fromValues(Map<String, String> values) {
+        Function<String, String> get = name -> {
+            String v = values.get(name);
+            if (v == null || v.isBlank()) {
+                v = SETTINGS.stream().filter(s -> s.env().equals(name)).findFirst().orElseThrow().defaultValue();
+            }
+            return v.trim();
+        };
+        int port = parseInt(get, "OFFICIALBLOGS_PORT");
+        Path dataDir = Path.of(get.apply("OFFICIALBLOGS_DATA_DIR"));
+        String dbUrl = get.apply("OFFICIALBLOGS_DB_URL");
+        if (dbUrl.isEmpty()) dbUrl = "jdbc:sqlite:" + dataDir.resolve("officialblogs.db");
+        String base = get.apply("OFFICIALBLOGS_BASE_URL");
+        if (base.isEmpty()) base = "http://localhost:" + (port == 0 ? 7070 : port);
+        URI baseUrl;
+        try {
+            baseUrl = new URI(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException("OFFICIALBLOGS_BASE_URL is not a URL: " + base);
+        }
+        return new Config(
+                port, dataDir, dbUrl, baseUrl,
+                parseBoolean(get, "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK"),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_HOST_DELAY_MS")),
+                parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_FETCHES"),
+                parseLong(get, "OFFICIALBLOGS_MAX_BODY_BYTES"),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_CONNECT_TIMEOUT_MS")),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_READ_TIMEOUT_MS")),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_TIMEOUT_MS")),
+                parseInt(get, "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS"),
+                parseInt(get, "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS"),
+                parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES"),
+                parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"));
+    }
+
+    /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */
+    public static Config defaults(Map<String, String> overrides) {
+        return fromValues(overrides);
+    }
+
+    private static int parseInt(Function<String, String> get, String name) {
+        String v = get.apply(name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static long parseLong(Function<String, String> get, String name) {
+        String v = get.apply(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static boolean parseBoolean(Function<String, String> get, String name) {
+        String v = get.apply(name).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new InvalidConfigException(name + " must be true or false, got '" + v + "'");
+        };
+    }
+}

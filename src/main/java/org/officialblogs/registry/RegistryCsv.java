@@ -1,0 +1,124 @@
+package org.officialblogs.registry;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a registry CSV (the seed format, see seed/README.md) with commons-csv: RFC 4180 quoting, a header line,
+ * UTF-8. Each row becomes an entry or a rejection with its line number and reason; a bad row never stops the good
+ * ones. Commons CSV rather than a hand-written splitter: quoted commas, quotes and newlines are where such code breaks.
+ */
+public final class RegistryCsv {
+
+    /** A row that validated: the line it starts on and the entry. */
+    public record Row(long line, RegistryEntry entry) {}
+
+    /** A row (or the file) that could not be used, with what was wrong. */
+    public record Rejection(long line, String reason) {
+        @Override
+        public String toString() {
+            return line > 0 ? "line " + line + ": " + reason : reason;
+        }
+    }
+
+    /** Everything read from one file. */
+    public record Parsed(List<Row> rows, List<Rejection> rejections) {}
+
+    private RegistryCsv() {}
+
+    public static Parsed parse(byte[] bytes) {
+        String text = decodeUtf8Leniently(bytes);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        List<Row> rows = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(false)
+                .get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            List<String> unknown = header.stream().filter(h -> !EntryValidator.COLUMNS.contains(h)).toList();
+            List<String> missing = EntryValidator.REQUIRED_COLUMNS.stream().filter(c -> !header.contains(c)).sorted().toList();
+            if (!unknown.isEmpty() || !missing.isEmpty()) {
+                String why = (unknown.isEmpty() ? "" : "unknown column(s) " + unknown + "; ")
+                        + (missing.isEmpty() ? "" : "missing required column(s) " + missing + "; ")
+                        + "expected the columns " + EntryValidator.COLUMNS;
+                rejections.add(new Rejection(1, "header: " + why));
+                return new Parsed(List.of(), List.copyOf(rejections));
+            }
+            long nextLine = 2;
+            var it = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!it.hasNext()) break;
+                    record = it.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    rejections.add(new Rejection(nextLine, "the file cannot be read from here on: "
+                            + rootMessage(e) + " (check for an unclosed quote); the rows after it were not read"));
+                    break;
+                }
+                long line = Math.max(nextLine, 2);
+                nextLine = parser.getCurrentLineNumber() + 1;
+                if (isBlankRecord(record)) continue;
+                if (record.size() != header.size()) {
+                    rejections.add(new Rejection(line, "expected " + header.size() + " fields, found " + record.size()));
+                    continue;
+                }
+                Map<String, String> raw = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) raw.put(header.get(i), record.get(i));
+                EntryValidator.Result result = EntryValidator.validate(raw);
+                if (result.ok()) {
+                    rows.add(new Row(line, result.entry()));
+                } else {
+                    rejections.add(new Rejection(line, result.summary()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            rejections.add(new Rejection(1, "header: " + e.getMessage()));
+        }
+        return new Parsed(List.copyOf(rows), List.copyOf(rejections));
+    }
+
+    private static boolean isBlankRecord(CSVRecord record) {
+        for (String v : record) if (!v.isBlank()) return false;
+        return true;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+
+    /**
+     * Decodes UTF-8, turning invalid byte sequences into U+FFFD so that only the rows containing them are
+     * rejected (the validator refuses any field with U+FFFD) and the rest of the file is still read.
+     */
+    static String decodeUtf8Leniently(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a replacing decoder does not throw", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.officialblogs.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+
+/** Renders the precompiled jte templates of web/templates; jte escapes every value as HTML. */
+public final class Templates {
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    public String render(String template, Object page) {
+        StringOutput out = new StringOutput();
+        engine.render(template, page, out);
+        return out.toString();
+    }
+
+    public void render(Context ctx, String template, Object page) {
+        ctx.contentType("text/html; charset=utf-8").result(render(template, page));
+    }
+}

@@ -1,0 +1,114 @@
+package org.officialblogs.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.officialblogs.Config;
+import org.officialblogs.db.Database;
+import org.officialblogs.registry.DirectoryQuery;
+import org.officialblogs.registry.RegistryDao;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Javalin application: every route in one table, error pages, static assets, security headers. */
+public final class WebApp {
+
+    private static final Logger log = LoggerFactory.getLogger(WebApp.class);
+
+    private final Config config;
+    private final SiteInfo site;
+    private final Templates templates;
+    private final DirectoryController directory;
+    private final OfficialController officials;
+    private final HealthController health;
+
+    public WebApp(Config config, String version, Database database, RegistryDao registry) {
+        this.config = config;
+        this.site = new SiteInfo(version, config.baseUrl().toString());
+        this.templates = new Templates();
+        this.directory = new DirectoryController(new DirectoryQuery(registry), templates, site);
+        this.officials = new OfficialController(registry, templates, site);
+        this.health = new HealthController(database, registry, site);
+    }
+
+    /** Creates and starts the server on the configured port (0: a free port); {@link Javalin#port()} tells which. */
+    public Javalin start() {
+        return create().start(config.port());
+    }
+
+    Javalin create() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/static";
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "public, max-age=3600");
+            });
+            cfg.requestLogger.http((ctx, ms) -> log.debug("request method={} path={} status={} ms={}",
+                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+
+            // ---- the route table
+            cfg.routes.before(this::securityHeaders);
+            cfg.routes.get("/", directory::show);
+            cfg.routes.get("/officials/{id}", officials::show);
+            cfg.routes.get("/health", health::show);
+
+            // ---- errors
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e.getStatus(), e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error method={} path={}", ctx.method(), ctx.path(), e);
+                renderError(ctx, 500, null);
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().startsWith("text/html")) {
+                    renderError(ctx, 404, null);
+                }
+            });
+        });
+    }
+
+    private void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    }
+
+    private void renderError(Context ctx, int status, String message) {
+        boolean wantsJson = ctx.path().startsWith("/api/") || ctx.path().equals("/health")
+                || (ctx.header("Accept") != null && ctx.header("Accept").contains("application/json")
+                && !ctx.header("Accept").contains("text/html"));
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 403 -> "Forbidden";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Something went wrong" : "Error";
+        };
+        String text = status >= 500
+                ? "An unexpected error stopped this page. It has been logged; please try again later."
+                : message == null || message.isBlank() || message.equals("Not Found") || message.equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")
+                        ? (status == 404 ? "There is nothing at this address. It may have moved, or the link may be mistyped." : title)
+                        : message;
+        ctx.status(status);
+        if (wantsJson) {
+            ctx.json(Map.of("status", status, "error", title, "message", text));
+        } else {
+            templates.render(ctx, "error.jte", new ErrorPage(site, status, title, text));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.officialblogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaults() {
+        Config c = Config.fromValues(Map.of());
+        assertThat(c.port()).isEqualTo(7070);
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.dbUrl()).isEqualTo("jdbc:sqlite:" + Path.of("./data").resolve("officialblogs.db"));
+        assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:7070");
+        assertThat(c.allowPrivateNetwork()).isFalse();
+        assertThat(c.hostDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.maxConcurrentFetches()).isEqualTo(16);
+        assertThat(c.maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+    }
+
+    @Test
+    void valuesFromTheEnvironmentMap() {
+        Config c = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "8080", "OFFICIALBLOGS_DATA_DIR", "/srv/ob",
+                "OFFICIALBLOGS_BASE_URL", "https://blogs.example.org/", "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true"));
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.dbUrl()).isEqualTo("jdbc:sqlite:/srv/ob/officialblogs.db");
+        assertThat(c.baseUrl().toString()).isEqualTo("https://blogs.example.org");
+        assertThat(c.allowPrivateNetwork()).isTrue();
+    }
+
+    @Test
+    void badValuesNameTheVariable() {
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "seventy")))
+                .isInstanceOf(Config.InvalidConfigException.class).hasMessageContaining("OFFICIALBLOGS_PORT").hasMessageContaining("seventy");
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "70000")))
+                .hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_DB_URL", "jdbc:postgresql://x/y")))
+                .hasMessageContaining("OFFICIALBLOGS_DB_URL");
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_BASE_URL", "ftp://example.org")))
+                .hasMessageContaining("OFFICIALBLOGS_BASE_URL");
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "maybe")))
+                .hasMessageContaining("true or false");
+    }
+}
