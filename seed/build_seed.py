@@ -258,6 +258,14 @@ def curate(raw, research_file):
     authorship, authorship_note = AUTHORSHIP.get(name, ("unknown", ""))
     tenure_from, tenure_to = TENURE.get(name, ("", ""))
     sources = dedupe(split_list(raw["source"]))
+    # A registry source is a URL a reader can open. The research also cites files of a public code index by
+    # number ("GitHub file id ..."): those citations go to the notes, and a URL quoted inside one becomes a source.
+    citations = [s for s in sources if not is_http_url(s)]
+    sources = [s for s in sources if is_http_url(s)]
+    for citation in citations:
+        notes.append("also cited by the research: " + citation)
+        sources += re.findall(r"https?://[^\s)]+", citation)
+    sources = dedupe(sources)
     feed_url = raw["feed_url"].strip()
 
     blog_urls = split_list(raw["blog_url"])
@@ -420,8 +428,8 @@ def validate(text):
             problems.append(f"{where}: no source")
         for source in sources:
             # A source is a URL, or the research's citation of a file in a public code index.
-            if not (is_http_url(source) or source.startswith("GitHub ")):
-                problems.append(f"{where}: source is neither a URL nor a code-index citation: {source!r}")
+            if not is_http_url(source):
+                problems.append(f"{where}: source is not an http(s) URL: {source!r}")
         if len(set(sources)) != len(sources):
             problems.append(f"{where}: duplicate source")
         if row["blog_url"]:
