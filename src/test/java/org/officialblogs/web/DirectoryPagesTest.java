@@ -1,0 +1,144 @@
+package org.officialblogs.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.net.http.HttpResponse;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.registry.EntryValidator;
+import org.officialblogs.registry.Origin;
+import org.officialblogs.registry.SeedLoader;
+
+class DirectoryPagesTest {
+
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    void load(String rows) {
+        String csv = String.join(",", EntryValidator.COLUMNS) + "\n" + rows;
+        var report = server.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
+        assertThat(report.rejected()).isEmpty();
+    }
+
+    @Test
+    void theHomePageListsTheSeededOfficials() {
+        var report = new SeedLoader(server.registry, server.importer).loadIfEmpty().orElseThrow();
+        assertThat(report.rejected()).isEmpty();
+        HttpResponse<String> res = server.get("/");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        Document doc = Jsoup.parse(res.body());
+        assertThat(doc.select("table.directory tbody tr")).hasSize(DirectoryController.PAGE_SIZE);
+        assertThat(doc.select(".count").text()).contains(server.registry.countOfficials() + " officials");
+        assertThat(res.body()).contains("John Redwood");
+        // page 2 keeps going, and the filter narrows to a country
+        Document gb = Jsoup.parse(server.get("/?country=GB").body());
+        assertThat(gb.select("table.directory tbody tr")).isNotEmpty()
+                .allSatisfy(tr -> assertThat(tr.select("td").get(1).text()).startsWith("United Kingdom"));
+        assertThat(gb.select("#country option[selected]").attr("value")).isEqualTo("GB");
+    }
+
+    @Test
+    void filtersBySearchAndLevelAndPagesThroughResults() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            rows.append("Official ").append(i).append(",Mayor,FI,,,local,executive,,,,,https://b").append(i)
+                    .append(".example.fi/,,,,,,,\n");
+        }
+        rows.append("Anna Minister,Minister of Finance,FI,,,national,executive,,,,,https://anna.example.fi/,,,,,,,\n");
+        load(rows.toString());
+        Document all = Jsoup.parse(server.get("/").body());
+        assertThat(all.select(".count").text()).contains("61 officials").contains("showing 1–50");
+        assertThat(all.select("a[rel=next]").attr("href")).isEqualTo("/?page=2");
+        Document page2 = Jsoup.parse(server.get("/?page=2").body());
+        assertThat(page2.select("table.directory tbody tr")).hasSize(11);
+        Document national = Jsoup.parse(server.get("/?level=national").body());
+        assertThat(national.select("table.directory tbody th a")).extracting(e -> e.text()).containsExactly("Anna Minister");
+        Document search = Jsoup.parse(server.get("/?q=finance").body());
+        assertThat(search.select("table.directory tbody th a")).extracting(e -> e.text()).containsExactly("Anna Minister");
+        Document none = Jsoup.parse(server.get("/?q=%25nobody_").body());
+        assertThat(none.select(".count").text()).isEqualTo("No official matches these filters.");
+        assertThat(none.select("table.directory")).isEmpty();
+        // a filtered page's pagination keeps the filter
+        Document local = Jsoup.parse(server.get("/?level=local").body());
+        assertThat(local.select("a[rel=next]").attr("href")).isEqualTo("/?level=local&page=2");
+    }
+
+    @Test
+    void anOfficialPageShowsOfficeJurisdictionBlogAndSources() {
+        load("Ann Example,Mayor of Springfield,US,Illinois,Springfield,local,executive,,Q42,2019,,https://ann.example.org/,"
+                + "https://ann.example.org/feed/,wordpress,en,self,2019-,https://city.example.gov/ann ; https://news.example.com/ann,\n");
+        long id = server.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
+        HttpResponse<String> res = server.get("/officials/" + id);
+        assertThat(res.statusCode()).isEqualTo(200);
+        Document doc = Jsoup.parse(res.body());
+        assertThat(doc.select("h1").text()).isEqualTo("Ann Example");
+        assertThat(doc.text()).contains("Mayor of Springfield").contains("United States · Illinois · Springfield")
+                .contains("Written by the official");
+        assertThat(doc.select("ul.sources a")).extracting(e -> e.attr("href"))
+                .containsExactly("https://city.example.gov/ann", "https://news.example.com/ann");
+        assertThat(doc.select("a[href='https://www.wikidata.org/wiki/Q42']")).hasSize(1);
+    }
+
+    @Test
+    void unknownOfficialsAndPagesAre404WithAPage() {
+        for (String path : new String[] {"/officials/424242", "/officials/abc", "/no/such/page"}) {
+            HttpResponse<String> res = server.get(path);
+            assertThat(res.statusCode()).as(path).isEqualTo(404);
+            Document doc = Jsoup.parse(res.body());
+            assertThat(doc.select("h1").text()).as(path).isEqualTo("Page not found");
+            assertThat(doc.select("a[href='/']")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void hostileNamesAreEscaped() {
+        load("\"<script>alert('x')</script> Evil\",\"<img src=x onerror=alert(1)>\",US,,,national,executive,,,,,"
+                + "https://evil.example.org/,,,,,,,\n");
+        long id = server.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
+        for (String path : new String[] {"/", "/officials/" + id}) {
+            String body = server.get(path).body();
+            assertThat(body).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x")
+                    .contains("&lt;script&gt;alert(");
+            assertThat(Jsoup.parse(body).select("script")).isEmpty();
+        }
+    }
+
+    @Test
+    void healthReportsVersionDatabaseAndCounts() {
+        load("Ann Example,Mayor,US,,,local,executive,,,,,https://ann.example.org/,,,,,,,\n"
+                + "Bob Example,Senator,US,,,national,legislative,,,,,,,,,,,,\n");
+        HttpResponse<String> res = server.get("/health");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(res.body()).contains("\"version\":\"test\"").contains("\"database\":\"reachable\"")
+                .contains("\"officials\":2").contains("\"active\":1").contains("\"lead\":1");
+    }
+
+    @Test
+    void staticAssetsAreServedAndPagesMakeNoThirdPartyRequests() {
+        assertThat(server.get("/static/style.css").statusCode()).isEqualTo(200);
+        Document doc = Jsoup.parse(server.get("/").body());
+        assertThat(doc.select("link[href], script[src], img[src]"))
+                .allSatisfy(e -> assertThat(e.attr("href") + e.attr("src")).startsWith("/"));
+        assertThat(doc.select("html").attr("lang")).isEqualTo("en");
+        assertThat(doc.select("main#main")).hasSize(1);
+    }
+}
