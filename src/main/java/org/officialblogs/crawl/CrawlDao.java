@@ -1,0 +1,229 @@
+package org.officialblogs.crawl;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** SQL for crawl state, posts and the crawl log. */
+public final class CrawlDao {
+
+    private final Jdbi jdbi;
+
+    public CrawlDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    static Instant instant(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    static Integer integer(ResultSet rs, String col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Long longOrNull(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    static CrawlState state(ResultSet rs) throws SQLException {
+        return new CrawlState(rs.getLong("blog_id"), instant(rs, "next_attempt_at"), instant(rs, "last_attempt_at"),
+                instant(rs, "last_success_at"), integer(rs, "last_http_status"), rs.getString("etag"),
+                rs.getString("last_modified"), rs.getString("failure_kind"), rs.getString("failure_message"),
+                rs.getInt("consecutive_failures"), instant(rs, "failing_since"), rs.getInt("unreachable") != 0,
+                rs.getInt("backfill_done") != 0, rs.getString("redirect_target"), rs.getInt("redirect_count"),
+                integer(rs, "ttl_minutes"), rs.getString("feed_title"), rs.getString("feed_format"),
+                longOrNull(rs, "interval_seconds"), integer(rs, "posts_seen_last"));
+    }
+
+    private static final String TARGET_SELECT = """
+            SELECT b.id AS b_id, b.official_id, b.site_url, b.feed_url, b.platform, b.status, s.*
+            FROM blog b JOIN crawl_state s ON s.blog_id = b.id
+            """;
+
+    private static CrawlTarget target(ResultSet rs) throws SQLException {
+        return new CrawlTarget(rs.getLong("b_id"), rs.getLong("official_id"), rs.getString("site_url"),
+                rs.getString("feed_url"), rs.getString("platform"), rs.getString("status"), state(rs));
+    }
+
+    /** Gives every crawlable blog (listed, with an address) a schedule, due now; returns how many were added. */
+    public int scheduleNewBlogs(Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                INSERT INTO crawl_state (blog_id, next_attempt_at)
+                SELECT b.id, :now FROM blog b
+                WHERE b.status IN ('active', 'dormant', 'offline')
+                  AND (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM crawl_state s WHERE s.blog_id = b.id)
+                """).bind("now", now).execute());
+    }
+
+    /** Makes a blog due now (a moderator's "recrawl now", an approval). */
+    public void makeDueNow(long blogId, Instant now) {
+        jdbi.useHandle(h -> {
+            int n = h.createUpdate("UPDATE crawl_state SET next_attempt_at = :now WHERE blog_id = :id")
+                    .bind("now", now).bind("id", blogId).execute();
+            if (n == 0) {
+                h.createUpdate("INSERT INTO crawl_state (blog_id, next_attempt_at) VALUES (:id, :now)")
+                        .bind("now", now).bind("id", blogId).execute();
+            }
+        });
+    }
+
+    /** Blogs whose next attempt is due, oldest first. */
+    public List<CrawlTarget> due(Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + """
+                WHERE s.next_attempt_at <= :now AND b.status IN ('active', 'dormant', 'offline')
+                ORDER BY s.next_attempt_at, b.id LIMIT :limit
+                """).bind("now", now).bind("limit", limit).map((rs, ctx) -> target(rs)).list());
+    }
+
+    /** Every crawlable blog, for `crawl --all`. */
+    public List<CrawlTarget> all() {
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + """
+                WHERE b.status IN ('active', 'dormant', 'offline') ORDER BY b.id
+                """).map((rs, ctx) -> target(rs)).list());
+    }
+
+    public Optional<CrawlTarget> target(long blogId) {
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + " WHERE b.id = :id").bind("id", blogId)
+                .map((rs, ctx) -> target(rs)).findOne());
+    }
+
+    public Optional<CrawlState> state(long blogId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM crawl_state WHERE blog_id = :id").bind("id", blogId)
+                .map((rs, ctx) -> state(rs)).findOne());
+    }
+
+    /** Number of blogs due now (the queue depth). */
+    public int countDue(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT count(*) FROM crawl_state s JOIN blog b ON b.id = s.blog_id
+                WHERE s.next_attempt_at <= :now AND b.status IN ('active', 'dormant', 'offline')
+                """).bind("now", now).mapTo(Integer.class).one());
+    }
+
+    /** Writes the whole state row (after an attempt). */
+    public void saveState(CrawlState s) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE crawl_state SET next_attempt_at = :next, last_attempt_at = :lastAttempt,
+                    last_success_at = :lastSuccess, last_http_status = :status, etag = :etag,
+                    last_modified = :lastModified, failure_kind = :kind, failure_message = :message,
+                    consecutive_failures = :failures, failing_since = :failingSince, unreachable = :unreachable,
+                    backfill_done = :backfill, redirect_target = :redirectTarget, redirect_count = :redirectCount,
+                    ttl_minutes = :ttl, feed_title = :title, feed_format = :format, interval_seconds = :interval,
+                    posts_seen_last = :postsSeen
+                WHERE blog_id = :id
+                """)
+                .bind("next", s.nextAttemptAt()).bind("lastAttempt", s.lastAttemptAt())
+                .bind("lastSuccess", s.lastSuccessAt()).bind("status", s.lastHttpStatus()).bind("etag", s.etag())
+                .bind("lastModified", s.lastModified()).bind("kind", s.failureKind()).bind("message", s.failureMessage())
+                .bind("failures", s.consecutiveFailures()).bind("failingSince", s.failingSince())
+                .bind("unreachable", s.unreachable() ? 1 : 0).bind("backfill", s.backfillDone() ? 1 : 0)
+                .bind("redirectTarget", s.redirectTarget()).bind("redirectCount", s.redirectCount())
+                .bind("ttl", s.ttlMinutes()).bind("title", s.feedTitle()).bind("format", s.feedFormat())
+                .bind("interval", s.intervalSeconds()).bind("postsSeen", s.postsSeenLast())
+                .bind("id", s.blogId()).execute());
+    }
+
+    /** Stores the blog's feed address (found by discovery, or after consistent permanent redirects). */
+    public void setFeedUrl(long blogId, String feedUrl, String feedUrlKey, String platform, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE blog SET feed_url = :feed, feed_url_key = :key, platform = coalesce(:platform, platform),
+                    updated_at = :now
+                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM blog o WHERE o.feed_url_key = :key AND o.id <> :id)
+                """).bind("feed", feedUrl).bind("key", feedUrlKey).bind("platform", platform).bind("now", now)
+                .bind("id", blogId).execute());
+    }
+
+    public void setPlatformIfUnknown(long blogId, String platform, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE blog SET platform = :platform, updated_at = :now WHERE id = :id AND (platform IS NULL OR platform = '')
+                """).bind("platform", platform).bind("now", now).bind("id", blogId).execute());
+    }
+
+    /** Sets the registry status (offline on 410; back to active when an offline blog answers again). */
+    public void setBlogStatus(long blogId, String status, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE blog SET status = :status, updated_at = :now WHERE id = :id")
+                .bind("status", status).bind("now", now).bind("id", blogId).execute());
+    }
+
+    /**
+     * Adds new posts and refreshes known ones (same guid) in one transaction; returns how many were new.
+     * A post never disappears because a later feed no longer lists it: that is how history accumulates.
+     */
+    public int upsertPosts(long blogId, List<PostRecord> posts, Instant now) {
+        if (posts.isEmpty()) return 0;
+        return jdbi.inTransaction(h -> {
+            int before = h.createQuery("SELECT count(*) FROM post WHERE blog_id = :id").bind("id", blogId).mapTo(Integer.class).one();
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO post (blog_id, guid, url, title, published_at, updated_at, author_name, author_uri, summary,
+                        comments_url, comment_feed_url, replies_url, platform_post_id, reported_comments, first_seen_at, last_seen_at)
+                    VALUES (:blog, :guid, :url, :title, :published, :updated, :authorName, :authorUri, :summary,
+                        :commentsUrl, :commentFeedUrl, :repliesUrl, :platformPostId, :reported, :now, :now)
+                    ON CONFLICT (blog_id, guid) DO UPDATE SET
+                        url = coalesce(excluded.url, url), title = coalesce(excluded.title, title),
+                        published_at = coalesce(published_at, excluded.published_at),
+                        updated_at = coalesce(excluded.updated_at, updated_at),
+                        author_name = coalesce(excluded.author_name, author_name),
+                        author_uri = coalesce(excluded.author_uri, author_uri),
+                        summary = coalesce(excluded.summary, summary),
+                        comments_url = coalesce(excluded.comments_url, comments_url),
+                        comment_feed_url = coalesce(excluded.comment_feed_url, comment_feed_url),
+                        replies_url = coalesce(excluded.replies_url, replies_url),
+                        platform_post_id = coalesce(excluded.platform_post_id, platform_post_id),
+                        reported_comments = coalesce(excluded.reported_comments, reported_comments),
+                        last_seen_at = excluded.last_seen_at
+                    """);
+            for (PostRecord p : posts) {
+                batch.bind("blog", blogId).bind("guid", p.guid()).bind("url", p.url()).bind("title", p.title())
+                        .bind("published", p.publishedAt()).bind("updated", p.updatedAt())
+                        .bind("authorName", p.authorName()).bind("authorUri", p.authorUri()).bind("summary", p.summary())
+                        .bind("commentsUrl", p.commentsUrl()).bind("commentFeedUrl", p.commentFeedUrl())
+                        .bind("repliesUrl", p.repliesUrl()).bind("platformPostId", p.platformPostId())
+                        .bind("reported", p.reportedComments()).bind("now", now).add();
+            }
+            batch.execute();
+            int after = h.createQuery("SELECT count(*) FROM post WHERE blog_id = :id").bind("id", blogId).mapTo(Integer.class).one();
+            return after - before;
+        });
+    }
+
+    /** Published times of the blog's posts since the given instant (for the schedule and metrics). */
+    public List<Instant> publishedSince(long blogId, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT published_at FROM post WHERE blog_id = :id AND published_at >= :since ORDER BY published_at
+                """).bind("id", blogId).bind("since", since).mapTo(Instant.class).list());
+    }
+
+    public int countPosts(long blogId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM post WHERE blog_id = :id").bind("id", blogId)
+                .mapTo(Integer.class).one());
+    }
+
+    public void log(CrawlLogEntry e) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO crawl_log (blog_id, at, purpose, url, http_status, bytes, duration_ms, items_seen, new_items,
+                    failure_kind, error)
+                VALUES (:blog, :at, :purpose, :url, :status, :bytes, :duration, :seen, :new, :kind, :error)
+                """).bind("blog", e.blogId()).bind("at", e.at()).bind("purpose", e.purpose()).bind("url", e.url())
+                .bind("status", e.httpStatus()).bind("bytes", e.bytes()).bind("duration", e.durationMs())
+                .bind("seen", e.itemsSeen()).bind("new", e.newItems()).bind("kind", e.failureKind())
+                .bind("error", e.error()).execute());
+    }
+
+    /** The latest attempts for a blog, newest first (shown on its page). */
+    public List<CrawlLogEntry> recentLog(long blogId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM crawl_log WHERE blog_id = :id ORDER BY at DESC, id DESC LIMIT :n")
+                .bind("id", blogId).bind("n", limit)
+                .map((rs, ctx) -> new CrawlLogEntry(longOrNull(rs, "blog_id"), instant(rs, "at"), rs.getString("purpose"),
+                        rs.getString("url"), integer(rs, "http_status"), longOrNull(rs, "bytes"), longOrNull(rs, "duration_ms"),
+                        integer(rs, "items_seen"), integer(rs, "new_items"), rs.getString("failure_kind"), rs.getString("error")))
+                .list());
+    }
+}
