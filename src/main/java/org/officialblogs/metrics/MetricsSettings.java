@@ -26,7 +26,8 @@ public record MetricsSettings(ZoneId zone, Duration minimumJudgingAge, int respo
             throw new IllegalArgumentException("minimumJudgingAge must not be negative: " + minimumJudgingAge);
         }
         if (responsivenessWindowDays < 1) {
-            throw new IllegalArgumentException("responsivenessWindowDays must be at least 1: " + responsivenessWindowDays);
+            throw new IllegalArgumentException(
+                    "responsivenessWindowDays must be at least 1: " + responsivenessWindowDays);
         }
     }
 

@@ -29,7 +29,8 @@ public record PostReplyInput(
             throw new IllegalArgumentException("readerComments must not be negative: " + readerComments);
         }
         if (readerCommentsAnswered < 0) {
-            throw new IllegalArgumentException("readerCommentsAnswered must not be negative: " + readerCommentsAnswered);
+            throw new IllegalArgumentException(
+                    "readerCommentsAnswered must not be negative: " + readerCommentsAnswered);
         }
         Objects.requireNonNull(commentsState, "commentsState (use UNKNOWN when the crawler could not tell)");
     }

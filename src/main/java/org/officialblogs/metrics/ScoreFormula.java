@@ -59,7 +59,7 @@ public final class ScoreFormula {
     public static final double PRIOR_STRENGTH = 5;
     /** A closed-comments post counts this fraction of the prior. */
     public static final double CLOSED_COMMENTS_FACTOR = 0.5;
-    /** Responsiveness value of a judged post with comments closed: {@code PRIOR_REPLY_RATE * CLOSED_COMMENTS_FACTOR}. */
+    /** Responsiveness value of a judged closed-comments post: {@code PRIOR_REPLY_RATE * CLOSED_COMMENTS_FACTOR}. */
     public static final double CLOSED_POST_VALUE = PRIOR_REPLY_RATE * CLOSED_COMMENTS_FACTOR;
     /** Days since the last post up to which recency is full. */
     public static final int RECENCY_FULL_CREDIT_DAYS = 6;

@@ -140,7 +140,8 @@ class PostingFrequencyTest {
     @Test
     void postsInTheFutureAndUndatedPostsAreIgnoredAndCounted() {
         Instant past = daysAgo(3, 9, 0);
-        List<Instant> posts = Arrays.asList(past, null, NOW.plusSeconds(3600), NOW.plusSeconds(10 * 86_400L), null, NOW);
+        List<Instant> posts =
+                Arrays.asList(past, null, NOW.plusSeconds(3600), NOW.plusSeconds(10 * 86_400L), null, NOW);
         PostingMetrics metrics = utc.measure(posts, NOW);
 
         // counted: the post 3 days ago and the one exactly at now
