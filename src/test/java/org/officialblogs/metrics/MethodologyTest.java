@@ -1,0 +1,80 @@
+package org.officialblogs.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Recomputes every worked example of the methodology page, so the page and the code cannot drift apart. */
+class MethodologyTest {
+
+    private static final double EXACT = 1e-9;
+
+    @TestFactory
+    List<DynamicTest> everyWorkedExampleComputesToItsStatedNumbers() {
+        return Methodology.examples().stream()
+                .map(example -> DynamicTest.dynamicTest(example.name(), () -> assertExample(example)))
+                .toList();
+    }
+
+    private static void assertExample(WorkedExample example) {
+        BlogMetrics metrics = new BlogMetricsCalculator(MetricsSettings.defaults().withZone(example.zone()))
+                .compute(example.published(), example.replies(), example.now());
+        Score score = ScoreFormula.score(metrics);
+        WorkedExample.Expected expected = example.expected();
+
+        assertThat(BlogStatus.of(example.crawlState(), metrics.posting())).isEqualTo(expected.status());
+        assertThat(score.points()).isEqualTo(expected.points());
+        assertThat(score.notEnoughDataYet()).isEqualTo(expected.notEnoughDataYet());
+        assertThat(expected.components()).extracting(WorkedExample.ExpectedComponent::part)
+                .containsExactly(ScorePart.values());
+        for (WorkedExample.ExpectedComponent component : expected.components()) {
+            ScoreComponent actual = score.component(component.part());
+            assertThat(actual.value()).as("%s value", component.part()).isCloseTo(component.value(), within(EXACT));
+            assertThat(actual.points()).as("%s points", component.part())
+                    .isCloseTo(component.points(), within(EXACT));
+        }
+        assertThat(expected.arithmetic()).contains(String.format(java.util.Locale.ROOT, "%.1f", expected.points()));
+    }
+
+    @Test
+    void examplesShowTheIntendedOrderOfBehaviours() {
+        Map<String, Double> points = Methodology.examples().stream()
+                .collect(Collectors.toMap(WorkedExample::name, example -> example.expected().points()));
+        double answering = points.get("Weekly, answers most readers");
+        double prolific = points.get("Twenty posts a week, never answers");
+        double closed = points.get("Weekly, comments closed");
+        double ignoring = points.get("Weekly, comments open, never answers");
+
+        assertThat(prolific).isLessThan(answering);  // volume cannot beat weekly + answering
+        assertThat(closed).isLessThan(answering);    // closing comments does not pay
+        assertThat(ignoring).isLessThan(closed);     // ignoring every reader is worse than closing
+    }
+
+    @Test
+    void examplesHaveDistinctNamesAndDescriptions() {
+        List<WorkedExample> examples = Methodology.examples();
+        assertThat(examples).hasSize(7);
+        assertThat(examples).extracting(WorkedExample::name).doesNotHaveDuplicates();
+        assertThat(examples).extracting(WorkedExample::description).allSatisfy(text -> assertThat(text).isNotBlank());
+    }
+
+    @Test
+    void sectionsStateTheConstantsTheCodeUses() {
+        Map<String, String> sections = Methodology.sections().stream()
+                .collect(Collectors.toMap(Methodology.Section::heading, Methodology.Section::body));
+        assertThat(sections.get("The score")).contains("Consistency (45 points)", "Responsiveness (30 points)",
+                "Recency (15 points)", "Volume (10 points)", "at most 6 days old", "nothing at 90 days");
+        assertThat(sections.get("Small samples")).contains("5 judged posts", "(replied + 5 × 0.50) / (posts + 5)");
+        assertThat(sections.get("Comments closed")).contains("counts 0.25");
+        assertThat(sections.get("Which posts are judged for replies")).contains("14 days old", "last 365 days");
+        assertThat(Methodology.sections()).extracting(Methodology.Section::heading)
+                .map(Function.identity()).doesNotHaveDuplicates();
+    }
+}
