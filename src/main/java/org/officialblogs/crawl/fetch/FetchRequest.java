@@ -53,6 +53,11 @@ public record FetchRequest(
         return new FetchRequest(url, null, null, "text/html, application/xhtml+xml, */*;q=0.5", false, Map.of());
     }
 
+    /** The same request without the robots.txt check: only for robots.txt itself and tests of the raw transport. */
+    public FetchRequest withSkipRobots() {
+        return new FetchRequest(url, etag, lastModified, accept, true, originBoundHeaders);
+    }
+
     public FetchRequest withOriginBoundHeaders(Map<String, String> headers) {
         return new FetchRequest(url, etag, lastModified, accept, skipRobots, headers);
     }

@@ -1,6 +1,7 @@
 package org.officialblogs.crawl.fetch;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
@@ -48,6 +50,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -359,14 +362,20 @@ public final class Fetcher implements AutoCloseable {
             }
             long deadline = System.nanoTime() + budgetNanos;
             AtomicBoolean deadlineHit = new AtomicBoolean();
+            AtomicReference<ClassicHttpResponse> open = new AtomicReference<>();
             ScheduledFuture<?> killer = deadlines.schedule(() -> {
                 deadlineHit.set(true);
-                get.cancel(); // closes the socket: unblocks a read stuck in headers or a dripping body
+                get.cancel(); // aborts a connect or a wait for the response head
+                ClassicHttpResponse response = open.get();
+                if (response != null) {
+                    closeImmediately(response); // unblocks a read in a slow body
+                }
             }, budgetNanos, TimeUnit.NANOSECONDS);
             ClassicHttpResponse response = null;
             boolean clean = false;
             try {
                 response = client.executeOpen(null, get, HttpClientContext.create());
+                open.set(response);
                 Exchange exchange = read(response, deadline);
                 clean = exchange.cleanEnd();
                 return exchange;
@@ -374,14 +383,11 @@ public final class Fetcher implements AutoCloseable {
                 return deadlineHit.get() ? timeout() : Exchange.failure(kindOf(e), describe(e));
             } finally {
                 killer.cancel(false);
-                if (!clean) {
-                    get.cancel(); // never drain what we did not want: close the connection instead
-                }
                 if (response != null) {
-                    try {
-                        response.close();
-                    } catch (IOException | RuntimeException ignored) {
-                        // the connection was discarded on purpose or already broken; the result is decided
+                    if (clean) {
+                        closeQuietly(response); // body fully read: the connection goes back to the pool
+                    } else {
+                        closeImmediately(response); // never drain what we did not want
                     }
                 }
             }
@@ -413,7 +419,9 @@ public final class Fetcher implements AutoCloseable {
                 return head.failed(FailureKind.TOO_LARGE,
                         "Content-Length " + declared + " exceeds the limit of " + limit + " bytes");
             }
-            try (InputStream decoded = ContentDecoding.decode(entity.getContent(), encoding)) {
+            // the shield keeps decoders from closing (and so draining) the connection's stream when we stop early
+            try (InputStream decoded = ContentDecoding.decode(new CloseShieldInputStream(entity.getContent()),
+                    encoding)) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(
                         (int) Math.min(limit, declared > 0 ? declared : 64 * 1024) + 1);
                 byte[] buffer = new byte[16 * 1024];
@@ -432,6 +440,39 @@ public final class Fetcher implements AutoCloseable {
                 }
                 return head.withBody(out.toByteArray());
             }
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the outcome is already decided; a failed release only costs the pooled connection
+        }
+    }
+
+    /** Drops the connection without reading what is left of the body (which could be endless). */
+    private static void closeImmediately(ClassicHttpResponse response) {
+        try {
+            if (response instanceof ModalCloseable modal) {
+                modal.close(CloseMode.IMMEDIATE);
+            } else {
+                response.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the connection was already broken; nothing left to release
+        }
+    }
+
+    /** Passes reads through but not close, which on a response stream would read the rest of the body. */
+    private static final class CloseShieldInputStream extends FilterInputStream {
+        CloseShieldInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the response, not the decoder, decides how the connection ends
         }
     }
 

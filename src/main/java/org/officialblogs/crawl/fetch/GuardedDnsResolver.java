@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.fetch;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -24,6 +25,14 @@ final class GuardedDnsResolver implements DnsResolver {
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!bare.chars().allMatch(c -> c < 0x80)) {
+            // httpcore hands internationalised names over in Unicode even when the URL had punycode
+            try {
+                bare = IDN.toASCII(bare);
+            } catch (IllegalArgumentException e) {
+                throw new UnknownHostException(host + ": not a valid internationalised host name");
+            }
+        }
         List<InetAddress> all = resolver.resolve(bare);
         if (all.isEmpty()) {
             throw new UnknownHostException(bare + ": no addresses");
