@@ -54,6 +54,7 @@ class HostThrottleTest {
         HostThrottle throttle = new HostThrottle(Duration.ofSeconds(2), 4, clock, fakeSleep);
 
         try (HostThrottle.Permit slow = throttle.acquire("a.example")) {
+            assertThat(slow.pausedUntil()).isEmpty();
             clock.advance(Duration.ofSeconds(10)); // a slow response
         }
         throttle.acquire("a.example").close();
@@ -113,7 +114,7 @@ class HostThrottleTest {
         Thread other = new Thread(() -> {
             secondStarted.countDown();
             try (HostThrottle.Permit second = throttle.acquire("b.example")) {
-                secondGranted.set(true);
+                secondGranted.set(second.pausedUntil().isEmpty());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -136,7 +137,7 @@ class HostThrottleTest {
         HostThrottle.Permit first = throttle.acquire("a.example");
         Thread other = new Thread(() -> {
             try (HostThrottle.Permit second = throttle.acquire("a.example")) {
-                secondGranted.set(true);
+                secondGranted.set(second.pausedUntil().isEmpty());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
