@@ -198,7 +198,7 @@ public final class FeedReader {
         URI feedBase = FeedElements.baseOf(channel, documentUrl);
         SyndContent titleEx = synd.getTitleEx();
         String title = MarkupText.plainText(titleEx == null ? synd.getTitle() : titleEx.getValue(),
-                titleEx == null ? null : titleEx.getType());
+                titleEx == null ? null : normaliseType(titleEx.getType()));
         List<Element> rawItems = FeedElements.rawItems(root, format);
         List<SyndEntry> entries = synd.getEntries();
         // Rome walks the same elements in the same order; if a future parser differs, raw signals are skipped.
@@ -266,7 +266,7 @@ public final class FeedReader {
         }
         SyndContent titleEx = entry.getTitleEx();
         String title = MarkupText.plainText(titleEx == null ? entry.getTitle() : titleEx.getValue(),
-                titleEx == null ? null : titleEx.getType());
+                titleEx == null ? null : normaliseType(titleEx.getType()));
         Instant published = FeedDates.published(entry, raw, format);
         Instant updated = FeedDates.updated(entry, raw, format);
         String id = itemId(entry, raw, url, title, published);

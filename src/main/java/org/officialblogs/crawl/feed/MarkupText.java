@@ -19,7 +19,8 @@ import org.jsoup.safety.Safelist;
 final class MarkupText {
 
     private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile("<[A-Za-z/!]|&(#?[A-Za-z0-9]+);");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    // Non-breaking spaces too: a title is one line of plain text.
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private final int summaryMaxChars;
 
