@@ -120,16 +120,22 @@ public final class FeedDiscovery {
             }
         }
         PlatformMatch platform = platformDetector.detect(new PlatformClues(declaredApps, urls, List.of(), resources));
-        return new DiscoveredPage(feeds, commonPathCandidates(canonical != null ? canonical : pageUrl,
-                platform.platform()), generators, canonical, platform);
+        // The page may be a post (/budget-2025/), so its own directory is not taken for the blog's root here.
+        return new DiscoveredPage(feeds, commonPaths(canonical != null ? canonical : pageUrl, platform.platform(),
+                false), generators, canonical, platform);
     }
 
     /**
-     * Well-known feed locations for the site of {@code pageUrl}: at the site root and, for a blog living under
-     * a first path segment (e.g. {@code /blog/}), under it too; platform-specific paths first, no duplicates.
-     * Medium profiles ({@code medium.com/@name}) map to {@code medium.com/feed/@name}.
+     * Well-known feed locations for a blog at {@code siteUrl} (e.g. a registry entry): under its directory when
+     * it is one level deep ({@code /mayor/}) or under a blog-like first directory ({@code /blog/...}), then at the
+     * site root; platform-specific paths first, no duplicates. Medium profiles ({@code medium.com/@name}) map to
+     * {@code medium.com/feed/@name} only.
      */
-    public List<FeedCandidate> commonPathCandidates(URI pageUrl, Platform platform) {
+    public List<FeedCandidate> commonPathCandidates(URI siteUrl, Platform platform) {
+        return commonPaths(siteUrl, platform, true);
+    }
+
+    private List<FeedCandidate> commonPaths(URI pageUrl, Platform platform, boolean directoryIsSite) {
         Set<URI> urls = new LinkedHashSet<>();
         if (!WebUris.isHttp(pageUrl)) {
             return List.of();
@@ -141,11 +147,14 @@ public final class FeedDiscovery {
         // A blog under a directory: the page is that directory itself, or the directory has a blog-like name.
         // (A post permalink like /my-post/ is not a blog root: /my-post/feed/ is that post's comment feed.)
         boolean firstIsDirectory = firstSegment != null
-                && ((segments.length == 2 && path.endsWith("/"))
+                && ((directoryIsSite && segments.length == 2 && path.endsWith("/"))
                         || (segments.length > 2 && BLOG_DIRECTORIES.contains(firstSegment.toLowerCase(Locale.ROOT))));
-        if (firstSegment != null && firstSegment.startsWith("@") && pageUrl.getHost() != null
-                && pageUrl.getHost().toLowerCase(Locale.ROOT).endsWith("medium.com")) {
+        String host = pageUrl.getHost().toLowerCase(Locale.ROOT);
+        if (firstSegment != null && firstSegment.startsWith("@")
+                && (host.equals("medium.com") || host.endsWith(".medium.com"))) {
+            // A Medium profile: its feed is medium.com/feed/@name; medium.com's own paths are not the blog's.
             addIfValid(urls, origin + "/feed/" + firstSegment);
+            return urls.stream().map(u -> new FeedCandidate(u, null, null, false)).toList();
         }
         List<String> roots = new ArrayList<>();
         if (firstIsDirectory && !firstSegment.startsWith("@")) {

@@ -56,7 +56,10 @@ public final class PlatformDetector {
             rule(Platform.WORDPRESS, "^https?://[^?#]+/?\\?p=\\d+$"),
             rule(Platform.MEDIUM, "^https?://medium\\.com/p/[0-9a-f]+$"),
             rule(Platform.TYPEPAD, "^tag:typepad\\.com,\\d+:post-"),
-            rule(Platform.TUMBLR, "^https?://[^/]*\\.tumblr\\.com/post/\\d+"));
+            rule(Platform.TUMBLR, "^https?://[^/]*\\.tumblr\\.com/post/\\d+"),
+            // Drupal's RSS guid is "<node id> at <site>"; without a guid, its unaliased links are /node/<id>.
+            rule(Platform.DRUPAL, "^\\d+ at https?://"),
+            rule(Platform.DRUPAL, "^https?://[^/]+/node/\\d+$"));
 
     private static final List<Rule> RESOURCES = List.of(
             rule(Platform.WORDPRESS, "/wp-(content|includes)/"),
@@ -73,7 +76,7 @@ public final class PlatformDetector {
         for (String generator : clues.generators()) {
             for (Rule rule : GENERATORS) {
                 if (rule.matches(generator.strip())) {
-                    return new PlatformMatch(rule.platform(), "generator \"" + generator.strip() + "\"");
+                    return new PlatformMatch(rule.platform(), "declared \"" + generator.strip() + "\"");
                 }
             }
         }
