@@ -86,8 +86,7 @@ public final class FeedReader {
         rejectNonXml(text, body.length);
         XmlTextRepair.RepairedXml repaired = repair.repair(text);
         List<String> repairs = new ArrayList<>();
-        if (!decoded.reason().equals("valid UTF-8") && !decoded.reason().endsWith("byte order mark")
-                && !decoded.reason().equals("XML declaration")) {
+        if (!decoded.documentSaid()) {
             repairs.add("decoded as " + decoded.charset().name() + ": " + decoded.reason());
         }
         repairs.addAll(repaired.repairs());
@@ -118,7 +117,8 @@ public final class FeedReader {
                     "binary data (" + byteCount + " bytes with NUL bytes), not a feed");
         }
         int first = 0;
-        while (first < text.length() && (Character.isWhitespace(text.charAt(first)) || text.charAt(first) == '\uFEFF')) {
+        while (first < text.length()
+                && (Character.isWhitespace(text.charAt(first)) || text.charAt(first) == '\uFEFF')) {
             first++;
         }
         if (first == text.length()) {
@@ -133,7 +133,8 @@ public final class FeedReader {
             long controls = text.substring(0, sample).chars()
                     .filter(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' || ch == 0xFFFD).count();
             if (controls > sample / 20) {
-                throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "binary data (" + byteCount + " bytes), not a feed");
+                throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
+                        "binary data (" + byteCount + " bytes), not a feed");
             }
             throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
                     "not XML: the body starts with \"" + start + "\" instead of '<'");

@@ -43,40 +43,43 @@ final class FeedTextDecoder {
             "iso-8859-11", "x-windows-874",
             "utf8", "UTF-8");
 
-    /** Decoded text with the charset used and how it was chosen. */
-    record DecodedText(String text, Charset charset, String reason) {
+    /**
+     * Decoded text with the charset used and how it was chosen; {@code documentSaid} is false when the charset
+     * came from the HTTP header or a fallback rather than from the bytes themselves (BOM, UTF-8, declaration).
+     */
+    record DecodedText(String text, Charset charset, String reason, boolean documentSaid) {
     }
 
     DecodedText decode(byte[] body, String contentTypeHeader) {
         if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
             return new DecodedText(new String(body, 3, body.length - 3, StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8, "UTF-8 byte order mark");
+                    StandardCharsets.UTF_8, "UTF-8 byte order mark", true);
         }
         if (startsWith(body, 0xFE, 0xFF) || startsWith(body, 0x00, 0x3C, 0x00, 0x3F)) {
             int skip = body[0] == (byte) 0xFE ? 2 : 0;
             return new DecodedText(new String(body, skip, body.length - skip, StandardCharsets.UTF_16BE),
-                    StandardCharsets.UTF_16BE, "UTF-16BE byte order");
+                    StandardCharsets.UTF_16BE, "UTF-16BE byte order", true);
         }
         if (startsWith(body, 0xFF, 0xFE) || startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
             int skip = body[0] == (byte) 0xFF ? 2 : 0;
             return new DecodedText(new String(body, skip, body.length - skip, StandardCharsets.UTF_16LE),
-                    StandardCharsets.UTF_16LE, "UTF-16LE byte order");
+                    StandardCharsets.UTF_16LE, "UTF-16LE byte order", true);
         }
         String strictUtf8 = strictUtf8(body);
         if (strictUtf8 != null) {
-            return new DecodedText(strictUtf8, StandardCharsets.UTF_8, "valid UTF-8");
+            return new DecodedText(strictUtf8, StandardCharsets.UTF_8, "valid UTF-8", true);
         }
         Charset declared = supported(declaredEncoding(body));
         if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
-            return new DecodedText(lenient(body, declared), declared, "XML declaration");
+            return new DecodedText(lenient(body, declared), declared, "XML declaration", true);
         }
         Charset fromHeader = supported(headerCharset(contentTypeHeader));
         if (fromHeader != null && !fromHeader.equals(StandardCharsets.UTF_8)) {
-            return new DecodedText(lenient(body, fromHeader), fromHeader, "HTTP charset");
+            return new DecodedText(lenient(body, fromHeader), fromHeader, "HTTP charset", false);
         }
         return new DecodedText(lenient(body, WINDOWS_1252), WINDOWS_1252,
                 declared == null ? "invalid UTF-8 without a declared encoding: read as windows-1252"
-                        : "declared UTF-8 but the bytes are not: read as windows-1252");
+                        : "declared UTF-8 but the bytes are not: read as windows-1252", false);
     }
 
     static String headerCharset(String contentTypeHeader) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,11 +56,11 @@ public final class HistoryPaging {
         if (isNew(links.next(), pageUrl)) {
             return Optional.of(new NextPage(links.next(), PagingMethod.RFC5005_NEXT));
         }
-        if (platform == Platform.WORDPRESS) {
+        if (platform == Platform.WORDPRESS && servedBySite(pageUrl, page)) {
             int current = positiveInt(queryParameter(pageUrl, "paged"), 1);
             return Optional.of(new NextPage(wordPressPage(pageUrl, current + 1), PagingMethod.WORDPRESS_PAGED));
         }
-        if (platform == Platform.BLOGGER) {
+        if (platform == Platform.BLOGGER && pageUrl.getRawPath() != null && pageUrl.getRawPath().contains("/feeds/")) {
             int start = positiveInt(queryParameter(pageUrl, "start-index"), 1);
             int size = Math.min(positiveInt(queryParameter(pageUrl, "max-results"), bloggerPageSize),
                     BLOGGER_MAX_PAGE_SIZE);
@@ -138,6 +139,20 @@ public final class HistoryPaging {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code ?paged} is WordPress's own parameter: a proxy serving the feed (FeedBurner, FeedPress) ignores it,
+     * so page only when the feed comes from the blog's own host.
+     */
+    private static boolean servedBySite(URI pageUrl, ParsedFeed page) {
+        URI site = page.siteUrl();
+        return site == null || site.getHost() == null || bareHost(site).equals(bareHost(pageUrl));
+    }
+
+    private static String bareHost(URI uri) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 
     private static boolean isNew(URI link, URI current) {

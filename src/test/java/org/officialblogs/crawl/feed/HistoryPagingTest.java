@@ -65,6 +65,21 @@ class HistoryPagingTest {
     }
 
     @Test
+    void aProxiedWordPressFeedIsNotPaged() {
+        URI feedUrl = URI.create("http://feeds.feedburner.com/Techcrunch");
+        ParsedFeed feed = FeedFixtures.parsed(new FeedReader().read(
+                FeedFixtures.feedFile("wordpress-techcrunch-wpcom-2011.rss.xml"), null, feedUrl));
+        assertThat(feed.siteUrl()).hasToString("http://techcrunch.com");
+        assertThat(paging.nextPage(feedUrl, Platform.WORDPRESS, feed)).isEmpty();
+
+        URI ownFeed = URI.create("https://www.natashatherobot.com/feed/");
+        ParsedFeed own = FeedFixtures.parsed(new FeedReader().read(
+                FeedFixtures.feedFile("wordpress-natasha-wp4.7.rss.xml"), null, ownFeed));
+        assertThat(paging.nextPage(ownFeed, Platform.WORDPRESS, own)).map(NextPage::url)
+                .contains(URI.create("https://www.natashatherobot.com/feed/?paged=2"));
+    }
+
+    @Test
     void bloggerPagesWithStartIndexUntilTheTotal() {
         OpenSearchCounts sixty = new OpenSearchCounts(60, 1, 25);
         assertThat(next("https://council.blogspot.com/feeds/posts/default?alt=rss", Platform.BLOGGER,
