@@ -23,7 +23,7 @@ public final class HistoryPaging {
 
     /** Blogger's own page size. */
     public static final int BLOGGER_DEFAULT_PAGE_SIZE = 25;
-    /** Blogger serves at most this many entries per request, whatever max-results asks. */
+    /** The largest max-results this crawler asks Blogger for (fewer requests, still a modest response). */
     public static final int BLOGGER_MAX_PAGE_SIZE = 150;
 
     private final int bloggerPageSize;
@@ -64,7 +64,7 @@ public final class HistoryPaging {
             int start = positiveInt(queryParameter(pageUrl, "start-index"), 1);
             int size = Math.min(positiveInt(queryParameter(pageUrl, "max-results"), bloggerPageSize),
                     BLOGGER_MAX_PAGE_SIZE);
-            // Advance by what was served, not by what was asked: Blogger may serve fewer, and skipping is worse
+            // Advance by what was served, not by what was asked: a page may hold fewer, and skipping is worse
             // than overlapping (ids de-duplicate).
             int nextStart = start + page.items().size();
             OpenSearchCounts counts = page.openSearch();
