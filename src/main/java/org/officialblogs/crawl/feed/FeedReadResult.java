@@ -1,0 +1,22 @@
+package org.officialblogs.crawl.feed;
+
+import java.util.Objects;
+
+/** The outcome of reading a feed body: either a parsed feed or a failure with a kind and a message. */
+public sealed interface FeedReadResult permits FeedReadResult.Success, FeedReadResult.Failure {
+
+    /** The body was read as a feed. */
+    record Success(ParsedFeed feed) implements FeedReadResult {
+        public Success {
+            Objects.requireNonNull(feed, "feed");
+        }
+    }
+
+    /** The body could not be read as a feed; the message says what and, for XML errors, where. */
+    record Failure(FeedFailureKind kind, String message) implements FeedReadResult {
+        public Failure {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

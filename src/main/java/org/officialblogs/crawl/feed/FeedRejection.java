@@ -1,0 +1,22 @@
+package org.officialblogs.crawl.feed;
+
+/** Internal control flow for a refused body; {@link FeedReader} turns it into a {@link FeedReadResult.Failure}. */
+final class FeedRejection extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final FeedFailureKind kind;
+
+    FeedRejection(FeedFailureKind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    FeedFailureKind kind() {
+        return kind;
+    }
+
+    FeedReadResult.Failure toFailure() {
+        return new FeedReadResult.Failure(kind, getMessage());
+    }
+}
