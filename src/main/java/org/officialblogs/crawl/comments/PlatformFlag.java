@@ -1,0 +1,18 @@
+package org.officialblogs.crawl.comments;
+
+/** What the blog platform itself states about a comment's author, read from classes or feed properties. */
+public enum PlatformFlag {
+    /** WordPress {@code bypostauthor}: the comment's account is the post's author. */
+    BY_POST_AUTHOR,
+    /**
+     * The comment was written from a registered account: WordPress {@code byuser}, a REST author id other than 0,
+     * or a Drupal comment without {@code comment-by-anonymous} on a page whose theme prints those classes.
+     */
+    BY_REGISTERED_USER,
+    /** Blogger {@code blog-author}: written by an author of the blog. */
+    BLOG_AUTHOR,
+    /** Drupal {@code comment-by-node-author} / {@code by-node-author}. */
+    BY_NODE_AUTHOR,
+    /** Blogger {@code blogger.contentRemoved} / {@code deleted-comment}: the text was removed. */
+    CONTENT_REMOVED
+}
