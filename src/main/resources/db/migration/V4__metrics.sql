@@ -136,3 +136,6 @@ CREATE TABLE metrics_snapshot (
     PRIMARY KEY (blog_id, day)
 ) WITHOUT ROWID;
 CREATE INDEX metrics_snapshot_day ON metrics_snapshot (day, rank);
+
+-- The "new blogs" feed lists blogs by the time they were added to the registry.
+CREATE INDEX blog_created ON blog (created_at);
