@@ -79,9 +79,10 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
 
     private static BlogSection section(ProfileQuery.BlogProfile p, Readable readable, Instant now) {
         Blog blog = p.blog();
-        StoredMetrics m = p.metrics().orElse(null);
+        // a lead has nothing to measure: its metrics row only records that it is a lead
+        StoredMetrics m = p.metrics().filter(x -> x.status() != BlogStatus.LEAD).orElse(null);
         String address = blog.address();
-        BlogStatus status = m == null ? null : m.status();
+        BlogStatus status = p.metrics().map(StoredMetrics::status).orElse(null);
         String statusLabel = status == null ? blog.status().label() : Readable.statusLabel(status);
         String statusCss = status == null ? blog.status().code() : Readable.statusCss(status);
         String meaning = status == null ? "Not measured yet: the metrics are computed after the blog's first crawl."
@@ -95,7 +96,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
         ScoreView score = m == null ? null : scoreView(m);
         BarChart postingChart = null;
         List<Cell> postingTable = List.of();
-        if (m != null) {
+        if (m != null && m.metrics().posting().lastPostAt().isPresent()) {
             List<Integer> weeks = m.metrics().posting().weeklyPostsLast52();
             LocalDate asOf = LocalDate.ofInstant(m.metrics().asOf(), readable.zone());
             int size = weeks.size();

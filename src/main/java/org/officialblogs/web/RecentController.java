@@ -94,7 +94,8 @@ final class RecentController {
 
     private static String shorten(String s) {
         if (s == null || s.isBlank()) return null;
-        String t = s.strip().replaceAll("\\s+", " ");
+        // control characters (from broken feeds) carry nothing a reader can see
+        String t = s.replaceAll("[\\p{Cntrl}&&[^\\s]]", "").strip().replaceAll("\\s+", " ");
         if (t.length() <= SUMMARY_LENGTH) return t;
         int cut = t.lastIndexOf(' ', SUMMARY_LENGTH);
         return t.substring(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH) + "…";

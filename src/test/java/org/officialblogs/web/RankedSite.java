@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.officialblogs.crawl.PostRecord;
 import org.officialblogs.metrics.Methodology;
 import org.officialblogs.metrics.MetricsFixture;
 import org.officialblogs.metrics.WorkedExample;
@@ -25,6 +26,8 @@ final class RankedSite implements AutoCloseable {
     static final Instant PAGE_NOW = DAY.plus(Duration.ofHours(2));
     static final String HOSTILE_TITLE = "<script>alert('post')</script> & \"quotes\"";
     static final String READER_NAME = "Jane Q. Reader";
+    /** A summary with a control character XML cannot carry, a CDATA end and markup. */
+    static final String HOSTILE_SUMMARY = "Last words \u0001 before ]]> going <b>offline</b> & away";
 
     final TestServer server;
     final MetricsFixture fixture;
@@ -72,6 +75,10 @@ final class RankedSite implements AutoCloseable {
         offline = fixture.blog("Offline Olli", "Senator", "US", Level.NATIONAL, Branch.LEGISLATIVE,
                 "https://olli.example.com/blog/");
         fixture.crawled(offline, DAY);
+        // the newest post of all, so it leads the river and the Atom feed: hostile title, broken summary
+        server.crawl.upsertPosts(offline, List.of(new PostRecord("offline-last", "https://olli.example.com/blog/last",
+                HOSTILE_TITLE, DAY.minus(Duration.ofMinutes(30)), null, null, null, HOSTILE_SUMMARY, null, null, null,
+                null, null)), DAY);
         fixture.setStatus(offline, "offline");
         unreachable = fixture.blog("Unreachable Una", "Minister", "GB", Level.NATIONAL, Branch.EXECUTIVE,
                 "https://una.example.gov.uk/");
