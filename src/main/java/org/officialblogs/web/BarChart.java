@@ -22,11 +22,11 @@ import java.util.function.IntFunction;
 public record BarChart(String id, String title, String description, int width, int height, List<Bar> bars,
                        String maxLabel, String leftLabel, String rightLabel) {
 
-    /** Top of the plotting area (room for the scale label). */
-    static final int TOP = 14;
+    /** Top of the plotting area (room for the scale label above it). */
+    static final int TOP = 16;
     /** Bottom margin (room for the axis labels). */
     static final int BOTTOM = 16;
-    static final int LEFT = 30;
+    static final int LEFT = 4;
 
     /** One bar: position and size in viewBox units (as text, one decimal), and its tooltip. */
     public record Bar(String x, String y, String width, String height, String label) {}
@@ -34,10 +34,10 @@ public record BarChart(String id, String title, String description, int width, i
     /**
      * @param values one value per bar, left to right, none negative
      * @param label the tooltip of bar i
-     * @param unit appended to the scale's maximum ("posts", "h")
+     * @param scale names the value at the top of the scale ("3 posts a week")
      */
     static BarChart of(String id, String title, String description, List<Double> values, IntFunction<String> label,
-                       String unit, String leftLabel, String rightLabel) {
+                       java.util.function.DoubleFunction<String> scale, String leftLabel, String rightLabel) {
         int width = 560;
         int height = 140;
         double max = Math.max(1, values.stream().mapToDouble(Double::doubleValue).max().orElse(1));
@@ -53,9 +53,8 @@ public record BarChart(String id, String title, String description, int width, i
             bars.add(new Bar(num(LEFT + i * slot + (slot - barWidth) / 2), num(TOP + plotHeight - drawn),
                     num(barWidth), num(drawn), label.apply(i)));
         }
-        String maxText = (max == Math.rint(max) ? Long.toString((long) max) : String.format(Locale.ROOT, "%.1f", max))
-                + " " + unit;
-        return new BarChart(id, title, description, width, height, bars, maxText, leftLabel, rightLabel);
+        return new BarChart(id, title, description, width, height, bars, "top line: " + scale.apply(max), leftLabel,
+                rightLabel);
     }
 
     private static String num(double v) {

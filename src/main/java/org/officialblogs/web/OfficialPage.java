@@ -108,7 +108,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                     i -> "Week ending " + readable.date(asOf.minusDays(7L * (size - 1 - i))
                             .atStartOfDay(readable.zone()).toInstant()) + ": "
                             + Readable.count(weeks.get(i), "post", "posts"),
-                    "posts", "52 weeks ago", "this week");
+                    max -> Readable.count(Math.round(max), "post", "posts") + " a week", "52 weeks ago", "this week");
             List<Cell> table = new ArrayList<>();
             for (int i = size - 1; i >= 0; i--) {
                 table.add(new Cell(readable.date(asOf.minusDays(7L * (size - 1 - i)).atStartOfDay(readable.zone())
@@ -131,7 +131,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                     "Fastest reply " + Readable.duration(fastest) + ", slowest " + Readable.duration(slowest) + ".",
                     hours, i -> (oldestFirst.get(i).title() == null ? "Untitled post" : oldestFirst.get(i).title())
                             + ": " + Readable.duration(oldestFirst.get(i).delay()),
-                    "h", "older", "newer");
+                    max -> Readable.duration(Duration.ofSeconds(Math.round(max * 3600))), "older", "newer");
             for (ActivityDao.ReplyDelay d : p.replyDelays()) {
                 delayTable.add(new DelayRow(d.title() == null ? "Untitled post" : d.title(),
                         readable.date(d.publishedAt()), readable.dateTime(d.firstReaderCommentAt()),
