@@ -139,7 +139,7 @@ public final class Main implements Runnable {
 
         @Override
         public void close() {
-            // nothing holds resources beyond per-call connections yet
+            database.close();
         }
     }
 

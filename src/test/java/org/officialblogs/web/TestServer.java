@@ -76,5 +76,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        database.close();
     }
 }
