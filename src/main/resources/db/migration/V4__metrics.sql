@@ -137,5 +137,16 @@ CREATE TABLE metrics_snapshot (
 ) WITHOUT ROWID;
 CREATE INDEX metrics_snapshot_day ON metrics_snapshot (day, rank);
 
+-- How many blogs each list holds, in all and per value of each filter, refreshed with blog_metrics in the same
+-- transaction: the rankings page reads its tab counts, its country options and (for a single filter) its total here
+-- instead of counting thousands of index entries on every request. field 'all' has value ''.
+CREATE TABLE metrics_facet (
+    ranked      INTEGER NOT NULL CHECK (ranked IN (0, 1)),
+    field       TEXT    NOT NULL CHECK (field IN ('all', 'country', 'level', 'branch', 'status')),
+    value       TEXT    NOT NULL,
+    blogs       INTEGER NOT NULL,
+    PRIMARY KEY (ranked, field, value)
+) WITHOUT ROWID;
+
 -- The "new blogs" feed lists blogs by the time they were added to the registry.
 CREATE INDEX blog_created ON blog (created_at);

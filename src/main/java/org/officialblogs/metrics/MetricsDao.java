@@ -278,6 +278,17 @@ public final class MetricsDao {
                     .bind("day", day.toString()).bindList("ids", List.copyOf(blogIds)).execute();
         }
 
+        /** Recounts the blogs of each list, in all and per filter value (metrics_facet), from blog_metrics. */
+        public void refreshFacets() {
+            h.execute("DELETE FROM metrics_facet");
+            h.execute("INSERT INTO metrics_facet SELECT ranked, 'all', '', count(*) FROM blog_metrics GROUP BY ranked");
+            for (String field : List.of("country", "level", "branch", "status")) {
+                // the field names are the constants of this list, never input
+                h.execute("INSERT INTO metrics_facet SELECT ranked, '" + field + "', " + field + ", count(*)"
+                        + " FROM blog_metrics GROUP BY ranked, " + field);
+            }
+        }
+
         /** Refreshes the query planner's statistics after a full recompute (sort and filter indexes). */
         public void analyze() {
             h.execute("ANALYZE blog_metrics");
@@ -547,14 +558,54 @@ public final class MetricsDao {
         }
     }
 
-    /** One row of the rankings: a blog's stored metrics with its official's current name, office and place. */
-    public record RankingRow(StoredMetrics metrics, String name, String office, String country, String region,
-                             String locality, String siteUrl, String feedUrl) {
+    /**
+     * One row of the rankings: the columns the list shows (not the whole blog_metrics row, which the profile reads),
+     * with the official's current name, office and place.
+     *
+     * @param replyRateShown the reply rate as shown and sorted on; null while there is not enough data yet or
+     *     comments were closed on every judged post
+     * @param commentsClosedEverywhere comments were closed on every judged post with a known comment state
+     * @param weeklyPostsLast12 posts per week over the last 12 weeks, oldest first
+     * @param rank the competition rank, null for a blog listed apart
+     * @param movement the change of rank since the previous day, null for a blog listed apart
+     */
+    public record RankingRow(long blogId, long officialId, BlogStatus status, String name, String office,
+                             String country, String region, String locality, String siteUrl, String feedUrl,
+                             double postsPerWeek, int weeksWithPostLast12, List<Integer> weeklyPostsLast12,
+                             Instant lastPostAt, int judgedPostsWithReaderComments, int judgedPostsReplied,
+                             Double replyRateShown, WilsonInterval replyRateInterval,
+                             boolean commentsClosedEverywhere, Duration medianTimeToFirstReply, double score,
+                             Integer rank, Movement movement) {
 
         /** The address people should visit: the site, else the feed; null for a lead. */
         public String address() {
             return siteUrl != null ? siteUrl : feedUrl;
         }
+    }
+
+    // The list's columns, read by position: a rankings page maps 50 of these rows on every request.
+    private static final String ROW_COLUMNS = """
+            m.blog_id, m.official_id, m.status, o.name, o.office, o.country, o.region, o.locality, b.site_url,
+            b.feed_url, m.posts_per_week, m.weeks_with_post_12, m.strip_12, m.last_post_at, m.judged_with_comments,
+            m.judged_replied, m.reply_rate_shown, m.reply_rate_low, m.reply_rate_high, m.judged_known_state,
+            m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places
+            """;
+
+    private static RankingRow rankingRow(ResultSet rs) throws SQLException {
+        double shown = rs.getDouble(17);
+        Double replyShown = rs.wasNull() ? null : shown;
+        long seconds = rs.getLong(22);
+        Duration median = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+        int rank = rs.getInt(24);
+        Integer rankOrNull = rs.wasNull() ? null : rank;
+        String movement = rs.getString(25);
+        Movement mv = movement == null ? null
+                : new Movement(Movement.Direction.valueOf(movement.toUpperCase(Locale.ROOT)), rs.getInt(26));
+        return new RankingRow(rs.getLong(1), rs.getLong(2), statusOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getDouble(11), rs.getInt(12), parseStrip(rs.getString(13)), instant(rs, 14),
+                rs.getInt(15), rs.getInt(16), replyShown, new WilsonInterval(rs.getDouble(18), rs.getDouble(19)),
+                rs.getInt(20) > 0 && rs.getInt(21) == 0, median, rs.getDouble(23), rankOrNull, mv);
     }
 
     /**
@@ -572,6 +623,7 @@ public final class MetricsDao {
         StringBuilder where = new StringBuilder("WHERE ranked = :ranked");
         Map<String, Object> values = new HashMap<>();
         values.put("ranked", f.listing() == Listing.RANKED ? 1 : 0);
+        // the WHERE is built from these constant fragments only; every value is bound
         if (f.country() != null) {
             where.append(" AND country = :country");
             values.put("country", f.country());
@@ -593,42 +645,54 @@ public final class MetricsDao {
             values.put("q", "%" + sortKey(f.search()).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         String order = order(f.sort(), f.descending());
+        int ranked = f.listing() == Listing.RANKED ? 1 : 0;
         return jdbi.withHandle(h -> {
-            Query count = h.createQuery("SELECT count(*) FROM blog_metrics " + where);
-            count.bindMap(values);
-            int total = count.mapTo(Integer.class).one();
+            Map<Listing, Integer> totals = new java.util.EnumMap<>(Listing.class);
+            Map<Listing, Map<String, Integer>> countries = new java.util.EnumMap<>(Listing.class);
+            Map<String, Integer> facets = new HashMap<>();
+            for (Listing l : Listing.values()) {
+                totals.put(l, 0);
+                countries.put(l, new TreeMap<>());
+            }
+            h.createQuery("SELECT ranked, field, value, blogs FROM metrics_facet")
+                    .map((rs, ctx) -> new Facet(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                    .forEach(facet -> {
+                        Listing l = facet.ranked() == 1 ? Listing.RANKED : Listing.HISTORICAL;
+                        if (facet.field().equals("all")) totals.put(l, facet.blogs());
+                        if (facet.field().equals("country")) countries.get(l).put(facet.value(), facet.blogs());
+                        if (facet.ranked() == ranked) facets.put(facet.field() + "=" + facet.value(), facet.blogs());
+                    });
+            // one filter or none: the total is a stored count; more filters or a search: count the matches
+            List<String> set = new ArrayList<>();
+            if (f.country() != null) set.add("country=" + f.country());
+            if (f.level() != null) set.add("level=" + f.level());
+            if (f.branch() != null) set.add("branch=" + f.branch());
+            if (f.status() != null) set.add("status=" + code(f.status()));
+            int total;
+            if (values.containsKey("q") || set.size() > 1) {
+                Query count = h.createQuery("SELECT count(*) FROM blog_metrics " + where);
+                count.bindMap(values);
+                total = count.mapTo(Integer.class).one();
+            } else {
+                total = facets.getOrDefault(set.isEmpty() ? "all=" : set.get(0), 0);
+            }
             Query page = h.createQuery("""
-                    SELECT m.*, o.name, o.office, o.country AS official_country, o.region, o.locality,
-                        b.site_url, b.feed_url
+                    SELECT %s
                     FROM (SELECT blog_id FROM blog_metrics %s ORDER BY %s LIMIT :limit OFFSET :offset) AS p
                     JOIN blog_metrics m ON m.blog_id = p.blog_id
                     JOIN blog b ON b.id = m.blog_id
                     JOIN official o ON o.id = m.official_id
                     ORDER BY %s
-                    """.formatted(where, order, qualified(order)));
+                    """.formatted(ROW_COLUMNS, where, order, qualified(order)));
             page.bindMap(values);
             List<RankingRow> rows = page.bind("limit", f.pageSize()).bind("offset", (f.page() - 1) * f.pageSize())
-                    .map((rs, ctx) -> new RankingRow(storedMetrics(rs), rs.getString("name"), rs.getString("office"),
-                            rs.getString("official_country"), rs.getString("region"), rs.getString("locality"),
-                            rs.getString("site_url"), rs.getString("feed_url")))
+                    .map((rs, ctx) -> rankingRow(rs))
                     .list();
-            Map<Listing, Integer> totals = new java.util.EnumMap<>(Listing.class);
-            Map<Listing, Map<String, Integer>> countries = new java.util.EnumMap<>(Listing.class);
-            for (Listing l : Listing.values()) {
-                totals.put(l, 0);
-                countries.put(l, new TreeMap<>());
-            }
-            h.createQuery("SELECT ranked, country, count(*) FROM blog_metrics GROUP BY ranked, country")
-                    .map((rs, ctx) -> new Object[] {rs.getInt(1) == 1 ? Listing.RANKED : Listing.HISTORICAL,
-                            rs.getString(2), rs.getInt(3)})
-                    .forEach(r -> {
-                        Listing l = (Listing) r[0];
-                        totals.merge(l, (Integer) r[2], Integer::sum);
-                        countries.get(l).put((String) r[1], (Integer) r[2]);
-                    });
             return new RankingResult(rows, total, totals, countries);
         });
     }
+
+    private record Facet(int ranked, String field, String value, int blogs) {}
 
     /** The ORDER BY of a sort: written to match one index of V4__metrics.sql exactly, so no sort step is needed. */
     private static String order(RankingSort sort, boolean descending) {

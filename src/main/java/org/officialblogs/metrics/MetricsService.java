@@ -72,6 +72,7 @@ public final class MetricsService {
             }
             int removed = tx.deleteUnlisted();
             tx.upsert(rows);
+            tx.refreshFacets();
             tx.snapshotAll(today);
             tx.analyze();
             int ranked = (int) placements.values().stream().filter(Placement::isRanked).count();
@@ -123,6 +124,7 @@ public final class MetricsService {
                 result = row.metrics();
             }
             tx.updatePlacements(changed);
+            tx.refreshFacets();
             if (!tx.hasSnapshot(today)) {
                 tx.snapshotAll(today);
             } else {

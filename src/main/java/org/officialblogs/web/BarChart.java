@@ -2,7 +2,6 @@ package org.officialblogs.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
@@ -58,7 +57,7 @@ public record BarChart(String id, String title, String description, int width, i
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Readable.oneDecimal(v);
     }
 
     public int baseline() {

@@ -1,7 +1,6 @@
 package org.officialblogs.web;
 
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,9 +14,7 @@ import org.officialblogs.metrics.Listing;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.Movement;
 import org.officialblogs.metrics.RankingSort;
-import org.officialblogs.metrics.ResponsivenessMetrics;
 import org.officialblogs.metrics.ScoreFormula;
-import org.officialblogs.metrics.StoredMetrics;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.Level;
@@ -40,16 +37,16 @@ final class RankingsController {
     private final Templates templates;
     private final SiteInfo site;
     private final Readable readable;
-    private final Clock clock;
+    /** Every country by name, sorted once (the select shows those present in the list). */
+    private final List<Map.Entry<String, String>> allCountries = Countries.all();
 
     RankingsController(MetricsDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
-                       Readable readable, Clock clock) {
+                       Readable readable) {
         this.metrics = metrics;
         this.directory = directory;
         this.templates = templates;
         this.site = site;
         this.readable = readable;
-        this.clock = clock;
     }
 
     void show(Context ctx) {
@@ -92,13 +89,12 @@ final class RankingsController {
         viewParams.put("sort", sort == defaultSort ? null : sort.key());
         viewParams.put("dir", descending == sort.descendingByDefault() ? null : descending ? "desc" : "asc");
 
-        Instant now = clock.instant();
         List<RankingsPage.Line> lines = new ArrayList<>(result.rows().size());
         for (MetricsDao.RankingRow row : result.rows()) {
-            lines.add(line(row, now));
+            lines.add(line(row));
         }
         String fc = country;
-        List<RankingsPage.Option> countries = Countries.all().stream()
+        List<RankingsPage.Option> countries = allCountries.stream()
                 .filter(e -> result.countries().get(listing).containsKey(e.getKey()))
                 .map(e -> new RankingsPage.Option(e.getKey(), e.getValue(), e.getKey().equals(fc))).toList();
         String fl = level;
@@ -177,11 +173,8 @@ final class RankingsController {
         return columns;
     }
 
-    private RankingsPage.Line line(MetricsDao.RankingRow row, Instant now) {
-        StoredMetrics m = row.metrics();
-        var posting = m.metrics().posting();
-        ResponsivenessMetrics r = m.metrics().responsiveness();
-        Movement mv = m.placement().movement();
+    private RankingsPage.Line line(MetricsDao.RankingRow row) {
+        Movement mv = row.movement();
         String mvCss = "";
         String mvSymbol = "";
         String mvText = "";
@@ -215,35 +208,36 @@ final class RankingsController {
         String reply;
         String replyDetail;
         String replyDetailLabel;
-        if (m.commentsClosedEverywhere()) {
+        if (row.commentsClosedEverywhere()) {
             reply = "comments closed";
             replyDetail = "";
             replyDetailLabel = "";
-        } else if (m.shownReplyRate().isEmpty()) {
+        } else if (row.replyRateShown() == null) {
             reply = "not enough data yet";
-            int n = r.judgedPostsWithReaderComments();
-            replyDetail = n == 0 ? "" : r.judgedPostsReplied() + " of " + n;
+            int n = row.judgedPostsWithReaderComments();
+            replyDetail = n == 0 ? "" : row.judgedPostsReplied() + " of " + n;
             replyDetailLabel = n == 0 ? "" : "replied posts of judged posts with reader comments; "
                     + ScoreFormula.MINIMUM_REPLY_SAMPLE + " are needed";
         } else {
-            reply = Readable.percent(m.shownReplyRate().getAsDouble());
-            replyDetail = Readable.percentRange(r.replyRateInterval().lower(), r.replyRateInterval().upper());
+            reply = Readable.percent(row.replyRateShown());
+            replyDetail = Readable.percentRange(row.replyRateInterval().lower(), row.replyRateInterval().upper());
             replyDetailLabel = "95 % interval";
         }
-        int weeks = posting.weeksWithPostLast12();
-        Instant last = posting.lastPostAt().orElse(null);
+        int weeks = row.weeksWithPostLast12();
+        List<Boolean> strip = new ArrayList<>(row.weeklyPostsLast12().size());
+        for (int count : row.weeklyPostsLast12()) strip.add(count > 0);
+        Instant last = row.lastPostAt();
         String jurisdiction = Countries.name(row.country())
                 + (row.region() == null || row.region().isBlank() ? "" : " · " + row.region());
-        return new RankingsPage.Line(m.officialId(), row.name(), row.office(), jurisdiction, row.address(),
-                m.placement().rank() == null ? "" : m.placement().rank().toString(),
+        return new RankingsPage.Line(row.officialId(), row.name(), row.office(), jurisdiction, row.address(),
+                row.rank() == null ? "" : row.rank().toString(),
                 mvCss, mvSymbol, mvText, mvLabel,
-                Readable.oneDecimal(posting.postsPerWeekLast90Days()),
-                posting.weeksWithPostStripLast12(),
+                Readable.oneDecimal(row.postsPerWeek()), strip,
                 "Posted in " + weeks + " of the last 12 weeks", weeks + "/12",
                 reply, replyDetail, replyDetailLabel,
-                r.medianTimeToFirstReply().map(Readable::duration).orElse("—"),
+                row.medianTimeToFirstReply() == null ? "—" : Readable.duration(row.medianTimeToFirstReply()),
                 last == null ? "none" : readable.date(last), Readable.iso(last),
-                Readable.oneDecimal(m.score().points()),
-                Readable.statusLabel(m.status()), Readable.statusCss(m.status()), Readable.statusMeaning(m.status()));
+                Readable.oneDecimal(row.score()),
+                Readable.statusLabel(row.status()), Readable.statusCss(row.status()), Readable.statusMeaning(row.status()));
     }
 }

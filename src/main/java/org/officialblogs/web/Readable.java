@@ -13,7 +13,6 @@ import org.officialblogs.metrics.BlogStatus;
 final class Readable {
 
     static final String NBSP = "\u00a0";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final ZoneId zone;
@@ -36,9 +35,10 @@ final class Readable {
         return Math.round(low * 100) + "–" + Math.round(high * 100) + NBSP + "%";
     }
 
-    /** One decimal, "1.0". */
+    /** One decimal, rounded half up: "1.0". (String.format costs microseconds; a page formats hundreds.) */
     static String oneDecimal(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        long tenths = Math.round(Math.abs(value) * 10);
+        return (value < 0 && tenths != 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
     }
 
     /** "45 min", "3 h", "2.5 days". */
@@ -60,17 +60,46 @@ final class Readable {
         return n + " " + (n == 1 ? singular : plural);
     }
 
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec"};
+
+    /** "14 Jun 2024" (written by hand: a rankings page formats a hundred dates, DateTimeFormatter is slow). */
     String date(Instant at) {
-        return at == null ? "" : DATE.format(at.atZone(zone));
+        if (at == null) {
+            return "";
+        }
+        LocalDate d = LocalDate.ofInstant(at, zone);
+        return d.getDayOfMonth() + " " + MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
     }
 
     String dateTime(Instant at) {
         return at == null ? "" : DATE_TIME.format(at.atZone(zone)) + (zone.equals(java.time.ZoneOffset.UTC) ? " UTC" : "");
     }
 
-    /** For a time element's datetime attribute. */
+    /** For a time element's datetime attribute: "2024-06-14T09:00:00Z" (UTC, whole seconds). */
     static String iso(Instant at) {
-        return at == null ? "" : at.truncatedTo(ChronoUnit.SECONDS).toString();
+        if (at == null) {
+            return "";
+        }
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, java.time.ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return at.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+        char[] c = "0000-00-00T00:00:00Z".toCharArray();
+        put(c, 0, t.getYear(), 4);
+        put(c, 5, t.getMonthValue(), 2);
+        put(c, 8, t.getDayOfMonth(), 2);
+        put(c, 11, t.getHour(), 2);
+        put(c, 14, t.getMinute(), 2);
+        put(c, 17, t.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** "today", "yesterday", "12 days ago", in whole local days. */

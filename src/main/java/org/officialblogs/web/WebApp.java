@@ -47,7 +47,7 @@ public final class WebApp {
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
-        this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.clock());
+        this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable);
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), templates, site, readable, sources.clock());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);

@@ -158,7 +158,7 @@ class MetricsServiceTest {
                 RankingSort.RANK, false, 1, 50));
         assertThat(ranked.total()).isEqualTo(7);
         assertThat(ranked.listingTotals()).containsEntry(Listing.RANKED, 7).containsEntry(Listing.HISTORICAL, 6);
-        assertThat(ranked.rows()).extracting(r -> r.metrics().blogId())
+        assertThat(ranked.rows()).extracting(MetricsDao.RankingRow::blogId)
                 .containsExactlyElementsOf(byRank.stream().map(this::example).toList());
     }
 
