@@ -59,7 +59,8 @@ class DirectoryPagesTest {
         server.metrics.recomputeAll(java.time.Instant.now());
         Document home = Jsoup.parse(server.get("/").body());
         assertThat(home.select("table.rankings")).isEmpty();
-        assertThat(home.select(".count").text()).isEqualTo("No blog matches these filters.");
+        assertThat(home.select(".count").text()).startsWith("No blog is ranked yet");
+        assertThat(home.select(".count a[href='/?tab=historical']")).hasSize(1);
         Document historical = Jsoup.parse(server.get("/?tab=historical").body());
         assertThat(historical.select("table.rankings tbody tr")).hasSize(RankingsController.PAGE_SIZE);
         assertThat(historical.select("table.rankings tbody .badge")).extracting(e -> e.text())
