@@ -9,7 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
+import org.officialblogs.metrics.ActivityDao;
+import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.metrics.MetricsService;
+import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.RegistryCsv;
 import org.officialblogs.registry.RegistryDao;
@@ -109,6 +114,11 @@ public final class Main implements Runnable {
         final RegistryService registryService;
         final RegistryImporter importer;
         final SeedLoader seed;
+        final CrawlDao crawl;
+        final MetricsSettings metricsSettings = MetricsSettings.defaults();
+        final MetricsDao metricsDao;
+        final MetricsService metrics;
+        final ActivityDao activity;
 
         App(Config config) {
             this.config = config;
@@ -117,11 +127,19 @@ public final class Main implements Runnable {
             this.registryService = new RegistryService(registry, clock);
             this.importer = new RegistryImporter(registryService);
             this.seed = new SeedLoader(registry, importer);
+            this.crawl = new CrawlDao(database.jdbi());
+            this.metricsDao = new MetricsDao(database.jdbi(), metricsSettings);
+            this.metrics = new MetricsService(metricsDao, metricsSettings);
+            this.activity = new ActivityDao(database.jdbi());
+        }
+
+        WebApp.Sources webSources() {
+            return new WebApp.Sources(database, registry, crawl, metricsDao, activity, metricsSettings, clock);
         }
 
         @Override
         public void close() {
-            // nothing holds resources beyond per-call connections yet
+            database.close();
         }
     }
 
@@ -140,7 +158,9 @@ public final class Main implements Runnable {
             Config config = options.config(extra);
             App app = new App(config);
             app.seed.loadIfEmpty();
-            var web = new WebApp(config, Version.current(), app.database, app.registry).start();
+            // the pages read stored metrics: bring them up to date with the registry and posts before serving
+            app.metrics.recomputeAll(app.clock.instant());
+            var web = new WebApp(config, Version.current(), app.webSources()).start();
             log.info("serving version={} url=http://localhost:{}/ data={} db={}", Version.current(), web.port(),
                     config.dataDir().toAbsolutePath(), config.dbUrl());
             CountDownLatch stopped = new CountDownLatch(1);

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -17,9 +19,13 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Opens the SQLite database (WAL, foreign keys on, a busy timeout so writers queue instead of failing), runs the
- * Flyway migrations and hands out a configured {@link Jdbi}. Instants are stored as epoch milliseconds.
+ * Flyway migrations and hands out a configured {@link Jdbi} over a small pool of connections. Instants are stored
+ * as epoch milliseconds.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
+
+    /** Connections kept open: WAL lets readers work beside the one writer; more would only hold memory. */
+    static final int POOL_SIZE = 8;
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -49,7 +55,15 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(jdbcUrl);
-        Database db = new Database(jdbcUrl, ds);
+        // Opening a SQLite connection (file, WAL index, pragmas, schema parse) costs milliseconds, more than most
+        // queries here; a pool keeps a few open. Each keeps the pragmas above, set when it was opened.
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(ds);
+        pool.setPoolName("sqlite");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(60_000);
+        Database db = new Database(jdbcUrl, new HikariDataSource(pool));
         db.migrate();
         return db;
     }
@@ -83,6 +97,14 @@ public final class Database {
 
     public String url() {
         return url;
+    }
+
+    /** Closes the pooled connections. */
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pooled) {
+            pooled.close();
+        }
     }
 
     /** True when a trivial query succeeds (for /health). */

@@ -7,7 +7,7 @@ import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.Level;
 
-/** GET / : the directory of officials, filterable by country, level and a search term. */
+/** GET /?tab=all : every registry entry (leads included), filterable by country, level and a search term. */
 final class DirectoryController {
 
     static final int PAGE_SIZE = 50;
@@ -33,11 +33,12 @@ final class DirectoryController {
         int page = parsePage(ctx.queryParam("page"));
         DirectoryQuery.Result result = query.find(new DirectoryQuery.Filter(country, level, search, page, PAGE_SIZE));
         Map<String, String> params = new LinkedHashMap<>();
+        params.put("tab", Tab.ALL);
         params.put("country", country);
         params.put("level", level == null ? null : level.code());
         params.put("q", search);
         var options = Countries.all().stream().filter(e -> result.countries().containsKey(e.getKey())).toList();
-        templates.render(ctx, "directory.jte", new DirectoryPage(site, country, level == null ? null : level.code(),
+        templates.render(ctx, "directory.jte", new DirectoryPage(site, Tab.all(Tab.ALL, null, null, null), country, level == null ? null : level.code(),
                 search, options, result.levels(), result.rows(), new Pagination(page, PAGE_SIZE, result.total(), params)));
     }
 

@@ -2,27 +2,32 @@ package org.officialblogs.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.officialblogs.registry.Official;
-import org.officialblogs.registry.RegistryDao;
+import java.time.Clock;
+import org.officialblogs.metrics.ProfileQuery;
 
-/** GET /officials/{id} : one official with their blogs and sources. */
+/** GET /officials/{id} : one official with their blogs, each with its metrics, evidence, crawl status and sources. */
 final class OfficialController {
 
-    private final RegistryDao registry;
+    private final ProfileQuery profiles;
     private final Templates templates;
     private final SiteInfo site;
+    private final Readable readable;
+    private final Clock clock;
 
-    OfficialController(RegistryDao registry, Templates templates, SiteInfo site) {
-        this.registry = registry;
+    OfficialController(ProfileQuery profiles, Templates templates, SiteInfo site, Readable readable, Clock clock) {
+        this.profiles = profiles;
         this.templates = templates;
         this.site = site;
+        this.readable = readable;
+        this.clock = clock;
     }
 
     void show(Context ctx) {
         long id = parseId(ctx.pathParam("id"));
-        Official official = registry.officialById(id)
+        var now = clock.instant();
+        ProfileQuery.OfficialProfile profile = profiles.find(id, now)
                 .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
-        templates.render(ctx, "official.jte", new OfficialPage(site, official, registry.blogsOf(id), registry.sourcesOf(id)));
+        templates.render(ctx, "official.jte", OfficialPage.of(site, profile, readable, now));
     }
 
     static long parseId(String raw) {

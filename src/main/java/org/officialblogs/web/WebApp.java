@@ -8,9 +8,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import org.officialblogs.Config;
+import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
+import org.officialblogs.metrics.ActivityDao;
+import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.metrics.MetricsSettings;
+import org.officialblogs.metrics.ProfileQuery;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
 import org.slf4j.Logger;
@@ -24,17 +31,28 @@ public final class WebApp {
     private final Config config;
     private final SiteInfo site;
     private final Templates templates;
-    private final DirectoryController directory;
+    private final RankingsController rankings;
     private final OfficialController officials;
+    private final MethodologyController methodology;
+    private final RecentController recent;
     private final HealthController health;
 
-    public WebApp(Config config, String version, Database database, RegistryDao registry) {
+    /** The stores the pages read, and the clock and zone they show times in. */
+    public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
+                          ActivityDao activity, MetricsSettings settings, Clock clock) {}
+
+    public WebApp(Config config, String version, Sources sources) {
         this.config = config;
         this.site = new SiteInfo(version, config.baseUrl().toString());
         this.templates = new Templates();
-        this.directory = new DirectoryController(new DirectoryQuery(registry), templates, site);
-        this.officials = new OfficialController(registry, templates, site);
-        this.health = new HealthController(database, registry, site);
+        Readable readable = new Readable(sources.settings().zone());
+        DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
+        this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable);
+        this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
+                sources.activity()), templates, site, readable, sources.clock());
+        this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
+        this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
+        this.health = new HealthController(sources.database(), sources.registry(), site);
     }
 
     /** Creates and starts the server on the configured port (0: a free port); {@link Javalin#port()} tells which. */
@@ -61,8 +79,13 @@ public final class WebApp {
 
             // ---- the route table
             cfg.routes.before(this::securityHeaders);
-            cfg.routes.get("/", directory::show);
+            cfg.routes.after(WebApp::serverTiming);
+            cfg.routes.get("/", rankings::show);
             cfg.routes.get("/officials/{id}", officials::show);
+            cfg.routes.get("/methodology", methodology::show);
+            cfg.routes.get("/recent", recent::show);
+            cfg.routes.get("/recent.atom", recent::recentAtom);
+            cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);
 
             // ---- errors
@@ -79,12 +102,23 @@ public final class WebApp {
         });
     }
 
+    private static final String STARTED = "officialblogs.started";
+
     private void securityHeaders(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Content-Security-Policy",
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    }
+
+    /** Server-Timing: how long the app took to build the response (routing, queries, rendering), for monitoring. */
+    private static void serverTiming(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started != null) {
+            ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - started) / 1e6));
+        }
     }
 
     private void renderError(Context ctx, int status, String message) {

@@ -38,21 +38,37 @@ class DirectoryPagesTest {
     }
 
     @Test
-    void theHomePageListsTheSeededOfficials() {
+    void theAllEntriesTabListsTheSeededOfficialsAndTheHomePageListsThemApartUntilCrawled() {
         var report = new SeedLoader(server.registry, server.importer).loadIfEmpty().orElseThrow();
         assertThat(report.rejected()).isEmpty();
-        HttpResponse<String> res = server.get("/");
+        HttpResponse<String> res = server.get("/?tab=all");
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         Document doc = Jsoup.parse(res.body());
         assertThat(doc.select("table.directory tbody tr")).hasSize(DirectoryController.PAGE_SIZE);
         assertThat(doc.select(".count").text()).contains(server.registry.countOfficials() + " officials");
+        assertThat(doc.select("nav.tabs a[aria-current=page]").text()).isEqualTo("All registry entries");
         assertThat(res.body()).contains("John Redwood");
         // page 2 keeps going, and the filter narrows to a country
-        Document gb = Jsoup.parse(server.get("/?country=GB").body());
+        Document gb = Jsoup.parse(server.get("/?tab=all&country=GB").body());
         assertThat(gb.select("table.directory tbody tr")).isNotEmpty()
                 .allSatisfy(tr -> assertThat(tr.select("td").get(1).text()).startsWith("United Kingdom"));
         assertThat(gb.select("#country option[selected]").attr("value")).isEqualTo("GB");
+
+        // nothing is crawled yet: the ranking is empty and every seeded blog is listed apart, as no data or a lead
+        server.metrics.recomputeAll(java.time.Instant.now());
+        Document home = Jsoup.parse(server.get("/").body());
+        assertThat(home.select("table.rankings")).isEmpty();
+        assertThat(home.select(".count").text()).startsWith("No blog is ranked yet");
+        assertThat(home.select(".count a[href='/?tab=historical']")).hasSize(1);
+        Document historical = Jsoup.parse(server.get("/?tab=historical").body());
+        assertThat(historical.select("table.rankings tbody tr")).hasSize(RankingsController.PAGE_SIZE);
+        assertThat(historical.select("table.rankings tbody .badge")).extracting(e -> e.text())
+                .allSatisfy(t -> assertThat(t).isIn("No data yet", "Lead"));
+        Document leads = Jsoup.parse(server.get("/?status=lead").body());
+        assertThat(leads.select("nav.tabs a[aria-current=page]").text()).startsWith("Dormant and historical");
+        assertThat(leads.select("table.rankings tbody .badge")).isNotEmpty()
+                .extracting(e -> e.text()).containsOnly("Lead");
     }
 
     @Test
@@ -64,21 +80,22 @@ class DirectoryPagesTest {
         }
         rows.append("Anna Minister,Minister of Finance,FI,,,national,executive,,,,,https://anna.example.fi/,,,,,,,\n");
         load(rows.toString());
-        Document all = Jsoup.parse(server.get("/").body());
+        Document all = Jsoup.parse(server.get("/?tab=all").body());
         assertThat(all.select(".count").text()).contains("61 officials").contains("showing 1–50");
-        assertThat(all.select("a[rel=next]").attr("href")).isEqualTo("/?page=2");
-        Document page2 = Jsoup.parse(server.get("/?page=2").body());
+        assertThat(all.select("a[rel=next]").attr("href")).isEqualTo("/?tab=all&page=2");
+        Document page2 = Jsoup.parse(server.get("/?tab=all&page=2").body());
         assertThat(page2.select("table.directory tbody tr")).hasSize(11);
-        Document national = Jsoup.parse(server.get("/?level=national").body());
+        Document national = Jsoup.parse(server.get("/?tab=all&level=national").body());
         assertThat(national.select("table.directory tbody th a")).extracting(e -> e.text()).containsExactly("Anna Minister");
-        Document search = Jsoup.parse(server.get("/?q=finance").body());
+        Document search = Jsoup.parse(server.get("/?tab=all&q=finance").body());
         assertThat(search.select("table.directory tbody th a")).extracting(e -> e.text()).containsExactly("Anna Minister");
-        Document none = Jsoup.parse(server.get("/?q=%25nobody_").body());
+        Document none = Jsoup.parse(server.get("/?tab=all&q=%25nobody_").body());
         assertThat(none.select(".count").text()).isEqualTo("No official matches these filters.");
         assertThat(none.select("table.directory")).isEmpty();
-        // a filtered page's pagination keeps the filter
-        Document local = Jsoup.parse(server.get("/?level=local").body());
-        assertThat(local.select("a[rel=next]").attr("href")).isEqualTo("/?level=local&page=2");
+        // a filtered page's pagination keeps the filter and the tab; the form keeps the tab too
+        Document local = Jsoup.parse(server.get("/?tab=all&level=local").body());
+        assertThat(local.select("a[rel=next]").attr("href")).isEqualTo("/?tab=all&level=local&page=2");
+        assertThat(local.select("form.filters input[type=hidden][name=tab]").attr("value")).isEqualTo("all");
     }
 
     @Test
@@ -113,7 +130,8 @@ class DirectoryPagesTest {
         load("\"<script>alert('x')</script> Evil\",\"<img src=x onerror=alert(1)>\",US,,,national,executive,,,,,"
                 + "https://evil.example.org/,,,,,,,\n");
         long id = server.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
-        for (String path : new String[] {"/", "/officials/" + id}) {
+        server.metrics.recomputeAll(java.time.Instant.now());
+        for (String path : new String[] {"/?tab=all", "/?tab=historical", "/officials/" + id}) {
             String body = server.get(path).body();
             assertThat(body).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x")
                     .contains("&lt;script&gt;alert(");

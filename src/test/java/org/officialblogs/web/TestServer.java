@@ -11,7 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.officialblogs.Config;
+import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
+import org.officialblogs.metrics.ActivityDao;
+import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.metrics.MetricsService;
+import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.registry.RegistryImporter;
 import org.officialblogs.registry.RegistryService;
@@ -23,18 +28,33 @@ public final class TestServer implements AutoCloseable {
     public final Database database;
     public final RegistryDao registry;
     public final RegistryImporter importer;
+    public final CrawlDao crawl;
+    public final MetricsDao metricsDao;
+    public final MetricsService metrics;
+    public final ActivityDao activity;
     public final Javalin javalin;
     public final URI base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestServer(Path dir) {
+        this(dir, Clock.systemUTC());
+    }
+
+    /** The app with pages that show times relative to {@code clock} (fixtures dated around a fixed day). */
+    public TestServer(Path dir, Clock clock) {
         config = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dir.toString(),
                 "OFFICIALBLOGS_SCHEDULER", "false"));
         database = Database.open(config.dbUrl());
         registry = new RegistryDao(database.jdbi());
         importer = new RegistryImporter(new RegistryService(registry, Clock.systemUTC()));
-        javalin = new WebApp(config, "test", database, registry).start();
+        crawl = new CrawlDao(database.jdbi());
+        MetricsSettings settings = MetricsSettings.defaults();
+        metricsDao = new MetricsDao(database.jdbi(), settings);
+        metrics = new MetricsService(metricsDao, settings);
+        activity = new ActivityDao(database.jdbi());
+        javalin = new WebApp(config, "test", new WebApp.Sources(database, registry, crawl, metricsDao, activity,
+                settings, clock)).start();
         base = URI.create("http://localhost:" + javalin.port());
     }
 
@@ -56,5 +76,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        database.close();
     }
 }

@@ -1,0 +1,721 @@
+package org.officialblogs.metrics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.officialblogs.registry.Countries;
+
+/**
+ * SQL for the metrics: the inputs of a recompute (listed blogs, crawl state, post dates and reply facts), the
+ * blog_metrics rows and daily metrics_snapshot rows it writes, and the reads of the rankings and profile pages.
+ */
+public final class MetricsDao {
+
+    /** Registry statuses that are listed publicly and so have metrics. */
+    static final List<String> LISTED_STATUSES = List.of("lead", "active", "dormant", "offline");
+
+    private final Jdbi jdbi;
+    private final MetricsSettings settings;
+
+    public MetricsDao(Jdbi jdbi, MetricsSettings settings) {
+        this.jdbi = jdbi;
+        this.settings = settings;
+    }
+
+    // ---------------------------------------------------------------- recompute inputs
+
+    private static final String LISTED_BLOG_SELECT = """
+            SELECT b.id AS blog_id, b.official_id, b.status AS registry_status,
+                s.blog_id IS NOT NULL AS crawled, s.last_success_at, coalesce(s.unreachable, 0) AS unreachable,
+                o.name, o.office, o.country, o.region, o.locality, o.level, o.branch
+            FROM blog b
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN crawl_state s ON s.blog_id = b.id
+            WHERE b.status IN ('lead', 'active', 'dormant', 'offline')
+            """;
+
+    private static ListedBlog listedBlog(ResultSet rs) throws SQLException {
+        long success = rs.getLong("last_success_at");
+        Instant lastSuccess = rs.wasNull() ? null : Instant.ofEpochMilli(success);
+        String country = rs.getString("country");
+        return new ListedBlog(rs.getLong("blog_id"), rs.getLong("official_id"), rs.getString("registry_status"),
+                rs.getBoolean("crawled"), lastSuccess, rs.getInt("unreachable") != 0,
+                new ListedBlog.OfficialKeys(rs.getString("name"), rs.getString("office"), country,
+                        Countries.name(country), rs.getString("region"), rs.getString("locality"),
+                        rs.getString("level"), rs.getString("branch")));
+    }
+
+    /** Every listed blog (registry status lead, active, dormant or offline), by id. */
+    public List<ListedBlog> listedBlogs() {
+        return jdbi.withHandle(h -> h.createQuery(LISTED_BLOG_SELECT + " ORDER BY b.id")
+                .map((rs, ctx) -> listedBlog(rs)).list());
+    }
+
+    /** The blog when it is listed; empty when it does not exist or is pending or rejected. */
+    public Optional<ListedBlog> listedBlog(long blogId) {
+        return jdbi.withHandle(h -> h.createQuery(LISTED_BLOG_SELECT + " AND b.id = :id").bind("id", blogId)
+                .map((rs, ctx) -> listedBlog(rs)).findOne());
+    }
+
+    /** A blog's post dates (one per stored post) and the reply facts of the posts that have them. */
+    public record PostFacts(List<Instant> published, List<PostReplyInput> replies) {
+
+        public static final PostFacts NONE = new PostFacts(List.of(), List.of());
+    }
+
+    /** Receives the post facts of one blog during {@link #scanPostFacts}. */
+    @FunctionalInterface
+    public interface PostFactsSink {
+        void accept(long blogId, PostFacts facts);
+    }
+
+    private static final String POST_FACTS_SELECT = """
+            SELECT p.blog_id, p.published_at, pc.post_id IS NOT NULL AS has_replies, pc.comments_state,
+                pc.reader_comments, pc.first_reader_comment_at, pc.first_official_reply_at,
+                pc.reader_comments_answered
+            FROM post p LEFT JOIN post_comments pc ON pc.post_id = p.id
+            """;
+
+    /**
+     * One pass over every post, ordered by blog, handing each blog that has posts to the sink once. Posts of blogs
+     * that are not listed are passed too; the caller ignores them.
+     *
+     * @return the number of posts read
+     */
+    public long scanPostFacts(PostFactsSink sink) {
+        return jdbi.withHandle(h -> h.createQuery(POST_FACTS_SELECT + " ORDER BY p.blog_id")
+                .scanResultSet((supplier, ctx) -> {
+                    try (ResultSet rs = supplier.get()) {
+                        return readGrouped(rs, sink);
+                    }
+                }));
+    }
+
+    /** The post facts of one blog. */
+    public PostFacts postFactsOf(long blogId) {
+        return jdbi.withHandle(h -> h.createQuery(POST_FACTS_SELECT + " WHERE p.blog_id = :id").bind("id", blogId)
+                .scanResultSet((supplier, ctx) -> {
+                    PostFacts[] out = {PostFacts.NONE};
+                    try (ResultSet rs = supplier.get()) {
+                        readGrouped(rs, (id, facts) -> out[0] = facts);
+                    }
+                    return out[0];
+                }));
+    }
+
+    private static long readGrouped(ResultSet rs, PostFactsSink sink) throws SQLException {
+        long rows = 0;
+        long current = Long.MIN_VALUE;
+        List<Instant> published = new ArrayList<>();
+        List<PostReplyInput> replies = new ArrayList<>();
+        while (rs.next()) {
+            rows++;
+            long blogId = rs.getLong(1);
+            if (blogId != current) {
+                if (current != Long.MIN_VALUE) {
+                    sink.accept(current, new PostFacts(published, replies));
+                    published = new ArrayList<>();
+                    replies = new ArrayList<>();
+                }
+                current = blogId;
+            }
+            Instant at = instant(rs, 2);
+            published.add(at);
+            if (rs.getBoolean(3)) {
+                replies.add(new PostReplyInput(at, Math.max(0, rs.getInt(5)), instant(rs, 6), instant(rs, 7),
+                        Math.max(0, rs.getInt(8)), commentsState(rs.getString(4))));
+            }
+        }
+        if (current != Long.MIN_VALUE) {
+            sink.accept(current, new PostFacts(published, replies));
+        }
+        return rows;
+    }
+
+    private static CommentsState commentsState(String code) {
+        if (code == null) {
+            return CommentsState.UNKNOWN;
+        }
+        return switch (code) {
+            case "open" -> CommentsState.OPEN;
+            case "closed" -> CommentsState.CLOSED;
+            default -> CommentsState.UNKNOWN;
+        };
+    }
+
+    // ---------------------------------------------------------------- writes, in one transaction
+
+    /** Runs {@code work} in one write transaction (SQLite's lock is taken at BEGIN, so writers queue). */
+    public <T> T inTransaction(Function<Transaction, T> work) {
+        return jdbi.inTransaction(h -> work.apply(new Transaction(h)));
+    }
+
+    /** A listed blog and its freshly computed metrics, to store. */
+    public record MetricsWrite(ListedBlog blog, StoredMetrics metrics) {}
+
+    /** The recompute's statements inside one transaction. */
+    public final class Transaction {
+
+        private final Handle h;
+
+        private Transaction(Handle h) {
+            this.h = h;
+        }
+
+        /**
+         * Ranks by blog id in the latest snapshot day before {@code day}: the "previous day's" ranking that
+         * movement compares with. Empty when there is no earlier snapshot.
+         */
+        public Map<Long, Integer> ranksBefore(LocalDate day) {
+            Map<Long, Integer> ranks = new HashMap<>();
+            h.createQuery("""
+                    SELECT blog_id, rank FROM metrics_snapshot
+                    WHERE day = (SELECT max(day) FROM metrics_snapshot WHERE day < :day) AND rank IS NOT NULL
+                    """).bind("day", day.toString())
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                    .forEach(e -> ranks.put(e.getKey(), e.getValue()));
+            return ranks;
+        }
+
+        /** Every stored blog as a ranking candidate (status, shown score, last post). */
+        public List<RankingCandidate> candidates() {
+            return h.createQuery("SELECT blog_id, status, score, last_post_at FROM blog_metrics")
+                    .map((rs, ctx) -> new RankingCandidate(rs.getLong(1), statusOf(rs.getString(2)), rs.getDouble(3),
+                            instant(rs, 4)))
+                    .list();
+        }
+
+        /** The stored placement of every blog. */
+        public Map<Long, Placement> placements() {
+            Map<Long, Placement> out = new HashMap<>();
+            h.createQuery("SELECT blog_id, rank, position, previous_rank, movement, movement_places FROM blog_metrics")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), placement(rs)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        }
+
+        /** Inserts or replaces the rows (one statement, batched). */
+        public void upsert(Collection<MetricsWrite> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            PreparedBatch batch = h.prepareBatch(UPSERT);
+            for (MetricsWrite row : rows) {
+                batch.bindMap(columns(row, settings));
+                batch.add();
+            }
+            batch.execute();
+        }
+
+        /** Writes new placements (rank, position, movement) for the given blogs. */
+        public void updatePlacements(Map<Long, Placement> placements) {
+            if (placements.isEmpty()) {
+                return;
+            }
+            PreparedBatch batch = h.prepareBatch("""
+                    UPDATE blog_metrics SET rank = :rank, position = :position, previous_rank = :previous_rank,
+                        movement = :movement, movement_places = :movement_places, movement_sort = :movement_sort
+                    WHERE blog_id = :id
+                    """);
+            placements.forEach((id, p) -> {
+                Map<String, Object> values = new HashMap<>();
+                bindPlacement(values, p);
+                values.put("id", id);
+                batch.bindMap(values).add();
+            });
+            batch.execute();
+        }
+
+        /** Deletes the rows of blogs that are no longer listed (pending, rejected, deleted); returns how many. */
+        public int deleteUnlisted() {
+            return h.createUpdate("""
+                    DELETE FROM blog_metrics WHERE blog_id NOT IN
+                        (SELECT id FROM blog WHERE status IN ('lead', 'active', 'dormant', 'offline'))
+                    """).execute();
+        }
+
+        /** Deletes one blog's row. */
+        public void delete(long blogId) {
+            h.createUpdate("DELETE FROM blog_metrics WHERE blog_id = :id").bind("id", blogId).execute();
+        }
+
+        /** True when {@code day} already has snapshot rows. */
+        public boolean hasSnapshot(LocalDate day) {
+            return h.createQuery("SELECT EXISTS (SELECT 1 FROM metrics_snapshot WHERE day = :day)")
+                    .bind("day", day.toString()).mapTo(Boolean.class).one();
+        }
+
+        /** Writes (or replaces) {@code day}'s snapshot row of every stored blog from its blog_metrics row. */
+        public int snapshotAll(LocalDate day) {
+            return h.createUpdate(SNAPSHOT + " WHERE true" + SNAPSHOT_CONFLICT).bind("day", day.toString()).execute();
+        }
+
+        /** Writes (or replaces) {@code day}'s snapshot rows of the given blogs. */
+        public int snapshot(LocalDate day, Collection<Long> blogIds) {
+            if (blogIds.isEmpty()) {
+                return 0;
+            }
+            return h.createUpdate(SNAPSHOT + " WHERE blog_id IN (<ids>)" + SNAPSHOT_CONFLICT)
+                    .bind("day", day.toString()).bindList("ids", List.copyOf(blogIds)).execute();
+        }
+
+        /** Recounts the blogs of each list, in all and per filter value (metrics_facet), from blog_metrics. */
+        public void refreshFacets() {
+            h.execute("DELETE FROM metrics_facet");
+            h.execute("INSERT INTO metrics_facet SELECT ranked, 'all', '', count(*) FROM blog_metrics GROUP BY ranked");
+            for (String field : List.of("country", "level", "branch", "status")) {
+                // the field names are the constants of this list, never input
+                h.execute("INSERT INTO metrics_facet SELECT ranked, '" + field + "', " + field + ", count(*)"
+                        + " FROM blog_metrics GROUP BY ranked, " + field);
+            }
+        }
+
+        /** Refreshes the query planner's statistics after a full recompute (sort and filter indexes). */
+        public void analyze() {
+            h.execute("ANALYZE blog_metrics");
+        }
+    }
+
+    private static final String SNAPSHOT = """
+            INSERT INTO metrics_snapshot (blog_id, day, computed_at, status, posts_last_90_days, posts_per_week,
+                weeks_with_post_12, judged_with_comments, reply_rate, median_reply_seconds, score, rank)
+            SELECT blog_id, :day, computed_at, status, posts_last_90_days, posts_per_week, weeks_with_post_12,
+                judged_with_comments, reply_rate, median_reply_seconds, score, rank
+            FROM blog_metrics
+            """;
+
+    private static final String SNAPSHOT_CONFLICT = """
+
+            ON CONFLICT (blog_id, day) DO UPDATE SET computed_at = excluded.computed_at, status = excluded.status,
+                posts_last_90_days = excluded.posts_last_90_days, posts_per_week = excluded.posts_per_week,
+                weeks_with_post_12 = excluded.weeks_with_post_12, judged_with_comments = excluded.judged_with_comments,
+                reply_rate = excluded.reply_rate, median_reply_seconds = excluded.median_reply_seconds,
+                score = excluded.score, rank = excluded.rank
+            """;
+
+    /** Every column of blog_metrics, in table order; the upsert binds a parameter of the same name to each. */
+    private static final List<String> COLUMNS = List.of(
+            "blog_id", "official_id", "computed_at", "status", "ranked", "status_order",
+            "country", "level", "branch", "name_key", "office_key", "jurisdiction_key",
+            "posts_last_7_days", "posts_last_30_days", "posts_last_90_days", "posts_last_365_days", "posts_per_week",
+            "weeks_with_post_12", "weeks_with_post_52", "strip_12", "strip_52", "last_post_at", "days_since_last_post",
+            "median_gap_days", "longest_gap_days", "undated_ignored", "future_ignored",
+            "judged_posts", "posts_too_recent", "judged_with_comments", "judged_replied", "reply_rate",
+            "reply_rate_low", "reply_rate_high", "reply_rate_shown", "median_reply_seconds", "reader_comments",
+            "reader_comments_answered", "judged_known_state", "judged_comments_open",
+            "score", "score_exact", "consistency_value", "consistency_points", "consistency_text",
+            "responsiveness_value", "responsiveness_points", "responsiveness_text",
+            "recency_value", "recency_points", "recency_text", "volume_value", "volume_points", "volume_text",
+            "not_enough_data", "comments_closed",
+            "rank", "position", "previous_rank", "movement", "movement_places", "movement_sort");
+
+    // Built once from the constant column list above (no outside input), so the long statement cannot drift from it.
+    private static final String UPSERT = "INSERT INTO blog_metrics (" + String.join(", ", COLUMNS) + ")\nVALUES ("
+            + COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")\n"
+            + "ON CONFLICT (blog_id) DO UPDATE SET "
+            + COLUMNS.stream().filter(c -> !c.equals("blog_id")).map(c -> c + " = excluded." + c)
+                    .collect(Collectors.joining(", "));
+
+    private static Map<String, Object> columns(MetricsWrite row, MetricsSettings settings) {
+        ListedBlog blog = row.blog();
+        StoredMetrics m = row.metrics();
+        PostingMetrics p = m.metrics().posting();
+        ResponsivenessMetrics r = m.metrics().responsiveness();
+        Score s = m.score();
+        Map<String, Object> v = new HashMap<>(COLUMNS.size() * 2);
+        v.put("blog_id", m.blogId());
+        v.put("official_id", m.officialId());
+        v.put("computed_at", m.metrics().asOf().toEpochMilli());
+        v.put("status", code(m.status()));
+        v.put("ranked", m.status().isRanked() ? 1 : 0);
+        v.put("status_order", Placements.historicalOrder(m.status()));
+        ListedBlog.OfficialKeys o = blog.official();
+        v.put("country", o.country());
+        v.put("level", o.level());
+        v.put("branch", o.branch());
+        v.put("name_key", sortKey(o.name()));
+        v.put("office_key", sortKey(o.office()));
+        v.put("jurisdiction_key", sortKey(o.countryName() + " " + nonNull(o.region()) + " " + nonNull(o.locality())));
+        v.put("posts_last_7_days", p.postsLast7Days());
+        v.put("posts_last_30_days", p.postsLast30Days());
+        v.put("posts_last_90_days", p.postsLast90Days());
+        v.put("posts_last_365_days", p.postsLast365Days());
+        v.put("posts_per_week", p.postsPerWeekLast90Days());
+        v.put("weeks_with_post_12", p.weeksWithPostLast12());
+        v.put("weeks_with_post_52", p.weeksWithPostLast52());
+        v.put("strip_12", strip(p.weeklyPostsLast12()));
+        v.put("strip_52", strip(p.weeklyPostsLast52()));
+        v.put("last_post_at", p.lastPostAt().map(Instant::toEpochMilli).orElse(null));
+        v.put("days_since_last_post", p.daysSinceLastPost().isPresent() ? p.daysSinceLastPost().getAsInt() : null);
+        v.put("median_gap_days", orNull(p.medianGapDays()));
+        v.put("longest_gap_days", orNull(p.longestGapDays()));
+        v.put("undated_ignored", p.undatedIgnored());
+        v.put("future_ignored", p.futureIgnored());
+        v.put("judged_posts", r.judgedPosts());
+        v.put("posts_too_recent", r.postsTooRecent());
+        v.put("judged_with_comments", r.judgedPostsWithReaderComments());
+        v.put("judged_replied", r.judgedPostsReplied());
+        v.put("reply_rate", orNull(r.replyRate()));
+        v.put("reply_rate_low", r.replyRateInterval().lower());
+        v.put("reply_rate_high", r.replyRateInterval().upper());
+        v.put("reply_rate_shown", orNull(m.shownReplyRate()));
+        v.put("median_reply_seconds", r.medianTimeToFirstReply().map(Duration::toSeconds).orElse(null));
+        v.put("reader_comments", r.readerComments());
+        v.put("reader_comments_answered", r.readerCommentsAnswered());
+        v.put("judged_known_state", r.judgedPostsWithKnownCommentsState());
+        v.put("judged_comments_open", r.judgedPostsWithCommentsOpen());
+        v.put("score", s.points());
+        v.put("score_exact", s.exactPoints());
+        for (ScoreComponent c : s.components()) {
+            String prefix = c.part().name().toLowerCase(Locale.ROOT);
+            v.put(prefix + "_value", c.value());
+            v.put(prefix + "_points", c.points());
+            v.put(prefix + "_text", c.explanation());
+        }
+        v.put("not_enough_data", s.notEnoughDataYet() ? 1 : 0);
+        v.put("comments_closed", s.commentsClosedPolicyApplied() ? 1 : 0);
+        bindPlacement(v, m.placement());
+        return v;
+    }
+
+    private static void bindPlacement(Map<String, Object> v, Placement p) {
+        v.put("rank", p.rank());
+        v.put("position", p.position());
+        v.put("previous_rank", p.previousRank());
+        Movement mv = p.movement();
+        v.put("movement", mv == null ? null : mv.direction().name().toLowerCase(Locale.ROOT));
+        v.put("movement_places", mv == null ? null : mv.places());
+        Integer sort = mv == null ? null : switch (mv.direction()) {
+            case UP -> mv.places();
+            case DOWN -> -mv.places();
+            case SAME -> 0;
+            case NEW -> null;
+        };
+        v.put("movement_sort", sort);
+    }
+
+    /** Case-, accent- and punctuation-insensitive form used for sorting and searching. */
+    public static String sortKey(String text) {
+        if (text == null) {
+            return "";
+        }
+        String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return d.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Double orNull(OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
+    }
+
+    static String strip(List<Integer> counts) {
+        return counts.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    static List<Integer> parseStrip(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(Integer::valueOf).toList();
+    }
+
+    static String code(BlogStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    static BlogStatus statusOf(String code) {
+        return BlogStatus.valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    private static Placement placement(ResultSet rs) throws SQLException {
+        Integer rank = integer(rs, "rank");
+        String movement = rs.getString("movement");
+        Movement mv = movement == null ? null : new Movement(
+                Movement.Direction.valueOf(movement.toUpperCase(Locale.ROOT)), rs.getInt("movement_places"));
+        return new Placement(rank, rs.getInt("position"), integer(rs, "previous_rank"), mv);
+    }
+
+    /** Rebuilds the stored measurements, score and placement from a blog_metrics row. */
+    StoredMetrics storedMetrics(ResultSet rs) throws SQLException {
+        Instant asOf = instant(rs, "computed_at");
+        Integer days = integer(rs, "days_since_last_post");
+        PostingMetrics posting = new PostingMetrics(
+                rs.getInt("posts_last_7_days"), rs.getInt("posts_last_30_days"), rs.getInt("posts_last_90_days"),
+                rs.getInt("posts_last_365_days"), rs.getDouble("posts_per_week"), rs.getInt("weeks_with_post_12"),
+                rs.getInt("weeks_with_post_52"), parseStrip(rs.getString("strip_12")),
+                parseStrip(rs.getString("strip_52")), Optional.ofNullable(instant(rs, "last_post_at")),
+                days == null ? OptionalInt.empty() : OptionalInt.of(days), optionalDouble(rs, "median_gap_days"),
+                optionalDouble(rs, "longest_gap_days"), rs.getInt("undated_ignored"), rs.getInt("future_ignored"));
+        long medianSeconds = rs.getLong("median_reply_seconds");
+        Optional<Duration> medianReply = rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(medianSeconds));
+        int comments = rs.getInt("reader_comments");
+        int answered = rs.getInt("reader_comments_answered");
+        int known = rs.getInt("judged_known_state");
+        int open = rs.getInt("judged_comments_open");
+        ResponsivenessMetrics replies = new ResponsivenessMetrics(
+                rs.getInt("judged_posts"), rs.getInt("posts_too_recent"), rs.getInt("judged_with_comments"),
+                rs.getInt("judged_replied"), optionalDouble(rs, "reply_rate"),
+                new WilsonInterval(rs.getDouble("reply_rate_low"), rs.getDouble("reply_rate_high")), medianReply,
+                comments, answered,
+                comments == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) answered / comments),
+                known, open, known == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) open / known));
+        List<ScoreComponent> components = new ArrayList<>();
+        for (ScorePart part : ScorePart.values()) {
+            String prefix = part.name().toLowerCase(Locale.ROOT);
+            components.add(new ScoreComponent(part, rs.getDouble(prefix + "_value"), part.weight(),
+                    rs.getDouble(prefix + "_points"), rs.getString(prefix + "_text")));
+        }
+        Score score = new Score(rs.getDouble("score"), rs.getDouble("score_exact"), components,
+                rs.getInt("not_enough_data") != 0, rs.getInt("comments_closed") != 0,
+                rs.getString("responsiveness_text"));
+        return new StoredMetrics(rs.getLong("blog_id"), rs.getLong("official_id"), statusOf(rs.getString("status")),
+                new BlogMetrics(asOf, settings.zone(), posting, replies), score, placement(rs));
+    }
+
+    // ---------------------------------------------------------------- reads for the pages
+
+    /** The stored metrics of one blog. */
+    public Optional<StoredMetrics> metricsOf(long blogId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM blog_metrics WHERE blog_id = :id").bind("id", blogId)
+                .map((rs, ctx) -> storedMetrics(rs)).findOne());
+    }
+
+    /** The stored metrics of an official's blogs, by blog id. */
+    public Map<Long, StoredMetrics> metricsOfOfficial(long officialId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM blog_metrics WHERE official_id = :id ORDER BY blog_id")
+                .bind("id", officialId).map((rs, ctx) -> storedMetrics(rs)).list())
+                .stream().collect(Collectors.toMap(StoredMetrics::blogId, m -> m, (a, b) -> a, TreeMap::new));
+    }
+
+    /** One day of a blog's history. */
+    public record Snapshot(LocalDate day, BlogStatus status, double postsPerWeek, int weeksWithPostLast12,
+                           OptionalDouble replyRate, int judgedPostsWithReaderComments, double score, Integer rank) {}
+
+    /** A blog's daily snapshots, newest first, at most {@code limit}. */
+    public List<Snapshot> history(long blogId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT day, status, posts_per_week, weeks_with_post_12, reply_rate, judged_with_comments, score, rank
+                FROM metrics_snapshot WHERE blog_id = :id ORDER BY day DESC LIMIT :limit
+                """).bind("id", blogId).bind("limit", limit)
+                .map((rs, ctx) -> new Snapshot(LocalDate.parse(rs.getString("day")), statusOf(rs.getString("status")),
+                        rs.getDouble("posts_per_week"), rs.getInt("weeks_with_post_12"),
+                        optionalDouble(rs, "reply_rate"), rs.getInt("judged_with_comments"), rs.getDouble("score"),
+                        integer(rs, "rank")))
+                .list());
+    }
+
+    /** The filters, order and page of a rankings view; null filters mean "any". */
+    public record RankingFilter(Listing listing, String country, String level, String branch, BlogStatus status,
+                                String search, RankingSort sort, boolean descending, int page, int pageSize) {
+
+        public RankingFilter {
+            java.util.Objects.requireNonNull(listing, "listing");
+            java.util.Objects.requireNonNull(sort, "sort");
+            page = Math.max(1, page);
+            pageSize = Math.max(1, Math.min(500, pageSize));
+        }
+    }
+
+    /**
+     * One row of the rankings: the columns the list shows (not the whole blog_metrics row, which the profile reads),
+     * with the official's current name, office and place.
+     *
+     * @param replyRateShown the reply rate as shown and sorted on; null while there is not enough data yet or
+     *     comments were closed on every judged post
+     * @param commentsClosedEverywhere comments were closed on every judged post with a known comment state
+     * @param weeklyPostsLast12 posts per week over the last 12 weeks, oldest first
+     * @param rank the competition rank, null for a blog listed apart
+     * @param movement the change of rank since the previous day, null for a blog listed apart
+     */
+    public record RankingRow(long blogId, long officialId, BlogStatus status, String name, String office,
+                             String country, String region, String locality, String siteUrl, String feedUrl,
+                             double postsPerWeek, int weeksWithPostLast12, List<Integer> weeklyPostsLast12,
+                             Instant lastPostAt, int judgedPostsWithReaderComments, int judgedPostsReplied,
+                             Double replyRateShown, WilsonInterval replyRateInterval,
+                             boolean commentsClosedEverywhere, Duration medianTimeToFirstReply, double score,
+                             Integer rank, Movement movement) {
+
+        /** The address people should visit: the site, else the feed; null for a lead. */
+        public String address() {
+            return siteUrl != null ? siteUrl : feedUrl;
+        }
+    }
+
+    // The list's columns, read by position: a rankings page maps 50 of these rows on every request.
+    private static final String ROW_COLUMNS = """
+            m.blog_id, m.official_id, m.status, o.name, o.office, o.country, o.region, o.locality, b.site_url,
+            b.feed_url, m.posts_per_week, m.weeks_with_post_12, m.strip_12, m.last_post_at, m.judged_with_comments,
+            m.judged_replied, m.reply_rate_shown, m.reply_rate_low, m.reply_rate_high, m.judged_known_state,
+            m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places
+            """;
+
+    private static RankingRow rankingRow(ResultSet rs) throws SQLException {
+        double shown = rs.getDouble(17);
+        Double replyShown = rs.wasNull() ? null : shown;
+        long seconds = rs.getLong(22);
+        Duration median = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+        int rank = rs.getInt(24);
+        Integer rankOrNull = rs.wasNull() ? null : rank;
+        String movement = rs.getString(25);
+        Movement mv = movement == null ? null
+                : new Movement(Movement.Direction.valueOf(movement.toUpperCase(Locale.ROOT)), rs.getInt(26));
+        return new RankingRow(rs.getLong(1), rs.getLong(2), statusOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getDouble(11), rs.getInt(12), parseStrip(rs.getString(13)), instant(rs, 14),
+                rs.getInt(15), rs.getInt(16), replyShown, new WilsonInterval(rs.getDouble(18), rs.getDouble(19)),
+                rs.getInt(20) > 0 && rs.getInt(21) == 0, median, rs.getDouble(23), rankOrNull, mv);
+    }
+
+    /**
+     * A page of the rankings, the number of rows matching, and for the tabs and the country filter: how many blogs
+     * each list holds and how many of them each country has.
+     */
+    public record RankingResult(List<RankingRow> rows, int total, Map<Listing, Integer> listingTotals,
+                                Map<Listing, Map<String, Integer>> countries) {}
+
+    /**
+     * Reads one page of a list. The page's blog ids come from one sort index (walked in order, filters checked on
+     * the index columns), then only those rows are joined to blog and official.
+     */
+    public RankingResult rankings(RankingFilter f) {
+        StringBuilder where = new StringBuilder("WHERE ranked = :ranked");
+        Map<String, Object> values = new HashMap<>();
+        values.put("ranked", f.listing() == Listing.RANKED ? 1 : 0);
+        // the WHERE is built from these constant fragments only; every value is bound
+        if (f.country() != null) {
+            where.append(" AND country = :country");
+            values.put("country", f.country());
+        }
+        if (f.level() != null) {
+            where.append(" AND level = :level");
+            values.put("level", f.level());
+        }
+        if (f.branch() != null) {
+            where.append(" AND branch = :branch");
+            values.put("branch", f.branch());
+        }
+        if (f.status() != null) {
+            where.append(" AND status = :status");
+            values.put("status", code(f.status()));
+        }
+        if (f.search() != null && !sortKey(f.search()).isEmpty()) {
+            where.append(" AND (name_key LIKE :q ESCAPE '!' OR office_key LIKE :q ESCAPE '!')");
+            values.put("q", "%" + sortKey(f.search()).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        String order = order(f.sort(), f.descending());
+        int ranked = f.listing() == Listing.RANKED ? 1 : 0;
+        return jdbi.withHandle(h -> {
+            Map<Listing, Integer> totals = new java.util.EnumMap<>(Listing.class);
+            Map<Listing, Map<String, Integer>> countries = new java.util.EnumMap<>(Listing.class);
+            Map<String, Integer> facets = new HashMap<>();
+            for (Listing l : Listing.values()) {
+                totals.put(l, 0);
+                countries.put(l, new TreeMap<>());
+            }
+            h.createQuery("SELECT ranked, field, value, blogs FROM metrics_facet")
+                    .map((rs, ctx) -> new Facet(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                    .forEach(facet -> {
+                        Listing l = facet.ranked() == 1 ? Listing.RANKED : Listing.HISTORICAL;
+                        if (facet.field().equals("all")) totals.put(l, facet.blogs());
+                        if (facet.field().equals("country")) countries.get(l).put(facet.value(), facet.blogs());
+                        if (facet.ranked() == ranked) facets.put(facet.field() + "=" + facet.value(), facet.blogs());
+                    });
+            // one filter or none: the total is a stored count; more filters or a search: count the matches
+            List<String> set = new ArrayList<>();
+            if (f.country() != null) set.add("country=" + f.country());
+            if (f.level() != null) set.add("level=" + f.level());
+            if (f.branch() != null) set.add("branch=" + f.branch());
+            if (f.status() != null) set.add("status=" + code(f.status()));
+            int total;
+            if (values.containsKey("q") || set.size() > 1) {
+                Query count = h.createQuery("SELECT count(*) FROM blog_metrics " + where);
+                count.bindMap(values);
+                total = count.mapTo(Integer.class).one();
+            } else {
+                total = facets.getOrDefault(set.isEmpty() ? "all=" : set.get(0), 0);
+            }
+            Query page = h.createQuery("""
+                    SELECT %s
+                    FROM (SELECT blog_id FROM blog_metrics %s ORDER BY %s LIMIT :limit OFFSET :offset) AS p
+                    JOIN blog_metrics m ON m.blog_id = p.blog_id
+                    JOIN blog b ON b.id = m.blog_id
+                    JOIN official o ON o.id = m.official_id
+                    ORDER BY %s
+                    """.formatted(ROW_COLUMNS, where, order, qualified(order)));
+            page.bindMap(values);
+            List<RankingRow> rows = page.bind("limit", f.pageSize()).bind("offset", (f.page() - 1) * f.pageSize())
+                    .map((rs, ctx) -> rankingRow(rs))
+                    .list();
+            return new RankingResult(rows, total, totals, countries);
+        });
+    }
+
+    private record Facet(int ranked, String field, String value, int blogs) {}
+
+    /** The ORDER BY of a sort: written to match one index of V4__metrics.sql exactly, so no sort step is needed. */
+    private static String order(RankingSort sort, boolean descending) {
+        String dir = descending ? " DESC" : "";
+        return switch (sort) {
+            case RANK -> "position" + dir;
+            case SCORE -> descending ? "position" : "position DESC";
+            case NAME -> "name_key" + dir + ", position";
+            case OFFICE -> "office_key" + dir + ", position";
+            case JURISDICTION -> "jurisdiction_key" + dir + ", position";
+            case POSTS_PER_WEEK -> "posts_per_week" + dir + ", position";
+            case CONSISTENCY -> "weeks_with_post_12" + dir + ", position";
+            case REPLY_RATE -> "reply_rate_shown IS NULL, reply_rate_shown" + dir + ", position";
+            case REPLY_TIME -> "median_reply_seconds IS NULL, median_reply_seconds" + dir + ", position";
+            case LAST_POST -> "last_post_at IS NULL, last_post_at" + dir + ", position";
+            case MOVEMENT -> "movement_sort IS NULL, movement_sort" + dir + ", position";
+            case STATUS -> "status_order" + dir + ", position";
+        };
+    }
+
+    /** The same order on the joined page rows (columns of blog_metrics m). */
+    private static String qualified(String order) {
+        return order.replaceAll("\\b(position|name_key|office_key|jurisdiction_key|posts_per_week|weeks_with_post_12"
+                + "|reply_rate_shown|median_reply_seconds|last_post_at|movement_sort|status_order)\\b", "m.$1");
+    }
+}

@@ -1,0 +1,87 @@
+package org.officialblogs.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.officialblogs.crawl.CrawlDao;
+import org.officialblogs.crawl.CrawlLogEntry;
+import org.officialblogs.registry.Blog;
+import org.officialblogs.registry.Official;
+import org.officialblogs.registry.RegistryDao;
+import org.officialblogs.registry.Source;
+
+/** Gathers everything an official's public page shows: registry entry, and per blog its metrics and evidence. */
+public final class ProfileQuery {
+
+    /** Recent posts shown per blog. */
+    public static final int RECENT_POSTS = 10;
+    /** Comments explained per post. */
+    public static final int COMMENTS_PER_POST = 30;
+    /** Replied posts in the reply-delay chart. */
+    public static final int REPLY_DELAYS = 26;
+    /** Days of rank history. */
+    public static final int HISTORY_DAYS = 60;
+    /** Crawl log lines. */
+    public static final int CRAWL_LOG_LINES = 10;
+
+    /**
+     * One blog of the official with its evidence.
+     *
+     * @param metrics the stored metrics (empty until the first recompute)
+     * @param crawlState the crawler's schedule and health (empty for a blog never scheduled)
+     * @param crawlLog the latest fetches, newest first
+     * @param history daily snapshots, newest first
+     * @param recentPosts newest posts first
+     * @param decisions per post id, how its comments' authorship was decided
+     * @param replyDelays the newest replied posts of the last year, newest first
+     * @param sources the public pages that back this blog's entry
+     */
+    public record BlogProfile(Blog blog, Optional<StoredMetrics> metrics,
+                              Optional<org.officialblogs.crawl.CrawlState> crawlState, List<CrawlLogEntry> crawlLog,
+                              List<MetricsDao.Snapshot> history, List<ActivityDao.PublicPost> recentPosts,
+                              Map<Long, List<ActivityDao.CommentDecision>> decisions,
+                              List<ActivityDao.ReplyDelay> replyDelays, List<Source> sources) {}
+
+    /** The official, their blogs, and the sources that back the official as a whole. */
+    public record OfficialProfile(Official official, List<BlogProfile> blogs, List<Source> generalSources) {}
+
+    private final RegistryDao registry;
+    private final CrawlDao crawl;
+    private final MetricsDao metrics;
+    private final ActivityDao activity;
+
+    public ProfileQuery(RegistryDao registry, CrawlDao crawl, MetricsDao metrics, ActivityDao activity) {
+        this.registry = registry;
+        this.crawl = crawl;
+        this.metrics = metrics;
+        this.activity = activity;
+    }
+
+    /** The official's page data as of {@code now}; empty for an unknown official. */
+    public Optional<OfficialProfile> find(long officialId, Instant now) {
+        Optional<Official> official = registry.officialById(officialId);
+        if (official.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Source> sources = registry.sourcesOf(officialId);
+        Map<Long, StoredMetrics> stored = metrics.metricsOfOfficial(officialId);
+        List<BlogProfile> blogs = new ArrayList<>();
+        for (Blog blog : registry.blogsOf(officialId)) {
+            if (blog.status() == org.officialblogs.registry.BlogStatus.PENDING
+                    || blog.status() == org.officialblogs.registry.BlogStatus.REJECTED) {
+                continue;
+            }
+            List<ActivityDao.PublicPost> posts = activity.postsOfBlog(blog.id(), now, RECENT_POSTS);
+            blogs.add(new BlogProfile(blog, Optional.ofNullable(stored.get(blog.id())), crawl.state(blog.id()),
+                    crawl.recentLog(blog.id(), CRAWL_LOG_LINES), metrics.history(blog.id(), HISTORY_DAYS), posts,
+                    activity.decisions(posts.stream().map(ActivityDao.PublicPost::postId).toList(), COMMENTS_PER_POST),
+                    activity.replyDelays(blog.id(), now.minus(Duration.ofDays(365)), REPLY_DELAYS),
+                    sources.stream().filter(s -> s.blogId() != null && s.blogId() == blog.id()).toList()));
+        }
+        return Optional.of(new OfficialProfile(official.get(), blogs,
+                sources.stream().filter(s -> s.blogId() == null).toList()));
+    }
+}

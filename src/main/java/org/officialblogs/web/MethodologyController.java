@@ -1,0 +1,25 @@
+package org.officialblogs.web;
+
+import io.javalin.http.Context;
+import org.officialblogs.metrics.ActivityDao;
+
+/** GET /methodology : how the numbers are computed, worked examples, the data's limits, the last crawl time. */
+final class MethodologyController {
+
+    private final ActivityDao activity;
+    private final Templates templates;
+    private final SiteInfo site;
+    private final Readable readable;
+
+    MethodologyController(ActivityDao activity, Templates templates, SiteInfo site, Readable readable) {
+        this.activity = activity;
+        this.templates = templates;
+        this.site = site;
+        this.readable = readable;
+    }
+
+    void show(Context ctx) {
+        templates.render(ctx, "methodology.jte",
+                MethodologyPage.of(site, readable, activity.lastCrawlSuccess().orElse(null)));
+    }
+}

@@ -1,0 +1,243 @@
+package org.officialblogs.web;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.officialblogs.metrics.BlogStatus;
+import org.officialblogs.metrics.Listing;
+import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.metrics.Movement;
+import org.officialblogs.metrics.RankingSort;
+import org.officialblogs.metrics.ScoreFormula;
+import org.officialblogs.registry.Branch;
+import org.officialblogs.registry.Countries;
+import org.officialblogs.registry.Level;
+
+/**
+ * GET / : the rankings. {@code tab=ranked} (default) lists active and slowing blogs by rank; {@code tab=historical}
+ * the dormant and historical blogs apart; {@code tab=all} every registry entry (the directory). Filters (country,
+ * level, branch, status, q), order (sort, dir) and page live in the URL, so a view can be shared.
+ */
+final class RankingsController {
+
+    static final int PAGE_SIZE = 50;
+
+    private static final Set<RankingSort> HISTORICAL_SORTS = EnumSet.of(RankingSort.NAME,
+            RankingSort.OFFICE, RankingSort.JURISDICTION, RankingSort.STATUS, RankingSort.LAST_POST,
+            RankingSort.POSTS_PER_WEEK, RankingSort.CONSISTENCY);
+
+    private final MetricsDao metrics;
+    private final DirectoryController directory;
+    private final Templates templates;
+    private final SiteInfo site;
+    private final Readable readable;
+    /** Every country by name, sorted once (the select shows those present in the list). */
+    private final List<Map.Entry<String, String>> allCountries = Countries.all();
+
+    RankingsController(MetricsDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
+                       Readable readable) {
+        this.metrics = metrics;
+        this.directory = directory;
+        this.templates = templates;
+        this.site = site;
+        this.readable = readable;
+    }
+
+    void show(Context ctx) {
+        String tab = ctx.queryParam("tab");
+        if (Tab.ALL.equals(tab)) {
+            directory.show(ctx);
+            return;
+        }
+        BlogStatus status = parseStatus(ctx.queryParam("status"));
+        Listing listing = status != null ? Listing.of(status)
+                : Tab.HISTORICAL.equals(tab) ? Listing.HISTORICAL : Listing.RANKED;
+        String country = DirectoryController.blankToNull(ctx.queryParam("country"));
+        country = country == null ? null : country.toUpperCase(Locale.ROOT);
+        if (country != null && !Countries.isValid(country)) country = null;
+        String level = Level.parse(ctx.queryParam("level")).map(Level::code).orElse(null);
+        String branch = Branch.parse(ctx.queryParam("branch")).map(Branch::code).orElse(null);
+        String search = DirectoryController.blankToNull(ctx.queryParam("q"));
+        if (search != null && search.length() > 200) search = search.substring(0, 200);
+        // the historical list has no rank; its natural order is by status (then last post), which is its position
+        RankingSort defaultSort = listing == Listing.RANKED ? RankingSort.RANK : RankingSort.STATUS;
+        RankingSort sort = RankingSort.parse(ctx.queryParam("sort")).filter(s -> allowed(listing, s))
+                .orElse(defaultSort);
+        String dirParam = ctx.queryParam("dir");
+        boolean descending = "desc".equals(dirParam) || (!"asc".equals(dirParam) && sort.descendingByDefault());
+        int page = DirectoryController.parsePage(ctx.queryParam("page"));
+
+        MetricsDao.RankingResult result = metrics.rankings(new MetricsDao.RankingFilter(listing, country, level, branch,
+                status, search, sort, descending, page, PAGE_SIZE));
+
+        boolean ranked = listing == Listing.RANKED;
+        String tabKey = ranked ? Tab.RANKED : Tab.HISTORICAL;
+        Map<String, String> filterParams = new LinkedHashMap<>();
+        filterParams.put("tab", ranked ? null : Tab.HISTORICAL);
+        filterParams.put("country", country);
+        filterParams.put("level", level);
+        filterParams.put("branch", branch);
+        filterParams.put("status", status == null ? null : status.name().toLowerCase(Locale.ROOT));
+        filterParams.put("q", search);
+        Map<String, String> viewParams = new LinkedHashMap<>(filterParams);
+        viewParams.put("sort", sort == defaultSort ? null : sort.key());
+        viewParams.put("dir", descending == sort.descendingByDefault() ? null : descending ? "desc" : "asc");
+
+        List<RankingsPage.Line> lines = new ArrayList<>(result.rows().size());
+        for (MetricsDao.RankingRow row : result.rows()) {
+            lines.add(line(row));
+        }
+        String fc = country;
+        List<RankingsPage.Option> countries = allCountries.stream()
+                .filter(e -> result.countries().get(listing).containsKey(e.getKey()))
+                .map(e -> new RankingsPage.Option(e.getKey(), e.getValue(), e.getKey().equals(fc))).toList();
+        String fl = level;
+        List<RankingsPage.Option> levels = java.util.Arrays.stream(Level.values())
+                .map(l -> new RankingsPage.Option(l.code(), l.label(), l.code().equals(fl))).toList();
+        String fb = branch;
+        List<RankingsPage.Option> branches = java.util.Arrays.stream(Branch.values())
+                .map(b -> new RankingsPage.Option(b.code(), b.label(), b.code().equals(fb))).toList();
+        List<RankingsPage.Option> statuses = java.util.Arrays.stream(BlogStatus.values())
+                .filter(s -> Listing.of(s) == listing)
+                .map(s -> new RankingsPage.Option(s.name().toLowerCase(Locale.ROOT), Readable.statusLabel(s),
+                        s == status)).toList();
+
+        int total = result.total();
+        String caption = ranked
+                ? "Ranking of officials' blogs by score" + (total == 1 ? "" : ", " + total + " blogs")
+                : "Dormant and historical blogs, not ranked" + (total == 1 ? "" : ", " + total + " blogs");
+        templates.render(ctx, "rankings.jte", new RankingsPage(site,
+                Tab.all(tabKey, result.listingTotals().get(Listing.RANKED),
+                        result.listingTotals().get(Listing.HISTORICAL), null),
+                ranked,
+                new RankingsPage.Filters(ranked ? null : Tab.HISTORICAL, country, level, branch,
+                        status == null ? null : status.name().toLowerCase(Locale.ROOT), search,
+                        viewParams.get("sort"), viewParams.get("dir")),
+                countries, levels, branches, statuses,
+                columns(listing, sort, defaultSort, descending, filterParams), lines,
+                new Pagination(page, PAGE_SIZE, total, viewParams), caption));
+    }
+
+    private static boolean allowed(Listing listing, RankingSort sort) {
+        return listing == Listing.RANKED ? sort != RankingSort.STATUS : HISTORICAL_SORTS.contains(sort);
+    }
+
+    static BlogStatus parseStatus(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String s = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (BlogStatus b : BlogStatus.values()) if (b.name().equals(s)) return b;
+        return null;
+    }
+
+    private record ColumnSpec(String label, RankingSort sort, boolean numeric) {}
+
+    private static List<RankingsPage.Column> columns(Listing listing, RankingSort current, RankingSort defaultSort,
+                                                     boolean descending, Map<String, String> filterParams) {
+        List<ColumnSpec> specs = listing == Listing.RANKED
+                ? List.of(new ColumnSpec("Rank", RankingSort.RANK, true),
+                        new ColumnSpec("Official", RankingSort.NAME, false),
+                        new ColumnSpec("Office", RankingSort.OFFICE, false),
+                        new ColumnSpec("Jurisdiction", RankingSort.JURISDICTION, false),
+                        new ColumnSpec("Posts a week", RankingSort.POSTS_PER_WEEK, true),
+                        new ColumnSpec("Last 12 weeks", RankingSort.CONSISTENCY, false),
+                        new ColumnSpec("Reply rate", RankingSort.REPLY_RATE, true),
+                        new ColumnSpec("Median reply time", RankingSort.REPLY_TIME, true),
+                        new ColumnSpec("Last post", RankingSort.LAST_POST, false),
+                        new ColumnSpec("Score", RankingSort.SCORE, true),
+                        new ColumnSpec("Change", RankingSort.MOVEMENT, false))
+                : List.of(new ColumnSpec("Official", RankingSort.NAME, false),
+                        new ColumnSpec("Office", RankingSort.OFFICE, false),
+                        new ColumnSpec("Jurisdiction", RankingSort.JURISDICTION, false),
+                        new ColumnSpec("Status", RankingSort.STATUS, false),
+                        new ColumnSpec("Last post", RankingSort.LAST_POST, false),
+                        new ColumnSpec("Posts a week", RankingSort.POSTS_PER_WEEK, true),
+                        new ColumnSpec("Last 12 weeks", RankingSort.CONSISTENCY, false));
+        List<RankingsPage.Column> columns = new ArrayList<>();
+        for (ColumnSpec spec : specs) {
+            boolean sorted = spec.sort() == current;
+            // a click on the sorted column reverses it; on another column sorts it its natural way first
+            boolean nextDescending = sorted ? !descending : spec.sort().descendingByDefault();
+            Map<String, String> p = new LinkedHashMap<>(filterParams);
+            p.put("sort", spec.sort() == defaultSort && nextDescending == defaultSort.descendingByDefault() ? null
+                    : spec.sort().key());
+            p.put("dir", nextDescending == spec.sort().descendingByDefault() ? null : nextDescending ? "desc" : "asc");
+            columns.add(new RankingsPage.Column(spec.label(), "/" + Pagination.query(p),
+                    sorted ? (descending ? "descending" : "ascending") : null, spec.numeric()));
+        }
+        return columns;
+    }
+
+    private RankingsPage.Line line(MetricsDao.RankingRow row) {
+        Movement mv = row.movement();
+        String mvCss = "";
+        String mvSymbol = "";
+        String mvText = "";
+        String mvLabel = "";
+        if (mv != null) {
+            switch (mv.direction()) {
+                case UP -> {
+                    mvCss = "up";
+                    mvSymbol = "▲";
+                    mvText = Integer.toString(mv.places());
+                    mvLabel = "up " + Readable.count(mv.places(), "place", "places");
+                }
+                case DOWN -> {
+                    mvCss = "down";
+                    mvSymbol = "▼";
+                    mvText = Integer.toString(mv.places());
+                    mvLabel = "down " + Readable.count(mv.places(), "place", "places");
+                }
+                case SAME -> {
+                    mvCss = "same";
+                    mvSymbol = "=";
+                    mvLabel = "no change";
+                }
+                case NEW -> {
+                    mvCss = "new";
+                    mvText = "new";
+                    mvLabel = "not ranked the day before";
+                }
+            }
+        }
+        String reply;
+        String replyDetail;
+        String replyDetailLabel;
+        if (row.commentsClosedEverywhere()) {
+            reply = "comments closed";
+            replyDetail = "";
+            replyDetailLabel = "";
+        } else if (row.replyRateShown() == null) {
+            reply = "not enough data yet";
+            int n = row.judgedPostsWithReaderComments();
+            replyDetail = n == 0 ? "" : row.judgedPostsReplied() + " of " + n;
+            replyDetailLabel = n == 0 ? "" : "replied posts of judged posts with reader comments; "
+                    + ScoreFormula.MINIMUM_REPLY_SAMPLE + " are needed";
+        } else {
+            reply = Readable.percent(row.replyRateShown());
+            replyDetail = Readable.percentRange(row.replyRateInterval().lower(), row.replyRateInterval().upper());
+            replyDetailLabel = "95 % interval";
+        }
+        int weeks = row.weeksWithPostLast12();
+        List<Boolean> strip = new ArrayList<>(row.weeklyPostsLast12().size());
+        for (int count : row.weeklyPostsLast12()) strip.add(count > 0);
+        Instant last = row.lastPostAt();
+        String jurisdiction = Countries.name(row.country())
+                + (row.region() == null || row.region().isBlank() ? "" : " · " + row.region());
+        return new RankingsPage.Line(row.officialId(), row.name(), row.office(), jurisdiction, row.address(),
+                row.rank() == null ? "" : row.rank().toString(),
+                mvCss, mvSymbol, mvText, mvLabel,
+                Readable.oneDecimal(row.postsPerWeek()), strip,
+                "Posted in " + weeks + " of the last 12 weeks", weeks + "/12",
+                reply, replyDetail, replyDetailLabel,
+                row.medianTimeToFirstReply() == null ? "—" : Readable.duration(row.medianTimeToFirstReply()),
+                last == null ? "none" : readable.date(last), Readable.iso(last),
+                Readable.oneDecimal(row.score()),
+                Readable.statusLabel(row.status()), Readable.statusCss(row.status()), Readable.statusMeaning(row.status()));
+    }
+}

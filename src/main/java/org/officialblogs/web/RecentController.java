@@ -1,0 +1,103 @@
+package org.officialblogs.web;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.officialblogs.export.AtomFeed;
+import org.officialblogs.export.AtomWriter;
+import org.officialblogs.metrics.ActivityDao;
+import org.officialblogs.registry.Countries;
+
+/**
+ * GET /recent : the latest posts of all listed officials, newest first, paged (a "Planet" river);
+ * GET /recent.atom : the same as an Atom feed; GET /new-blogs.atom : newly listed blogs as an Atom feed.
+ */
+final class RecentController {
+
+    static final int PAGE_SIZE = 50;
+    static final int FEED_SIZE = 50;
+    /** Deep pages of a river are not useful and cost an index walk each; the feed archive stops here. */
+    static final int MAX_PAGE = 200;
+    private static final int SUMMARY_LENGTH = 280;
+
+    private final ActivityDao activity;
+    private final Templates templates;
+    private final SiteInfo site;
+    private final Readable readable;
+    private final Clock clock;
+    private final AtomWriter atom = new AtomWriter();
+
+    RecentController(ActivityDao activity, Templates templates, SiteInfo site, Readable readable, Clock clock) {
+        this.activity = activity;
+        this.templates = templates;
+        this.site = site;
+        this.readable = readable;
+        this.clock = clock;
+    }
+
+    void show(Context ctx) {
+        int page = Math.min(MAX_PAGE, DirectoryController.parsePage(ctx.queryParam("page")));
+        // one row more than a page tells whether there is a next page, without counting a million posts
+        List<ActivityDao.PublicPost> posts = activity.recentPosts(clock.instant(), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        boolean hasNext = posts.size() > PAGE_SIZE && page < MAX_PAGE;
+        List<RecentPage.Item> items = new ArrayList<>();
+        for (ActivityDao.PublicPost p : posts.subList(0, Math.min(PAGE_SIZE, posts.size()))) {
+            items.add(new RecentPage.Item(p.postId(), title(p.title()), p.url(), readable.date(p.publishedAt()),
+                    Readable.iso(p.publishedAt()), p.officialId(), p.officialName(), p.office(),
+                    Countries.name(p.country()),
+                    p.readerComments() == null ? "" : Readable.count(p.readerComments(), "reader comment", "reader comments"),
+                    p.officialReplied(), shorten(p.summary())));
+        }
+        templates.render(ctx, "recent.jte", new RecentPage(site, items, page,
+                page > 1 ? (page == 2 ? "/recent" : "/recent?page=" + (page - 1)) : null,
+                hasNext ? "/recent?page=" + (page + 1) : null));
+    }
+
+    void recentAtom(Context ctx) {
+        Instant now = clock.instant();
+        List<AtomFeed.Entry> entries = new ArrayList<>();
+        for (ActivityDao.PublicPost p : activity.recentPosts(now, 0, FEED_SIZE)) {
+            entries.add(new AtomFeed.Entry(site.baseUrl() + "/officials/" + p.officialId() + "#post-" + p.postId(),
+                    title(p.title()), p.url(), p.officialName(), p.publishedAt(), p.publishedAt(), shorten(p.summary())));
+        }
+        Instant updated = entries.isEmpty() ? now : entries.get(0).updated();
+        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/recent", "Official Blogs: recent posts by officials",
+                site.baseUrl() + "/recent.atom", site.baseUrl() + "/recent", updated, entries));
+    }
+
+    void newBlogsAtom(Context ctx) {
+        List<AtomFeed.Entry> entries = new ArrayList<>();
+        for (ActivityDao.NewBlog b : activity.newBlogs(FEED_SIZE)) {
+            String office = b.office() == null || b.office().isBlank() ? "" : ", " + b.office();
+            entries.add(new AtomFeed.Entry(site.baseUrl() + "/officials/" + b.officialId() + "#blog-" + b.blogId(),
+                    b.officialName() + office + " (" + Countries.name(b.country()) + ")",
+                    site.baseUrl() + "/officials/" + b.officialId(), "Official Blogs", b.addedAt(), b.addedAt(),
+                    "Newly listed: the blog of " + b.officialName() + office + " at " + b.address() + "."));
+        }
+        Instant updated = entries.isEmpty() ? clock.instant() : entries.get(0).updated();
+        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/new-blogs", "Official Blogs: newly listed blogs",
+                site.baseUrl() + "/new-blogs.atom", site.baseUrl() + "/", updated, entries));
+    }
+
+    private void writeAtom(Context ctx, AtomFeed feed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        atom.write(feed, out);
+        ctx.contentType("application/atom+xml; charset=utf-8").result(out.toByteArray());
+    }
+
+    private static String title(String t) {
+        return t == null || t.isBlank() ? "Untitled post" : t;
+    }
+
+    private static String shorten(String s) {
+        if (s == null || s.isBlank()) return null;
+        // control characters (from broken feeds) carry nothing a reader can see
+        String t = s.replaceAll("[\\p{Cntrl}&&[^\\s]]", "").strip().replaceAll("\\s+", " ");
+        if (t.length() <= SUMMARY_LENGTH) return t;
+        int cut = t.lastIndexOf(' ', SUMMARY_LENGTH);
+        return t.substring(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH) + "…";
+    }
+}
