@@ -36,6 +36,12 @@ final class ModerationController {
         this.choices = choices;
     }
 
+    /** The confirmation a redirect asked for, or null. */
+    static String done(Context ctx) {
+        String key = ctx.queryParam("done");
+        return key == null ? null : DONE.get(key);
+    }
+
     static AdminNav nav(ActiveSession s, String section) {
         return new AdminNav(s.username(), s.csrfToken(), section);
     }
@@ -43,13 +49,13 @@ final class ModerationController {
     void queue(Context ctx) {
         ActiveSession s = sessions.moderator(ctx);
         templates.render(ctx, "admin/queue.jte", new AdminQueuePage(site, nav(s, "queue"), moderation.queue(200),
-                DONE.get(ctx.queryParam("done"))));
+                done(ctx)));
     }
 
     void show(Context ctx) {
         long id = OfficialController.parseId(ctx.pathParam("id"));
         ModerationService.QueueItem item = moderation.submission(id).orElseThrow(() -> new NotFoundResponse("There is no submission number " + id + "."));
-        render(ctx, item, EntryFields.of(item.submission().entry()), Map.of(), DONE.get(ctx.queryParam("done")));
+        render(ctx, item, EntryFields.of(item.submission().entry()), Map.of(), done(ctx));
     }
 
     void update(Context ctx) {

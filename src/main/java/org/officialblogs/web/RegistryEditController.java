@@ -44,7 +44,7 @@ final class RegistryEditController {
 
     void show(Context ctx) {
         long id = OfficialController.parseId(ctx.pathParam("id"));
-        render(ctx, official(id), null, null, null, Map.of(), ModerationController.DONE.get(ctx.queryParam("done")));
+        render(ctx, official(id), null, null, null, Map.of(), ModerationController.done(ctx));
     }
 
     void saveOfficial(Context ctx) {
