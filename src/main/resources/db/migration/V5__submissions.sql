@@ -95,7 +95,6 @@ CREATE TABLE submission (
     reject_reason       TEXT,
     official_id         INTEGER REFERENCES official (id) ON DELETE SET NULL,
     blog_id             INTEGER REFERENCES blog (id) ON DELETE SET NULL,
-    CHECK (kind = 'new' OR official_id IS NOT NULL OR status != 'pending'),
     CHECK (status != 'rejected' OR length(trim(reject_reason)) > 0),
     CHECK (status = 'pending' OR decided_at IS NOT NULL)
 );

@@ -36,7 +36,7 @@ public final class LoginService {
     public Result login(String username, char[] password, String clientAddress) {
         String name = AccountService.normalizeUsername(username);
         // only for logs and the throttle key: a long paste (maybe a password in the wrong box) is cut short
-        String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        String shown = (name.length() > 40 ? name.substring(0, 40) + "..." : name).replaceAll("\\p{Cntrl}", "?");
         String key = shown.toLowerCase(Locale.ROOT) + "|" + clientAddress;
         RateLimiter.Decision decision = failures.check(key);
         if (!decision.allowed()) {

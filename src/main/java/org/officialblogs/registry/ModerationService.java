@@ -83,6 +83,10 @@ public final class ModerationService {
         return submissions.pending(limit).stream().map(this::withDuplicates).toList();
     }
 
+    public int countPending() {
+        return submissions.countPending();
+    }
+
     public Optional<QueueItem> submission(long id) {
         return submissions.byId(id).map(this::withDuplicates);
     }

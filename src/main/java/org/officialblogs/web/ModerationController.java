@@ -22,6 +22,8 @@ final class ModerationController {
             "saved", "Changes saved.",
             "recrawl", "A crawl of the blog has been requested.");
 
+    static final int QUEUE_PAGE = 200;
+
     private final ModerationService moderation;
     private final WebSessions sessions;
     private final Templates templates;
@@ -48,8 +50,8 @@ final class ModerationController {
 
     void queue(Context ctx) {
         ActiveSession s = sessions.moderator(ctx);
-        templates.render(ctx, "admin/queue.jte", new AdminQueuePage(site, nav(s, "queue"), moderation.queue(200),
-                done(ctx)));
+        templates.render(ctx, "admin/queue.jte", new AdminQueuePage(site, nav(s, "queue"), moderation.queue(QUEUE_PAGE),
+                moderation.countPending(), done(ctx)));
     }
 
     void show(Context ctx) {

@@ -43,8 +43,4 @@ final class SubmissionFields {
         for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
         return java.util.Collections.unmodifiableMap(m);
     }
-
-    static Map<String, String> help() {
-        return HELP;
-    }
 }

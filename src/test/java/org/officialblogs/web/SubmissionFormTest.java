@@ -211,4 +211,18 @@ class SubmissionFormTest {
         assertThat(doc.getElementById("f-name").attr("value")).isEqualTo("Person 4");
         assertThat(server.count("SELECT count(*) FROM submission")).isEqualTo(3);
     }
+
+    @Test
+    void previewsAreLimitedToSixTimesTheSubmissionsSinceEachFetchesAnAddress() {
+        WebClient c = server.client();
+        String token = c.csrf("/submit");
+        for (int i = 1; i <= 18; i++) {
+            assertThat(c.post("/submit/preview", with(valid(), "_csrf", token)).statusCode()).as("preview " + i).isEqualTo(200);
+        }
+        HttpResponse<String> res = c.post("/submit/preview", with(valid(), "_csrf", token));
+        assertThat(res.statusCode()).isEqualTo(429);
+        assertThat(WebClient.html(res).select(".alert").text()).contains("Too many checks from your address: we accept 18 an hour");
+        // saving is counted apart: the submitter can still send what they checked
+        assertThat(c.post("/submit", with(valid(), "_csrf", token)).statusCode()).isEqualTo(303);
+    }
 }
