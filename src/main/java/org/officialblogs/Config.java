@@ -29,7 +29,8 @@ public record Config(
         int measurementWindowDays,
         int backfillHorizonDays,
         int backfillMaxPages,
-        boolean schedulerEnabled) {
+        boolean schedulerEnabled,
+        int submissionsPerHour) {
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
@@ -51,7 +52,8 @@ public record Config(
             new Setting("OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS", "180", "Posts younger than this have their comments collected"),
             new Setting("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS", "400", "How far back the first crawl of a blog pages through its feed"),
             new Setting("OFFICIALBLOGS_BACKFILL_MAX_PAGES", "30", "Most feed pages read when backfilling a blog's history"),
-            new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"));
+            new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"),
+            new Setting("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "10", "Submissions (form, API or bulk upload) accepted per client address per hour"));
 
     /** Thrown for a setting that cannot be used; the message names the setting and the value. */
     public static final class InvalidConfigException extends RuntimeException {
@@ -85,6 +87,7 @@ public record Config(
         if (measurementWindowDays < 1) problems.add("OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS must be >= 1");
         if (backfillHorizonDays < 1) problems.add("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS must be >= 1");
         if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
+        if (submissionsPerHour < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + submissionsPerHour);
         if (!problems.isEmpty()) throw new InvalidConfigException(String.join("; ", problems));
     }
 
@@ -130,7 +133,8 @@ public record Config(
                 parseInt(get, "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS"),
                 parseInt(get, "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS"),
                 parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES"),
-                parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"));
+                parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
+                parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"));
     }
 
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */

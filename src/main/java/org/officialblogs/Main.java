@@ -1,27 +1,27 @@
 package org.officialblogs;
 
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.officialblogs.crawl.CrawlDao;
+import org.officialblogs.auth.Account;
+import org.officialblogs.auth.AccountService;
 import org.officialblogs.db.Database;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.MetricsDao;
-import org.officialblogs.metrics.MetricsService;
-import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.RegistryCsv;
-import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.registry.RegistryImporter;
-import org.officialblogs.registry.RegistryService;
-import org.officialblogs.registry.SeedLoader;
-import org.officialblogs.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,13 +29,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** The command line, and the wiring of the application by hand, in dependency order. */
 @Command(name = "official-blogs", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A directory of public officials who blog: crawls their feeds, measures posting frequency and "
                 + "comment responsiveness, and serves the rankings.%n%nSettings come from flags or OFFICIALBLOGS_* "
                 + "environment variables (flags win); see the README.",
-        subcommands = {Main.Serve.class, Main.Import.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, Main.Import.class, Main.Admin.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -43,12 +44,22 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    /** Where `admin add` reads a password when there is no console (a pipe, a test). */
+    private final InputStream stdin;
+    /** The terminal, when there is one: passwords are read from it without echo. */
+    private final Console console;
+
+    Main(InputStream stdin, Console console) {
+        this.stdin = stdin;
+        this.console = console;
     }
 
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+    public static void main(String[] args) {
+        System.exit(commandLine(System.in, System.console()).execute(args));
+    }
+
+    static CommandLine commandLine(InputStream stdin, Console console) {
+        CommandLine cl = new CommandLine(new Main(stdin, console));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof Config.InvalidConfigException) {
                 cmd.getErr().println("Configuration error: " + ex.getMessage());
@@ -105,44 +116,6 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The application's objects, built in dependency order; closing it stops what runs. */
-    static final class App implements AutoCloseable {
-        final Config config;
-        final Clock clock = Clock.systemUTC();
-        final Database database;
-        final RegistryDao registry;
-        final RegistryService registryService;
-        final RegistryImporter importer;
-        final SeedLoader seed;
-        final CrawlDao crawl;
-        final MetricsSettings metricsSettings = MetricsSettings.defaults();
-        final MetricsDao metricsDao;
-        final MetricsService metrics;
-        final ActivityDao activity;
-
-        App(Config config) {
-            this.config = config;
-            this.database = Database.open(config.dbUrl());
-            this.registry = new RegistryDao(database.jdbi());
-            this.registryService = new RegistryService(registry, clock);
-            this.importer = new RegistryImporter(registryService);
-            this.seed = new SeedLoader(registry, importer);
-            this.crawl = new CrawlDao(database.jdbi());
-            this.metricsDao = new MetricsDao(database.jdbi(), metricsSettings);
-            this.metrics = new MetricsService(metricsDao, metricsSettings);
-            this.activity = new ActivityDao(database.jdbi());
-        }
-
-        WebApp.Sources webSources() {
-            return new WebApp.Sources(database, registry, crawl, metricsDao, activity, metricsSettings, clock);
-        }
-
-        @Override
-        public void close() {
-            database.close();
-        }
-    }
-
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Run the web app (and the crawl scheduler). Loads the seed registry into an empty database.")
     static final class Serve implements Callable<Integer> {
@@ -160,7 +133,7 @@ public final class Main implements Runnable {
             app.seed.loadIfEmpty();
             // the pages read stored metrics: bring them up to date with the registry and posts before serving
             app.metrics.recomputeAll(app.clock.instant());
-            var web = new WebApp(config, Version.current(), app.webSources()).start();
+            var web = app.webApp(Version.current()).start();
             log.info("serving version={} url=http://localhost:{}/ data={} db={}", Version.current(), web.port(),
                     config.dataDir().toAbsolutePath(), config.dbUrl());
             CountDownLatch stopped = new CountDownLatch(1);
@@ -198,6 +171,126 @@ public final class Main implements Runnable {
                 out.println(report.summary());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "admin", mixinStandardHelpOptions = true,
+            description = "Manage moderator accounts. Passwords are read from the terminal without echo (or, with no "
+                    + "terminal, one line from standard input), never from a flag or the environment, and are stored "
+                    + "as Argon2id hashes.",
+            subcommands = {Admin.Add.class, Admin.ListAccounts.class, Admin.Remove.class})
+    static final class Admin implements Runnable {
+        @ParentCommand
+        Main main;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        /** Reads a new password: twice from the console, or one line from standard input. */
+        char[] readNewPassword(String username, PrintWriter err) throws IOException {
+            if (main.console != null) {
+                char[] first = main.console.readPassword("Password for %s: ", username);
+                char[] second = main.console.readPassword("Same password again: ");
+                if (first == null || second == null) return null;
+                boolean same = Arrays.equals(first, second);
+                Arrays.fill(second, '\0');
+                if (!same) {
+                    Arrays.fill(first, '\0');
+                    err.println("The two passwords differ; nothing was changed.");
+                    return null;
+                }
+                return first;
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
+            String line = in.readLine();
+            if (line == null) {
+                err.println("No password: there is no terminal, and standard input is empty. Pipe the password in, one line.");
+                return null;
+            }
+            return line.toCharArray();
+        }
+
+        @Command(name = "add", mixinStandardHelpOptions = true, description = "Create a moderator account.")
+        static final class Add implements Callable<Integer> {
+            @ParentCommand
+            Admin admin;
+            @Mixin
+            ConfigOptions options;
+            @Parameters(paramLabel = "USERNAME", description = "2 to 40 characters: a-z, digits, '.', '_', '-'")
+            String username;
+
+            @Override
+            public Integer call() throws IOException {
+                PrintWriter out = admin.spec.commandLine().getOut();
+                PrintWriter err = admin.spec.commandLine().getErr();
+                String name = AccountService.normalizeUsername(username);
+                var problem = AccountService.usernameProblem(name);
+                if (problem.isPresent()) {
+                    err.println("Cannot add '" + username + "': " + problem.get() + ".");
+                    return 2;
+                }
+                char[] password = admin.readNewPassword(name, err);
+                if (password == null) return 2;
+                try (App app = new App(options.config(Map.of()))) {
+                    AccountService.AddResult r = app.accounts.add(name, password);
+                    if (!r.ok()) {
+                        err.println("Cannot add '" + name + "': " + r.problem() + ".");
+                        return 2;
+                    }
+                    out.println("Added moderator '" + r.account().username() + "'.");
+                    return 0;
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List moderator accounts.")
+        static final class ListAccounts implements Callable<Integer> {
+            @ParentCommand
+            Admin admin;
+            @Mixin
+            ConfigOptions options;
+
+            @Override
+            public Integer call() {
+                PrintWriter out = admin.spec.commandLine().getOut();
+                try (App app = new App(options.config(Map.of()))) {
+                    var accounts = app.accounts.list();
+                    if (accounts.isEmpty()) out.println("No moderator accounts yet. Add one with: official-blogs admin add USERNAME");
+                    for (Account a : accounts) {
+                        out.println(a.username() + "\tcreated " + a.createdAt().toString().substring(0, 10) + "\tlast login "
+                                + (a.lastLoginAt() == null ? "never" : a.lastLoginAt().toString().substring(0, 16).replace('T', ' ') + " UTC"));
+                    }
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a moderator account and end its sessions.")
+        static final class Remove implements Callable<Integer> {
+            @ParentCommand
+            Admin admin;
+            @Mixin
+            ConfigOptions options;
+            @Parameters(paramLabel = "USERNAME")
+            String username;
+
+            @Override
+            public Integer call() {
+                try (App app = new App(options.config(Map.of()))) {
+                    if (!app.accounts.remove(username)) {
+                        admin.spec.commandLine().getErr().println("There is no moderator named '" + AccountService.normalizeUsername(username) + "'.");
+                        return 1;
+                    }
+                    admin.spec.commandLine().getOut().println("Removed moderator '" + AccountService.normalizeUsername(username) + "' and ended their sessions.");
+                    return 0;
+                }
+            }
         }
     }
 }

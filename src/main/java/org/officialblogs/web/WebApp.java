@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -36,12 +37,21 @@ public final class WebApp {
     private final MethodologyController methodology;
     private final RecentController recent;
     private final HealthController health;
+    private final WebSessions sessions;
+    private final CsrfGuard csrf;
+    private final SubmissionController submit;
+    private final BulkSubmissionController bulk;
+    private final SubmissionApiController submissionApi;
+    private final AuthController auth;
+    private final ModerationController moderation;
+    private final RegistryEditController registryEdits;
+    private final AuditController audit;
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
                           ActivityDao activity, MetricsSettings settings, Clock clock) {}
 
-    public WebApp(Config config, String version, Sources sources) {
+    public WebApp(Config config, String version, Sources sources, ModerationServices mod) {
         this.config = config;
         this.site = new SiteInfo(version, config.baseUrl().toString());
         this.templates = new Templates();
@@ -53,6 +63,18 @@ public final class WebApp {
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
         this.health = new HealthController(sources.database(), sources.registry(), site);
+        boolean https = "https".equals(config.baseUrl().getScheme());
+        Choices choices = Choices.standard();
+        SubmissionLimits limits = SubmissionLimits.perHour(config.submissionsPerHour(), mod.clock());
+        this.sessions = new WebSessions(mod.sessions(), https);
+        this.csrf = new CsrfGuard(sessions, mod.tokens(), https);
+        this.submit = new SubmissionController(mod.submissions(), limits, csrf, templates, site, choices);
+        this.bulk = new BulkSubmissionController(mod.bulk(), limits, csrf, templates, site, choices);
+        this.submissionApi = new SubmissionApiController(mod.submissions(), mod.moderation(), limits, site);
+        this.auth = new AuthController(mod.login(), sessions, csrf, templates, site);
+        this.moderation = new ModerationController(mod.moderation(), sessions, templates, site, choices);
+        this.registryEdits = new RegistryEditController(mod.moderation(), sources.registry(), sessions, templates, site, choices);
+        this.audit = new AuditController(mod.audit(), sessions, templates, site);
     }
 
     /** Creates and starts the server on the configured port (0: a free port); {@link Javalin#port()} tells which. */
@@ -68,6 +90,9 @@ public final class WebApp {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.router.ignoreTrailingSlashes = true;
+            // bulk uploads: the service refuses files over its own limit with a message; this only bounds memory
+            cfg.jetty.multipartConfig.maxFileSize(4, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(5, SizeUnit.MB);
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -87,6 +112,40 @@ public final class WebApp {
             cfg.routes.get("/recent.atom", recent::recentAtom);
             cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);
+
+            // submissions (public; every form POST carries a CSRF token, checked before any handler)
+            cfg.routes.beforeMatched("/admin", sessions::requirePage);
+            cfg.routes.beforeMatched("/admin/*", sessions::requirePage);
+            cfg.routes.beforeMatched("/api/v1/admin/*", sessions::requireApi);
+            cfg.routes.beforeMatched(csrf::check);
+            cfg.routes.get("/submit", submit::form);
+            cfg.routes.post("/submit/preview", submit::preview);
+            cfg.routes.post("/submit/edit", submit::edit);
+            cfg.routes.post("/submit", submit::submit);
+            cfg.routes.post("/submit/evidence", submit::evidence);
+            cfg.routes.get("/submit/bulk", bulk::form);
+            cfg.routes.post("/submit/bulk", bulk::dryRun);
+            cfg.routes.post("/submit/bulk/commit", bulk::commit);
+            cfg.routes.get("/submissions/{token}", submit::status);
+            cfg.routes.post("/api/v1/submissions", submissionApi::create);
+
+            // moderation (a moderator's session required: pages redirect to /login, the API answers 401)
+            cfg.routes.get("/login", auth::form);
+            cfg.routes.post("/login", auth::login);
+            cfg.routes.post("/logout", auth::logout);
+            cfg.routes.get("/admin", moderation::queue);
+            cfg.routes.get("/admin/submissions/{id}", moderation::show);
+            cfg.routes.post("/admin/submissions/{id}", moderation::update);
+            cfg.routes.post("/admin/submissions/{id}/approve", moderation::approve);
+            cfg.routes.post("/admin/submissions/{id}/merge", moderation::merge);
+            cfg.routes.post("/admin/submissions/{id}/reject", moderation::reject);
+            cfg.routes.get("/admin/officials", registryEdits::find);
+            cfg.routes.get("/admin/officials/{id}", registryEdits::show);
+            cfg.routes.post("/admin/officials/{id}", registryEdits::saveOfficial);
+            cfg.routes.post("/admin/blogs/{id}", registryEdits::saveBlog);
+            cfg.routes.post("/admin/blogs/{id}/recrawl", registryEdits::recrawl);
+            cfg.routes.get("/admin/audit", audit::show);
+            cfg.routes.get("/api/v1/admin/submissions", submissionApi::queue);
 
             // ---- errors
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e.getStatus(), e.getMessage()));
@@ -127,6 +186,7 @@ public final class WebApp {
                 && !ctx.header("Accept").contains("text/html"));
         String title = switch (status) {
             case 400 -> "Bad request";
+            case 401 -> "Login required";
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";

@@ -24,6 +24,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.App;
 import org.officialblogs.Config;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
@@ -70,16 +71,15 @@ class PagesBenchmarkTest {
 
         Config config = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dir.toString(),
                 "OFFICIALBLOGS_SCHEDULER", "false"));
-        Database database = Database.open(config.dbUrl());
+        App wiring = new App(config, App.Parts.production().withPagesClock(Clock.fixed(NOW, java.time.ZoneOffset.UTC)));
+        Database database = wiring.database;
         long t0 = System.nanoTime();
         SyntheticRegistry.Counts counts = new SyntheticRegistry(SEED).write(database.jdbi(), BLOGS, POSTS, NOW);
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
         report.add(String.format(Locale.ROOT, "generated %,d blogs, %,d posts, %,d reply facts in %.1f s",
                 counts.blogs(), counts.posts(), counts.replyFacts(), generateSeconds));
 
-        MetricsSettings settings = MetricsSettings.defaults();
-        MetricsDao metricsDao = new MetricsDao(database.jdbi(), settings);
-        MetricsService metrics = new MetricsService(metricsDao, settings);
+        MetricsService metrics = wiring.metrics;
         long t1 = System.nanoTime();
         MetricsService.RecomputeReport recompute = metrics.recomputeAll(NOW);
         double recomputeSeconds = (System.nanoTime() - t1) / 1e9;
@@ -92,10 +92,7 @@ class PagesBenchmarkTest {
                 recomputeSeconds < 60 ? "met" : "MISSED", oneBlogMs));
         assertThat(recompute.blogs()).isEqualTo(BLOGS);
 
-        RegistryDao registry = new RegistryDao(database.jdbi());
-        Javalin app = new WebApp(config, "bench", new WebApp.Sources(database, registry, new CrawlDao(database.jdbi()),
-                metricsDao, new ActivityDao(database.jdbi()), settings, Clock.fixed(NOW, java.time.ZoneOffset.UTC)))
-                .start();
+        Javalin app = wiring.webApp("bench").start();
         Javalin trivial = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/ping", ctx -> ctx.result("ok"));
@@ -139,6 +136,7 @@ class PagesBenchmarkTest {
         } finally {
             trivial.stop();
             app.stop();
+            wiring.close();
             String text = String.join(System.lineSeparator(), report);
             System.out.println(text);
             // surefire keeps stdout in a file; print to the console too, where a person running it looks

@@ -9,21 +9,35 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.officialblogs.App;
 import org.officialblogs.Config;
+import org.officialblogs.auth.AccountService;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
 import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
-import org.officialblogs.metrics.MetricsSettings;
+import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.registry.RegistryImporter;
-import org.officialblogs.registry.RegistryService;
+import org.officialblogs.registry.SubmissionDao;
+import org.officialblogs.registry.UnavailableBlogPreviewer;
 
-/** The real web app on a random port over a real SQLite file, with a plain HTTP client. */
+/**
+ * The real web app on a random port over a real SQLite file, wired as Main wires it, with a plain HTTP client.
+ * The two seams the crawler fills in production are given here: a previewer (fixed answers by default none) and a
+ * crawl trigger that records which blogs were asked for.
+ */
 public final class TestServer implements AutoCloseable {
 
+    public static final String MODERATOR = "moderator";
+    public static final String PASSWORD = "correct horse battery staple";
+
+    public final App app;
     public final Config config;
     public final Database database;
     public final RegistryDao registry;
@@ -32,6 +46,11 @@ public final class TestServer implements AutoCloseable {
     public final MetricsDao metricsDao;
     public final MetricsService metrics;
     public final ActivityDao activity;
+    public final AccountService accounts;
+    public final SubmissionDao submissions;
+    public final ModerationServices moderation;
+    /** The blog ids the app asked the crawler to fetch, in order. */
+    public final List<Long> crawlRequests = new CopyOnWriteArrayList<>();
     public final Javalin javalin;
     public final URI base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -43,19 +62,44 @@ public final class TestServer implements AutoCloseable {
 
     /** The app with pages that show times relative to {@code clock} (fixtures dated around a fixed day). */
     public TestServer(Path dir, Clock clock) {
-        config = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dir.toString(),
+        this(dir, new UnavailableBlogPreviewer(), Map.of(), clock);
+    }
+
+    public TestServer(Path dir, BlogPreviewer previewer, Map<String, String> settings) {
+        this(dir, previewer, settings, Clock.systemUTC());
+    }
+
+    public TestServer(Path dir, BlogPreviewer previewer, Map<String, String> settings, Clock pagesClock) {
+        Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dir.toString(),
                 "OFFICIALBLOGS_SCHEDULER", "false"));
-        database = Database.open(config.dbUrl());
-        registry = new RegistryDao(database.jdbi());
-        importer = new RegistryImporter(new RegistryService(registry, Clock.systemUTC()));
-        crawl = new CrawlDao(database.jdbi());
-        MetricsSettings settings = MetricsSettings.defaults();
-        metricsDao = new MetricsDao(database.jdbi(), settings);
-        metrics = new MetricsService(metricsDao, settings);
-        activity = new ActivityDao(database.jdbi());
-        javalin = new WebApp(config, "test", new WebApp.Sources(database, registry, crawl, metricsDao, activity,
-                settings, clock)).start();
+        values.putAll(settings);
+        config = Config.fromValues(values);
+        // accounts and sessions live in real time; pages may show a fixed day
+        app = new App(config, App.Parts.production().withPagesClock(pagesClock).withPreviewer(previewer)
+                .withCrawlTrigger(crawlRequests::add));
+        database = app.database;
+        registry = app.registry;
+        importer = app.importer;
+        crawl = app.crawl;
+        metricsDao = app.metricsDao;
+        metrics = app.metrics;
+        activity = app.activity;
+        accounts = app.accounts;
+        submissions = app.submissions;
+        moderation = app.moderation;
+        javalin = app.webApp("test").start();
         base = URI.create("http://localhost:" + javalin.port());
+    }
+
+    /** Creates the standard moderator account. */
+    public TestServer withModerator() {
+        if (!accounts.add(MODERATOR, PASSWORD.toCharArray()).ok()) throw new IllegalStateException("moderator not added");
+        return this;
+    }
+
+    /** A client with its own cookie jar, like one browser. */
+    public WebClient client() {
+        return new WebClient(base);
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
@@ -73,9 +117,14 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A number from the database, for assertions. */
+    public long count(String sql) {
+        return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
     @Override
     public void close() {
         javalin.stop();
-        database.close();
+        app.close();
     }
 }

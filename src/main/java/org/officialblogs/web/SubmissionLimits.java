@@ -1,0 +1,24 @@
+package org.officialblogs.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.officialblogs.auth.RateLimiter;
+
+/**
+ * Per client address: {@code perHour} saved submissions (a form, an API call or a bulk upload each count one) and
+ * six times as many previews, since a preview makes the server fetch a stranger's address.
+ */
+record SubmissionLimits(RateLimiter submissions, RateLimiter previews) {
+
+    static SubmissionLimits perHour(int perHour, Clock clock) {
+        return new SubmissionLimits(new RateLimiter(perHour, Duration.ofHours(1), clock),
+                new RateLimiter(perHour * 6, Duration.ofHours(1), clock));
+    }
+
+    String message(RateLimiter limiter, RateLimiter.Decision d) {
+        String what = limiter == previews ? "checks" : "submissions";
+        return "Too many " + what + " from your address: we accept " + limiter.max() + " an hour. Please try again in "
+                + d.retryAfterMinutes() + (d.retryAfterMinutes() == 1 ? " minute" : " minutes")
+                + ". Nothing was saved; what you typed is still below.";
+    }
+}
