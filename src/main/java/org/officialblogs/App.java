@@ -2,6 +2,7 @@ package org.officialblogs;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import org.officialblogs.auth.AccountDao;
 import org.officialblogs.auth.AccountService;
 import org.officialblogs.auth.LoginService;
@@ -10,7 +11,24 @@ import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.auth.SecretTokens;
 import org.officialblogs.auth.SessionDao;
 import org.officialblogs.auth.SessionService;
+import org.officialblogs.crawl.CommentCollector;
+import org.officialblogs.crawl.CommentDao;
 import org.officialblogs.crawl.CrawlDao;
+import org.officialblogs.crawl.CrawlRunner;
+import org.officialblogs.crawl.CrawlScheduler;
+import org.officialblogs.crawl.CrawlService;
+import org.officialblogs.crawl.CrawlSettings;
+import org.officialblogs.crawl.FeedLocator;
+import org.officialblogs.crawl.FeedPreviewer;
+import org.officialblogs.crawl.QueuedCrawlTrigger;
+import org.officialblogs.crawl.comments.CommentFetchPolicy;
+import org.officialblogs.crawl.feed.FeedDiscovery;
+import org.officialblogs.crawl.feed.FeedReader;
+import org.officialblogs.crawl.feed.HistoryPaging;
+import org.officialblogs.crawl.feed.PlatformDetector;
+import org.officialblogs.crawl.fetch.FetchSettings;
+import org.officialblogs.crawl.fetch.Fetcher;
+import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.db.Database;
 import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
@@ -21,7 +39,6 @@ import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.BulkSubmissions;
 import org.officialblogs.registry.BulkUploadDao;
 import org.officialblogs.registry.CrawlTrigger;
-import org.officialblogs.registry.LoggingCrawlTrigger;
 import org.officialblogs.registry.ModerationDao;
 import org.officialblogs.registry.ModerationService;
 import org.officialblogs.registry.RegistryDao;
@@ -30,7 +47,6 @@ import org.officialblogs.registry.RegistryService;
 import org.officialblogs.registry.SeedLoader;
 import org.officialblogs.registry.SubmissionDao;
 import org.officialblogs.registry.SubmissionService;
-import org.officialblogs.registry.UnavailableBlogPreviewer;
 import org.officialblogs.web.ModerationServices;
 import org.officialblogs.web.WebApp;
 
@@ -44,22 +60,32 @@ public final class App implements AutoCloseable {
      * What a test or benchmark may replace. {@code clock} drives everything that records time; {@code pagesClock}
      * is the "now" pages show times against; a null previewer or trigger means the real one.
      */
-    public record Parts(Clock clock, Clock pagesClock, BlogPreviewer previewer, CrawlTrigger crawlTrigger) {
+    public record Parts(Clock clock, Clock pagesClock, BlogPreviewer previewer, CrawlTrigger crawlTrigger,
+                        HostResolver resolver) {
 
         public static Parts production() {
-            return new Parts(Clock.systemUTC(), Clock.systemUTC(), null, null);
+            return new Parts(Clock.systemUTC(), Clock.systemUTC(), null, null, HostResolver.system());
+        }
+
+        public Parts withClock(Clock c) {
+            return new Parts(c, pagesClock, previewer, crawlTrigger, resolver);
         }
 
         public Parts withPagesClock(Clock pages) {
-            return new Parts(clock, pages, previewer, crawlTrigger);
+            return new Parts(clock, pages, previewer, crawlTrigger, resolver);
         }
 
         public Parts withPreviewer(BlogPreviewer p) {
-            return new Parts(clock, pagesClock, p, crawlTrigger);
+            return new Parts(clock, pagesClock, p, crawlTrigger, resolver);
         }
 
         public Parts withCrawlTrigger(CrawlTrigger t) {
-            return new Parts(clock, pagesClock, previewer, t);
+            return new Parts(clock, pagesClock, previewer, t, resolver);
+        }
+
+        /** Host names to addresses: tests and benchmarks map names such as {@code blog7.test} to loopback. */
+        public Parts withResolver(HostResolver r) {
+            return new Parts(clock, pagesClock, previewer, crawlTrigger, r);
         }
     }
 
@@ -79,6 +105,11 @@ public final class App implements AutoCloseable {
     public final AccountService accounts;
     public final SubmissionDao submissions;
     public final ModerationServices moderation;
+    public final Fetcher fetcher;
+    public final CrawlService crawler;
+    public final CrawlRunner crawlRunner;
+    private final QueuedCrawlTrigger queuedTrigger;
+    private final FeedPreviewer previewer;
     private final Clock pagesClock;
 
     public App(Config config) {
@@ -99,8 +130,22 @@ public final class App implements AutoCloseable {
         this.metrics = new MetricsService(metricsDao, metricsSettings);
         this.activity = new ActivityDao(database.jdbi());
         this.accounts = new AccountService(new AccountDao(database.jdbi()), PasswordHasher.OWASP_MINIMUM, clock);
-        BlogPreviewer previewer = parts.previewer() != null ? parts.previewer() : new UnavailableBlogPreviewer();
-        CrawlTrigger trigger = parts.crawlTrigger() != null ? parts.crawlTrigger() : new LoggingCrawlTrigger();
+        this.fetcher = new Fetcher(fetchSettings(config), parts.resolver(), clock);
+        FeedReader reader = new FeedReader();
+        PlatformDetector detector = new PlatformDetector();
+        FeedLocator locator = new FeedLocator(fetcher, reader, new FeedDiscovery(detector), detector);
+        CrawlSettings crawlSettings = CrawlSettings.from(config);
+        CommentFetchPolicy commentPolicy = new CommentFetchPolicy(Duration.ofDays(14), Duration.ofHours(6),
+                Duration.ofDays(Math.min(60, config.measurementWindowDays())), Duration.ofDays(1), Duration.ofDays(7),
+                crawlSettings.measurementWindow());
+        CommentCollector comments = new CommentCollector(new CommentDao(database.jdbi()), fetcher, commentPolicy, clock);
+        this.crawler = new CrawlService(crawl, fetcher, reader, locator, detector, new HistoryPaging(), comments, metrics,
+                crawlSettings, clock, new SplittableRandom());
+        this.crawlRunner = new CrawlRunner(crawl, crawler, clock, config.maxConcurrentFetches());
+        this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
+        this.previewer = new FeedPreviewer(locator);
+        BlogPreviewer previewer = parts.previewer() != null ? parts.previewer() : this.previewer;
+        CrawlTrigger trigger = parts.crawlTrigger() != null ? parts.crawlTrigger() : queuedTrigger;
         SessionService sessions = new SessionService(new SessionDao(database.jdbi()), tokens, clock, Duration.ofHours(12));
         this.submissions = new SubmissionDao(database.jdbi());
         BulkUploadDao uploads = new BulkUploadDao(database.jdbi());
@@ -115,6 +160,20 @@ public final class App implements AutoCloseable {
                 sessions, tokens, clock);
     }
 
+    /** The crawler's HTTP settings from the configuration, with our User-Agent. */
+    static FetchSettings fetchSettings(Config config) {
+        return FetchSettings.defaults(FetchSettings.userAgent(Version.current(), config.baseUrl().toString()))
+                .withTimeouts(config.connectTimeout(), config.readTimeout(), config.requestTimeout())
+                .withMaxBodyBytes(config.maxBodyBytes())
+                .withPoliteness(config.hostDelay(), config.maxConcurrentFetches())
+                .withAllowPrivateNetwork(config.allowPrivateNetwork());
+    }
+
+    /** The Quartz scheduler over this application's crawler (not started). */
+    public CrawlScheduler scheduler() {
+        return new CrawlScheduler(crawlRunner, metrics, clock);
+    }
+
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
         return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsDao, activity,
@@ -123,6 +182,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        queuedTrigger.close();
+        crawlRunner.close();
+        fetcher.close();
         database.close();
     }
 }

@@ -18,12 +18,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.officialblogs.auth.Account;
 import org.officialblogs.auth.AccountService;
+import org.officialblogs.crawl.CrawlRunner;
+import org.officialblogs.crawl.CrawlScheduler;
 import org.officialblogs.db.Database;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.RegistryCsv;
 import org.officialblogs.registry.RegistryImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +41,7 @@ import picocli.CommandLine.ParentCommand;
         description = "A directory of public officials who blog: crawls their feeds, measures posting frequency and "
                 + "comment responsiveness, and serves the rankings.%n%nSettings come from flags or OFFICIALBLOGS_* "
                 + "environment variables (flags win); see the README.",
-        subcommands = {Main.Serve.class, Main.Import.class, Main.Admin.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, Main.Crawl.class, Main.Import.class, Main.Admin.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -134,16 +139,78 @@ public final class Main implements Runnable {
             // the pages read stored metrics: bring them up to date with the registry and posts before serving
             app.metrics.recomputeAll(app.clock.instant());
             var web = app.webApp(Version.current()).start();
+            CrawlScheduler scheduler = config.schedulerEnabled() ? app.scheduler() : null;
+            if (scheduler != null) scheduler.start();
+            else log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");
             log.info("serving version={} url=http://localhost:{}/ data={} db={}", Version.current(), web.port(),
                     config.dataDir().toAbsolutePath(), config.dbUrl());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (scheduler != null) scheduler.close();
                 web.stop();
                 app.close();
                 stopped.countDown();
             }, "shutdown"));
             stopped.await();
             return 0;
+        }
+    }
+
+    @Command(name = "crawl", mixinStandardHelpOptions = true,
+            description = "Crawl blogs now: those due (default), --all, or one with --blog. Shows progress and ends "
+                    + "with a summary. Blogs that fail are recorded with their failure and retried on schedule; the "
+                    + "exit code is non-zero only when the command itself cannot run.")
+    static final class Crawl implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--all", description = "Crawl every crawlable blog, due or not")
+        boolean all;
+        @Option(names = "--blog", paramLabel = "ID", description = "Crawl only this blog (its id as on /officials/{id}#blog-ID)")
+        Long blogId;
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100000", description = "Most blogs to crawl when crawling those due (default: all due)")
+        int limit;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (all && blogId != null) {
+                err.println("Choose one: --all or --blog ID.");
+                return 2;
+            }
+            try (App app = new App(options.config(Map.of()))) {
+                if (blogId != null) {
+                    var outcome = app.crawlRunner.runOne(blogId);
+                    if (outcome.isEmpty()) {
+                        err.println("Blog " + blogId + " cannot be crawled: there is no such blog, or it has no address"
+                                + " or is not listed (lead, pending, rejected).");
+                        return 1;
+                    }
+                    var o = outcome.get();
+                    out.println("blog " + blogId + ": " + o.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + (o.failed() ? " (" + o.failureKind() + ": " + o.message() + ")"
+                                    : ", new posts " + o.newPosts() + ", comment checks " + o.commentChecks()));
+                    return 0;
+                }
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Crawling").setInitialMax(0)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250)
+                        .continuousUpdate().build()) {
+                    CrawlRunner.Progress progress = (finished, total, o) -> {
+                        bar.maxHint(total);
+                        bar.stepTo(finished);
+                    };
+                    CrawlRunner.Summary summary = all ? app.crawlRunner.runAll(progress)
+                            : app.crawlRunner.runDue(limit, progress);
+                    bar.maxHint(summary.blogs());
+                    bar.stepTo(summary.blogs());
+                    bar.close();
+                    out.println(summary.blogs() == 0 && !all ? "No blog is due; use --all to crawl every blog now."
+                            : summary.text());
+                }
+                return 0;
+            }
         }
     }
 

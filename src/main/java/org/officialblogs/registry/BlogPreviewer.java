@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Looks at a blog address before a submission is saved: which feed it has, on what platform, how many posts and
- * how recent. The crawler's feed discovery implements this; {@link UnavailableBlogPreviewer} stands in where it is
- * not wired. An implementation never throws: what it could not find is a {@link Preview} with a message.
+ * how recent. The crawler's feed discovery implements this ({@code crawl.FeedPreviewer}); tests may give fixed
+ * answers. An implementation never throws: what it could not find is a {@link Preview} with a message.
  */
 public interface BlogPreviewer {
 

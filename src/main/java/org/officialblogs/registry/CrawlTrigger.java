@@ -2,7 +2,7 @@ package org.officialblogs.registry;
 
 /**
  * Asks the crawler to fetch a blog soon (after a moderator approves it, or presses "recrawl now"). The crawler
- * implements this; {@link LoggingCrawlTrigger} stands in where it is not wired. Must not block on the crawl itself.
+ * implements this ({@code crawl.QueuedCrawlTrigger}). Must not block on the crawl itself.
  */
 public interface CrawlTrigger {
 

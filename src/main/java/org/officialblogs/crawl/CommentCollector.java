@@ -1,0 +1,237 @@
+package org.officialblogs.crawl;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.officialblogs.crawl.comments.BloggerCommentPaging;
+import org.officialblogs.crawl.comments.Comment;
+import org.officialblogs.crawl.comments.CommentFeedParser;
+import org.officialblogs.crawl.comments.CommentFetchPolicy;
+import org.officialblogs.crawl.comments.CommentHistory;
+import org.officialblogs.crawl.comments.CommentKey;
+import org.officialblogs.crawl.comments.CommentPage;
+import org.officialblogs.crawl.comments.CommentSourceKind;
+import org.officialblogs.crawl.comments.CommentsState;
+import org.officialblogs.crawl.comments.HtmlCommentOptions;
+import org.officialblogs.crawl.comments.HtmlCommentParser;
+import org.officialblogs.crawl.comments.PostAuthor;
+import org.officialblogs.crawl.comments.PostReplyFacts;
+import org.officialblogs.crawl.comments.ReplyDetector;
+import org.officialblogs.crawl.feed.Platform;
+import org.officialblogs.crawl.fetch.FetchRequest;
+import org.officialblogs.crawl.fetch.FetchResult;
+import org.officialblogs.crawl.fetch.Fetcher;
+
+/**
+ * Reads the comments of a blog's recent posts, keeps every comment ever seen, decides which are the official's,
+ * and stores each post's reply facts.
+ *
+ * <p>Sources, best first: the post's comment feed ({@code wfw:commentRss}, Atom {@code rel="replies"}, Blogger's
+ * per-post feed) read with a conditional GET on every check; and the post's page, read on the first check (and
+ * whenever there is no feed), because only the page carries the platform's author flags ({@code bypostauthor},
+ * {@code blog-author}) and shows whether comments are open. Fresh posts are checked more often than older ones
+ * ({@link CommentFetchPolicy}); a post leaves the window after the measurement period.
+ */
+public final class CommentCollector {
+
+    /** Platforms whose pages carry no comments we can read (none, or a script-rendered widget). */
+    private static final Set<Platform> NO_PAGE_COMMENTS = Set.of(Platform.MEDIUM, Platform.SUBSTACK, Platform.GHOST,
+            Platform.TUMBLR, Platform.SQUARESPACE, Platform.HUGO, Platform.JEKYLL);
+
+    private final CommentDao dao;
+    private final Fetcher fetcher;
+    private final CommentFeedParser feedParser = new CommentFeedParser();
+    private final HtmlCommentParser pageParser = new HtmlCommentParser(HtmlCommentOptions.DEFAULTS);
+    private final ReplyDetector detector = new ReplyDetector();
+    private final CommentFetchPolicy policy;
+    private final Clock clock;
+
+    public CommentCollector(CommentDao dao, Fetcher fetcher, CommentFetchPolicy policy, Clock clock) {
+        this.dao = dao;
+        this.fetcher = fetcher;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** What the collector needs to say about each fetch (for the crawl log). */
+    @FunctionalInterface
+    public interface Log {
+        void fetched(FetchResult fetch, int commentsSeen, String problem);
+    }
+
+    /**
+     * Checks the comments of up to {@code limit} due posts of the blog.
+     *
+     * @return the number of posts checked
+     */
+    public int collect(long blogId, Platform platform, int limit, Log log) {
+        Instant now = clock.instant();
+        List<CommentDao.PostToCheck> due = dao.duePosts(blogId, now.minus(policy.measurementWindow()), now, limit);
+        if (due.isEmpty()) return 0;
+        List<String> aliases = dao.aliases(blogId);
+        for (CommentDao.PostToCheck post : due) {
+            check(post, platform, aliases, now, log);
+        }
+        return due.size();
+    }
+
+    private void check(CommentDao.PostToCheck post, Platform platform, List<String> aliases, Instant now, Log log) {
+        Instant next = policy.nextFetch(post.published(), now, clock).orElse(null);
+        boolean anySignal = post.commentsUrl() != null || post.commentFeedUrl() != null || post.repliesUrl() != null
+                || post.reportedComments() != null;
+        URI feed = uri(post.commentFeedUrl() != null ? post.commentFeedUrl() : post.repliesUrl());
+        URI page = uri(post.url());
+        if (!anySignal && platform == Platform.WORDPRESS) {
+            // WordPress prints no comment elements at all when a post's comments are closed and it has none.
+            save(post, List.of(), CommentsState.CLOSED, "feed", false, now, next, null, null, aliases, null);
+            return;
+        }
+        boolean readPage = page != null && !NO_PAGE_COMMENTS.contains(platform)
+                && (post.checkedAt() == null || feed == null);
+        if (feed == null && !readPage) {
+            // nothing to read: comments are not collected for this post (state unknown), and no check is planned
+            save(post, List.of(), CommentsState.UNKNOWN, "none", false, now, null, null, null, aliases, null);
+            return;
+        }
+
+        List<Comment> seen = new ArrayList<>();
+        CommentsState state = CommentsState.UNKNOWN;
+        PostAuthor pageAuthor = PostAuthor.UNKNOWN;
+        boolean truncated = false;
+        List<String> sources = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String etag = post.etag();
+        String lastModified = post.lastModified();
+        boolean anyRead = false;
+
+        if (feed != null) {
+            CommentSourceKind kind = feedKind(platform, post, feed);
+            URI url = kind == CommentSourceKind.BLOGGER_FEED
+                    ? BloggerCommentPaging.pageUrl(feed, 1, BloggerCommentPaging.LARGEST_MAX_RESULTS) : feed;
+            FetchResult r = fetcher.fetch(FetchRequest.feed(url, post.etag(), post.lastModified()));
+            if (r.ok() && r.notModified()) {
+                log.fetched(r, 0, null);
+                anyRead = true;
+                sources.add(kind.name().toLowerCase(Locale.ROOT));
+            } else if (r.ok()) {
+                CommentPage read = feedParser.parse(r.body(), kind);
+                log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
+                if (read.readable()) {
+                    anyRead = true;
+                    etag = r.etag();
+                    lastModified = r.lastModified();
+                    sources.add(read.source().name().toLowerCase(Locale.ROOT));
+                    seen.addAll(read.comments());
+                    truncated |= read.truncated();
+                    if (!read.pageAuthor().isUnknown()) pageAuthor = read.pageAuthor();
+                } else {
+                    problems.add("comment feed: " + read.failure());
+                }
+            } else {
+                log.fetched(r, 0, null);
+                problems.add("comment feed " + FeedFailures.code(r.failure()) + ": " + r.message());
+                // a comment feed that is gone: read the page instead this time
+                readPage |= page != null && !NO_PAGE_COMMENTS.contains(platform);
+            }
+        }
+        if (readPage) {
+            FetchResult r = fetcher.fetch(FetchRequest.page(page));
+            if (r.ok() && !r.notModified()) {
+                CommentPage read = pageParser.parse(r.body(), charset(r.contentType()), r.finalUrl().toString());
+                log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
+                if (read.readable()) {
+                    anyRead = true;
+                    sources.add(0, read.source().name().toLowerCase(Locale.ROOT));
+                    seen.addAll(read.comments());
+                    truncated |= read.truncated();
+                    state = read.commentsState();
+                    if (!read.pageAuthor().isUnknown()) pageAuthor = read.pageAuthor();
+                } else {
+                    problems.add("page: " + read.failure());
+                }
+            } else {
+                log.fetched(r, 0, null);
+                if (!r.ok()) problems.add("page " + FeedFailures.code(r.failure()) + ": " + r.message());
+            }
+        }
+        if (!anyRead) {
+            dao.saveFailure(post.postId(), String.join("+", sources), now, next, "unreadable",
+                    String.join("; ", problems));
+            return;
+        }
+        if (state == CommentsState.UNKNOWN && post.commentsState() != null) {
+            state = CommentsState.valueOf(post.commentsState().toUpperCase(Locale.ROOT));
+        }
+        save(post, seen, state, String.join("+", sources), truncated, now, next, etag, lastModified, aliases,
+                pageAuthor, problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    private void save(CommentDao.PostToCheck post, List<Comment> seen, CommentsState state, String source,
+                      boolean truncated, Instant now, Instant next, String etag, String lastModified,
+                      List<String> aliases, PostAuthor pageAuthor) {
+        save(post, seen, state, source, truncated, now, next, etag, lastModified, aliases, pageAuthor, null);
+    }
+
+    private void save(CommentDao.PostToCheck post, List<Comment> seen, CommentsState state, String source,
+                      boolean truncated, Instant now, Instant next, String etag, String lastModified,
+                      List<String> aliases, PostAuthor pageAuthor, String problem) {
+        List<CommentDao.StoredComment> stored = dao.comments(post.postId());
+        Map<CommentKey, Instant> firstSeen = CommentDao.firstSeen(stored);
+        List<Comment> merged = CommentHistory.merge(CommentDao.commentsOf(stored), seen);
+        List<Comment> decided = detector.decide(merged, author(post, pageAuthor), aliases);
+        PostReplyFacts facts = PostReplyFacts.compute(decided, state, post.published(), clock);
+        dao.save(post.postId(), decided, firstSeen, facts, new CommentDao.CheckResult(source, state,
+                post.reportedComments(), truncated, now, next, etag, lastModified, problem == null ? null : "partial",
+                problem));
+    }
+
+    /** The post's author: what the page itself states (account id, profile) completed by the feed's author. */
+    private static PostAuthor author(CommentDao.PostToCheck post, PostAuthor fromPage) {
+        PostAuthor a = fromPage == null || fromPage.isUnknown()
+                ? (post.authorName() == null ? PostAuthor.UNKNOWN : PostAuthor.named(post.authorName())) : fromPage;
+        if (a.name() == null && post.authorName() != null) {
+            a = new PostAuthor(post.authorName(), a.profileUrl(), a.userId());
+        }
+        if (a.profileUrl() == null && post.authorUri() != null) a = a.withProfileUrl(post.authorUri());
+        return a;
+    }
+
+    private static CommentSourceKind feedKind(Platform platform, CommentDao.PostToCheck post, URI feed) {
+        String path = feed.getPath() == null ? "" : feed.getPath();
+        if (platform == Platform.BLOGGER || path.contains("/comments/default")) return CommentSourceKind.BLOGGER_FEED;
+        if (post.commentFeedUrl() != null) return CommentSourceKind.WORDPRESS_RSS_FEED;
+        return CommentSourceKind.WORDPRESS_ATOM_FEED;
+    }
+
+    private static String charset(String contentType) {
+        if (contentType == null) return null;
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                String name = p.substring(8).replace("\"", "").strip();
+                try {
+                    return Charset.isSupported(name) ? name : null;
+                } catch (IllegalArgumentException e) {
+                    return null; // an illegal charset name: let the page's own meta tag decide
+                }
+            }
+        }
+        return null;
+    }
+
+    private static URI uri(String s) {
+        if (s == null) return null;
+        try {
+            URI u = URI.create(s);
+            return u.isAbsolute() ? u : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

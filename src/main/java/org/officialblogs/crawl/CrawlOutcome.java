@@ -1,0 +1,21 @@
+package org.officialblogs.crawl;
+
+/**
+ * What one crawl of one blog came to.
+ *
+ * @param result          fetched (a feed was read), not modified (304), or failed
+ * @param failureKind     lower-case failure kind (as stored) when failed, else null
+ * @param message         what went wrong, or a short note on success
+ * @param newPosts        posts seen for the first time, history pages included
+ * @param commentChecks   posts whose comments were read
+ */
+public record CrawlOutcome(long blogId, Result result, String failureKind, String message, int newPosts,
+                           int commentChecks) {
+
+    /** The three ways a crawl ends. */
+    public enum Result { FETCHED, NOT_MODIFIED, FAILED }
+
+    public boolean failed() {
+        return result == Result.FAILED;
+    }
+}

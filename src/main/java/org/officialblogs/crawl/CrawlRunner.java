@@ -1,0 +1,145 @@
+package org.officialblogs.crawl;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Crawls many blogs at once: a pool of workers as large as the global fetch limit (the fetcher keeps one request
+ * at a time per host and the delay between them), a blog never crawled twice at the same time, and a summary at
+ * the end. The schedule itself lives in the database, so a crash loses nothing but the crawls in flight.
+ */
+public final class CrawlRunner implements AutoCloseable {
+
+    /** Called after each blog, from worker threads. */
+    @FunctionalInterface
+    public interface Progress {
+        void blogDone(int finished, int total, CrawlOutcome outcome);
+
+        Progress NONE = (finished, total, outcome) -> { };
+    }
+
+    /** What a run did, for the command line and the log. */
+    public record Summary(int blogs, int fetched, int notModified, int failed, int newPosts, int commentChecks,
+                          Map<String, Integer> failedByKind, Duration elapsed) {
+
+        public String text() {
+            String kinds = failedByKind.isEmpty() ? "" : " (" + failedByKind.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+            return "crawled " + blogs + " blog" + (blogs == 1 ? "" : "s") + " in " + seconds(elapsed) + ": fetched "
+                    + fetched + ", not modified " + notModified + ", new posts " + newPosts + ", comment checks "
+                    + commentChecks + ", failed " + failed + kinds;
+        }
+
+        private static String seconds(Duration d) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+    }
+
+    private final CrawlDao dao;
+    private final CrawlService service;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    public CrawlRunner(CrawlDao dao, CrawlService service, Clock clock, int workers) {
+        this.dao = dao;
+        this.service = service;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "crawl-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Crawls the blogs that are due now (new blogs get a schedule first), at most {@code limit}. */
+    public Summary runDue(int limit, Progress progress) {
+        Instant now = clock.instant();
+        dao.scheduleNewBlogs(now);
+        return run(dao.due(now, limit), progress);
+    }
+
+    /** Crawls every crawlable blog, due or not. */
+    public Summary runAll(Progress progress) {
+        dao.scheduleNewBlogs(clock.instant());
+        return run(dao.all(), progress);
+    }
+
+    /** Crawls one blog now; empty when it is not crawlable (no address, a lead, rejected) or already being crawled. */
+    public Optional<CrawlOutcome> runOne(long blogId) {
+        dao.scheduleNewBlogs(clock.instant());
+        Optional<CrawlTarget> target = dao.target(blogId);
+        if (target.isEmpty() || !inFlight.add(blogId)) return Optional.empty();
+        try {
+            return Optional.of(service.crawl(target.get()));
+        } finally {
+            inFlight.remove(blogId);
+        }
+    }
+
+    /** Crawls the given blogs with the worker pool and waits for all of them. */
+    public Summary run(List<CrawlTarget> targets, Progress progress) {
+        long start = System.nanoTime();
+        AtomicInteger finished = new AtomicInteger();
+        List<Future<CrawlOutcome>> futures = new ArrayList<>();
+        for (CrawlTarget t : targets) {
+            if (!inFlight.add(t.blogId())) continue;
+            futures.add(workers.submit(() -> {
+                try {
+                    CrawlOutcome o = service.crawl(t);
+                    progress.blogDone(finished.incrementAndGet(), targets.size(), o);
+                    return o;
+                } finally {
+                    inFlight.remove(t.blogId());
+                }
+            }));
+        }
+        int fetched = 0, notModified = 0, failed = 0, newPosts = 0, checks = 0;
+        Map<String, Integer> byKind = new TreeMap<>();
+        for (Future<CrawlOutcome> f : futures) {
+            CrawlOutcome o;
+            try {
+                o = f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                failed++;
+                byKind.merge("internal_error", 1, Integer::sum);
+                continue;
+            }
+            switch (o.result()) {
+                case FETCHED -> fetched++;
+                case NOT_MODIFIED -> notModified++;
+                case FAILED -> {
+                    failed++;
+                    byKind.merge(o.failureKind(), 1, Integer::sum);
+                }
+            }
+            newPosts += o.newPosts();
+            checks += o.commentChecks();
+        }
+        return new Summary(futures.size(), fetched, notModified, failed, newPosts, checks, byKind,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,95 @@
+package org.officialblogs.crawl;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.officialblogs.App;
+import org.officialblogs.Config;
+import org.officialblogs.registry.Origin;
+
+/** The whole application over a temporary database, with a clock the test moves, for crawl scenarios on loopback. */
+final class CrawlTestApp implements AutoCloseable {
+
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    final MovableClock clock;
+    final App app;
+
+    CrawlTestApp(Path dir, Instant start, Map<String, String> settings) {
+        clock = new MovableClock(start);
+        Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0",
+                "OFFICIALBLOGS_DATA_DIR", dir.toString(), "OFFICIALBLOGS_SCHEDULER", "false",
+                "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true", "OFFICIALBLOGS_HOST_DELAY_MS", "0",
+                "OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "1000", "OFFICIALBLOGS_READ_TIMEOUT_MS", "1000",
+                "OFFICIALBLOGS_REQUEST_TIMEOUT_MS", "2500"));
+        values.putAll(settings);
+        app = new App(Config.fromValues(values), App.Parts.production().withClock(clock));
+    }
+
+    /** Lists an official with a blog at the given addresses (feed may be null); returns the blog's id. */
+    long addBlog(String name, String siteUrl, String feedUrl) {
+        String csv = "name,office,country,level,branch,blog_url,feed_url,sources\n"
+                + name + ",Mayor,FR,local,executive," + siteUrl + "," + (feedUrl == null ? "" : feedUrl)
+                + ",https://example.org/evidence\n";
+        var report = app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
+        if (!report.rejected().isEmpty()) throw new IllegalStateException(report.rejected().toString());
+        return app.database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT b.id FROM blog b JOIN official o ON o.id = b.official_id WHERE o.name = :n")
+                .bind("n", name).mapTo(Long.class).one());
+    }
+
+    CrawlOutcome crawl(long blogId) {
+        return app.crawlRunner.runOne(blogId).orElseThrow(() -> new AssertionError("blog " + blogId + " not crawlable"));
+    }
+
+    CrawlState state(long blogId) {
+        return app.crawl.state(blogId).orElseThrow();
+    }
+
+    String blogColumn(long blogId, String column) {
+        return app.database.jdbi().withHandle(h -> h.createQuery("SELECT " + column + " FROM blog WHERE id = :id")
+                .bind("id", blogId).mapTo(String.class).one());
+    }
+
+    long count(String sql) {
+        return app.database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
