@@ -135,13 +135,17 @@ public final class App implements AutoCloseable {
         PlatformDetector detector = new PlatformDetector();
         FeedLocator locator = new FeedLocator(fetcher, reader, new FeedDiscovery(detector), detector);
         CrawlSettings crawlSettings = CrawlSettings.from(config);
-        CommentFetchPolicy commentPolicy = new CommentFetchPolicy(Duration.ofDays(14), Duration.ofHours(6),
-                Duration.ofDays(Math.min(60, config.measurementWindowDays())), Duration.ofDays(1), Duration.ofDays(7),
+        // fresh posts (two weeks) every 6 h, settling ones (two months) daily, then weekly until the window ends
+        int window = config.measurementWindowDays();
+        CommentFetchPolicy commentPolicy = new CommentFetchPolicy(Duration.ofDays(Math.min(14, window)),
+                Duration.ofHours(6), Duration.ofDays(Math.min(60, window)), Duration.ofDays(1), Duration.ofDays(7),
                 crawlSettings.measurementWindow());
         CommentCollector comments = new CommentCollector(new CommentDao(database.jdbi()), fetcher, commentPolicy, clock);
         this.crawler = new CrawlService(crawl, fetcher, reader, locator, detector, new HistoryPaging(), comments, metrics,
                 crawlSettings, clock, new SplittableRandom());
-        this.crawlRunner = new CrawlRunner(crawl, crawler, clock, config.maxConcurrentFetches());
+        // more workers than fetch slots: a worker spends most of its time waiting out a host's delay, and the
+        // fetcher itself caps requests in flight at maxConcurrentFetches
+        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.maxConcurrentFetches() * 16);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         this.previewer = new FeedPreviewer(locator);
         BlogPreviewer previewer = parts.previewer() != null ? parts.previewer() : this.previewer;

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.officialblogs.metrics.MetricsService;
 
 /**
  * Crawls many blogs at once: a pool of workers as large as the global fetch limit (the fetcher keeps one request
@@ -49,15 +50,20 @@ public final class CrawlRunner implements AutoCloseable {
         }
     }
 
+    /** From this many blogs in one run, metrics are recomputed once at the end instead of after each blog. */
+    static final int BATCH_RECOMPUTE_FROM = 50;
+
     private final CrawlDao dao;
     private final CrawlService service;
+    private final MetricsService metrics;
     private final Clock clock;
     private final ExecutorService workers;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    public CrawlRunner(CrawlDao dao, CrawlService service, Clock clock, int workers) {
+    public CrawlRunner(CrawlDao dao, CrawlService service, MetricsService metrics, Clock clock, int workers) {
         this.dao = dao;
         this.service = service;
+        this.metrics = metrics;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
@@ -92,16 +98,21 @@ public final class CrawlRunner implements AutoCloseable {
         }
     }
 
-    /** Crawls the given blogs with the worker pool and waits for all of them. */
+    /**
+     * Crawls the given blogs with the worker pool and waits for all of them. Each blog's metrics are recomputed
+     * after its crawl; in a large run (a first crawl, {@code crawl --all}) every blog's metrics and the ranks are
+     * recomputed once at the end instead, which gives the same result without re-ranking all blogs per blog.
+     */
     public Summary run(List<CrawlTarget> targets, Progress progress) {
         long start = System.nanoTime();
+        boolean perBlog = targets.size() < BATCH_RECOMPUTE_FROM;
         AtomicInteger finished = new AtomicInteger();
         List<Future<CrawlOutcome>> futures = new ArrayList<>();
         for (CrawlTarget t : targets) {
             if (!inFlight.add(t.blogId())) continue;
             futures.add(workers.submit(() -> {
                 try {
-                    CrawlOutcome o = service.crawl(t);
+                    CrawlOutcome o = service.crawl(t, perBlog);
                     progress.blogDone(finished.incrementAndGet(), targets.size(), o);
                     return o;
                 } finally {
@@ -110,6 +121,7 @@ public final class CrawlRunner implements AutoCloseable {
             }));
         }
         int fetched = 0, notModified = 0, failed = 0, newPosts = 0, checks = 0;
+        boolean changed = false;
         Map<String, Integer> byKind = new TreeMap<>();
         for (Future<CrawlOutcome> f : futures) {
             CrawlOutcome o;
@@ -133,6 +145,10 @@ public final class CrawlRunner implements AutoCloseable {
             }
             newPosts += o.newPosts();
             checks += o.commentChecks();
+            changed |= o.result() != CrawlOutcome.Result.NOT_MODIFIED || o.commentChecks() > 0;
+        }
+        if (!perBlog && changed) {
+            metrics.recomputeAll(clock.instant());
         }
         return new Summary(futures.size(), fetched, notModified, failed, newPosts, checks, byKind,
                 Duration.ofNanos(System.nanoTime() - start));

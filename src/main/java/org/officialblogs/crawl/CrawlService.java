@@ -67,8 +67,18 @@ public final class CrawlService {
         this.random = random;
     }
 
-    /** Crawls the blog now, whatever its schedule says. */
+    /** Crawls the blog now, whatever its schedule says, and recomputes its metrics and the ranks. */
     public CrawlOutcome crawl(CrawlTarget target) {
+        return crawl(target, true);
+    }
+
+    /**
+     * Crawls the blog now.
+     *
+     * @param recomputeMetrics false when the caller recomputes every blog's metrics once after a large batch (one
+     *                         blog's recompute re-ranks all blogs, so per-blog recomputes in a batch of N cost N^2)
+     */
+    public CrawlOutcome crawl(CrawlTarget target, boolean recomputeMetrics) {
         long started = System.nanoTime();
         CrawlOutcome outcome;
         try {
@@ -87,10 +97,15 @@ public final class CrawlService {
                     address(target), outcome.result().name().toLowerCase(Locale.ROOT), outcome.newPosts(),
                     outcome.commentChecks(), (System.nanoTime() - started) / 1_000_000);
         }
-        try {
-            metrics.recompute(target.blogId(), clock.instant());
-        } catch (RuntimeException e) {
-            log.error("metrics of blog={} not recomputed after its crawl", target.blogId(), e);
+        // a 304 without comment checks changes no input of the metrics; the nightly recompute moves the dates on
+        boolean unchanged = outcome.result() == CrawlOutcome.Result.NOT_MODIFIED && outcome.commentChecks() == 0
+                && !target.state().failing();
+        if (recomputeMetrics && !unchanged) {
+            try {
+                metrics.recompute(target.blogId(), clock.instant());
+            } catch (RuntimeException e) {
+                log.error("metrics of blog={} not recomputed after its crawl", target.blogId(), e);
+            }
         }
         return outcome;
     }

@@ -19,14 +19,14 @@ import java.util.concurrent.Executors;
  * A real HTTP server on 127.0.0.1 for crawl tests: handlers by path (the query is the handler's business),
  * 404 for anything else, and a record of every path and query asked for.
  */
-final class LoopbackSite implements AutoCloseable {
+public final class LoopbackSite implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
 
-    LoopbackSite() throws IOException {
+    public LoopbackSite() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/", exchange -> {
             String q = exchange.getRequestURI().getRawQuery();
@@ -45,20 +45,20 @@ final class LoopbackSite implements AutoCloseable {
         server.start();
     }
 
-    LoopbackSite on(String path, HttpHandler handler) {
+    public LoopbackSite on(String path, HttpHandler handler) {
         handlers.put(path, handler);
         return this;
     }
 
-    LoopbackSite text(String path, int status, String body, String contentType, String... headers) {
+    public LoopbackSite text(String path, int status, String body, String contentType, String... headers) {
         return on(path, ex -> send(ex, status, body.getBytes(StandardCharsets.UTF_8), contentType, headers));
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    long count(String pathAndQuery) {
+    public long count(String pathAndQuery) {
         return requests.stream().filter(pathAndQuery::equals).count();
     }
 

@@ -1,0 +1,84 @@
+package org.officialblogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.crawl.LoopbackSite;
+import picocli.CommandLine;
+
+/** `crawl` run in-process through picocli against blogs served on loopback. */
+class CrawlCommandTest {
+
+    @TempDir
+    Path dir;
+    LoopbackSite site;
+
+    record Run(int exit, String out, String err) {}
+
+    Run run(String... args) {
+        CommandLine cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), null);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--data-dir=" + dir;
+        all[args.length + 1] = "--allow-private-network";
+        return new Run(cl.execute(all), out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void serve() throws IOException {
+        site = new LoopbackSite();
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(Instant.now().minusSeconds(86_400));
+        site.text("/feed.xml", 200, "<rss version=\"2.0\"><channel><title>Good</title><item><title>Hello</title>"
+                + "<guid>a1</guid><pubDate>" + date + "</pubDate></item></channel></rss>", "application/rss+xml");
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void crawlsWhatIsDueSummarisesFailuresByKindAndExitsZero() throws IOException {
+        Path csv = dir.resolve("blogs.csv");
+        Files.writeString(csv, "name,office,country,level,branch,blog_url,feed_url,sources\n"
+                + "Ann Good,Mayor,FR,local,executive," + site.url("/good/") + "," + site.url("/feed.xml") + ",https://example.org/a\n"
+                + "Bob Gone,Mayor,FR,local,executive," + site.url("/bob/") + "," + site.url("/missing.xml") + ",https://example.org/b\n"
+                + "Cy Lead,Mayor,FR,local,executive,,,https://example.org/c\n");
+        assertThat(run("import", csv.toString()).exit()).isZero();
+
+        Run crawl = run("crawl");
+        assertThat(crawl.exit()).as(crawl.err()).isZero();
+        assertThat(crawl.out()).contains("crawled 2 blogs").contains("fetched 1").contains("new posts 1")
+                .contains("failed 1 (http_4xx 1)");
+
+        Run again = run("crawl");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).startsWith("No blog is due");
+
+        Run one = run("crawl", "--blog", "1");
+        assertThat(one.exit()).isZero();
+        assertThat(one.out()).startsWith("blog 1: ");
+
+        Run missing = run("crawl", "--blog", "999");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("Blog 999 cannot be crawled");
+
+        assertThat(run("crawl", "--all", "--blog", "1").exit()).isEqualTo(2);
+    }
+}
