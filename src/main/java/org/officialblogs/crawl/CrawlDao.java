@@ -226,4 +226,51 @@ public final class CrawlDao {
                         integer(rs, "items_seen"), integer(rs, "new_items"), rs.getString("failure_kind"), rs.getString("error")))
                 .list());
     }
+
+    /**
+     * The crawler's health: counts over every scheduled blog, and one page of failing blogs (optionally of one
+     * failure kind), longest failing first.
+     */
+    public CrawlHealth health(Instant now, String kind, int offset, int limit) {
+        return jdbi.withHandle(h -> {
+            var counts = h.createQuery("""
+                    SELECT count(*) AS scheduled,
+                        coalesce(sum(s.next_attempt_at <= :now), 0) AS due,
+                        coalesce(sum(s.consecutive_failures > 0), 0) AS failing,
+                        coalesce(sum(s.unreachable), 0) AS unreachable,
+                        max(s.last_success_at) AS last_success
+                    FROM crawl_state s JOIN blog b ON b.id = s.blog_id
+                    WHERE b.status IN ('active', 'dormant', 'offline')
+                    """).bind("now", now).mapToMap().one();
+            java.util.Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
+            h.createQuery("""
+                    SELECT s.failure_kind, count(*) AS n FROM crawl_state s JOIN blog b ON b.id = s.blog_id
+                    WHERE s.consecutive_failures > 0 AND b.status IN ('active', 'dormant', 'offline')
+                    GROUP BY s.failure_kind ORDER BY n DESC, s.failure_kind
+                    """).map((rs, ctx) -> java.util.Map.entry(String.valueOf(rs.getString("failure_kind")), rs.getInt("n")))
+                    .forEach(e -> byKind.put(e.getKey(), e.getValue()));
+            String where = """
+                    FROM crawl_state s JOIN blog b ON b.id = s.blog_id JOIN official o ON o.id = b.official_id
+                    WHERE s.consecutive_failures > 0 AND b.status IN ('active', 'dormant', 'offline')
+                      AND (:kind IS NULL OR s.failure_kind = :kind)
+                    """;
+            int total = h.createQuery("SELECT count(*) " + where).bind("kind", kind).mapTo(Integer.class).one();
+            List<CrawlHealth.FailingBlog> blogs = h.createQuery("""
+                    SELECT b.id AS blog_id, o.id AS official_id, o.name, coalesce(b.feed_url, b.site_url) AS address,
+                        b.status, s.failure_kind, s.failure_message, s.consecutive_failures, s.failing_since,
+                        s.last_success_at, s.next_attempt_at, s.unreachable
+                    """ + where + " ORDER BY s.failing_since, b.id LIMIT :limit OFFSET :offset")
+                    .bind("kind", kind).bind("limit", limit).bind("offset", offset)
+                    .map((rs, ctx) -> new CrawlHealth.FailingBlog(rs.getLong("blog_id"), rs.getLong("official_id"),
+                            rs.getString("name"), rs.getString("address"), rs.getString("failure_kind"),
+                            rs.getString("failure_message"), rs.getInt("consecutive_failures"),
+                            instant(rs, "failing_since"), instant(rs, "last_success_at"),
+                            instant(rs, "next_attempt_at"), rs.getInt("unreachable") != 0, rs.getString("status")))
+                    .list();
+            Object last = counts.get("last_success");
+            return new CrawlHealth(((Number) counts.get("scheduled")).intValue(), ((Number) counts.get("due")).intValue(),
+                    ((Number) counts.get("failing")).intValue(), ((Number) counts.get("unreachable")).intValue(),
+                    last == null ? null : Instant.ofEpochMilli(((Number) last).longValue()), byKind, blogs, total);
+        });
+    }
 }

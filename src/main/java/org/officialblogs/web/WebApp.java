@@ -46,6 +46,7 @@ public final class WebApp {
     private final ModerationController moderation;
     private final RegistryEditController registryEdits;
     private final AuditController audit;
+    private final CrawlHealthController crawlHealth;
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
@@ -75,6 +76,7 @@ public final class WebApp {
         this.moderation = new ModerationController(mod.moderation(), sessions, templates, site, choices);
         this.registryEdits = new RegistryEditController(mod.moderation(), sources.registry(), sessions, templates, site, choices);
         this.audit = new AuditController(mod.audit(), sessions, templates, site);
+        this.crawlHealth = new CrawlHealthController(sources.crawl(), sessions, templates, site, mod.clock());
     }
 
     /** Creates and starts the server on the configured port (0: a free port); {@link Javalin#port()} tells which. */
@@ -145,6 +147,7 @@ public final class WebApp {
             cfg.routes.post("/admin/blogs/{id}", registryEdits::saveBlog);
             cfg.routes.post("/admin/blogs/{id}/recrawl", registryEdits::recrawl);
             cfg.routes.get("/admin/audit", audit::show);
+            cfg.routes.get("/admin/crawl", crawlHealth::show);
             cfg.routes.get("/api/v1/admin/submissions", submissionApi::queue);
 
             // ---- errors
