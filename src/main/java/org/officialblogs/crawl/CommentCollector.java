@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.officialblogs.crawl.comments.AuthorshipSignal;
 import org.officialblogs.crawl.comments.BloggerCommentPaging;
 import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentFeedParser;
@@ -72,13 +73,42 @@ public final class CommentCollector {
      */
     public int collect(long blogId, Platform platform, int limit, Log log) {
         Instant now = clock.instant();
-        List<CommentDao.PostToCheck> due = dao.duePosts(blogId, now.minus(policy.measurementWindow()), now, limit);
-        if (due.isEmpty()) return 0;
+        Instant windowStart = now.minus(policy.measurementWindow());
+        List<CommentDao.PostToCheck> due = dao.duePosts(blogId, windowStart, now, limit);
         List<String> aliases = dao.aliases(blogId);
         for (CommentDao.PostToCheck post : due) {
             check(post, platform, aliases, now, log);
         }
+        redecide(blogId, windowStart, aliases, due.stream().map(CommentDao.PostToCheck::postId).collect(
+                java.util.stream.Collectors.toSet()));
         return due.size();
+    }
+
+    /**
+     * Applies the blog's current aliases to the comments already stored (a moderator may have added or removed
+     * one since): only decisions by alias, or comments that nothing linked to the official, can change, so the
+     * stronger signals read from pages (flags, account ids) stand as they were decided.
+     */
+    private void redecide(long blogId, Instant windowStart, List<String> aliases, Set<Long> justChecked) {
+        for (CommentDao.PostToCheck post : dao.commentedPosts(blogId, windowStart)) {
+            if (justChecked.contains(post.postId())) continue;
+            List<Comment> stored = CommentDao.commentsOf(dao.comments(post.postId()));
+            List<Comment> fresh = detector.decide(stored, author(post, null), aliases);
+            List<Comment> decided = new ArrayList<>(stored.size());
+            boolean changed = false;
+            for (int i = 0; i < stored.size(); i++) {
+                Comment was = stored.get(i);
+                Comment now = fresh.get(i);
+                boolean mayChange = was.decidedBy() == AuthorshipSignal.ALIAS || was.decidedBy() == AuthorshipSignal.NO_MATCH;
+                Comment keep = mayChange ? now : was;
+                changed |= keep.decidedBy() != was.decidedBy();
+                decided.add(keep);
+            }
+            if (!changed) continue;
+            CommentsState state = post.commentsState() == null ? CommentsState.UNKNOWN
+                    : CommentsState.valueOf(post.commentsState().toUpperCase(Locale.ROOT));
+            dao.saveDecisions(post.postId(), decided, PostReplyFacts.compute(decided, state, post.published(), clock));
+        }
     }
 
     private void check(CommentDao.PostToCheck post, Platform platform, List<String> aliases, Instant now, Log log) {

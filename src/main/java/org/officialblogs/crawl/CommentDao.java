@@ -199,4 +199,46 @@ public final class CommentDao {
                 + (c.authorProfileUrl() == null ? "" : " profile:" + c.authorProfileUrl().replace(" ", "%20"));
         return ref.isBlank() ? null : ref.strip();
     }
+
+    /** The blog's posts inside the window that have comments, for re-deciding authorship after an alias change. */
+    public List<PostToCheck> commentedPosts(long blogId, Instant windowStart) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT p.id, p.url, coalesce(p.published_at, p.first_seen_at) AS published, p.comments_url,
+                    p.comment_feed_url, p.replies_url, p.platform_post_id, p.reported_comments, p.author_name,
+                    p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified
+                FROM post p JOIN post_comments pc ON pc.post_id = p.id
+                WHERE p.blog_id = :blog AND coalesce(p.published_at, p.first_seen_at) >= :windowStart
+                  AND pc.seen_count > 0
+                """).bind("blog", blogId).bind("windowStart", windowStart)
+                .map((rs, ctx) -> new PostToCheck(rs.getLong("id"), rs.getString("url"), CrawlDao.instant(rs, "published"),
+                        rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
+                        rs.getString("platform_post_id"), CrawlDao.integer(rs, "reported_comments"),
+                        rs.getString("author_name"), rs.getString("author_uri"), CrawlDao.instant(rs, "checked_at"),
+                        rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified")))
+                .list());
+    }
+
+    /** Stores new authorship decisions for a post's comments and its reply facts; nothing else changes. */
+    public void saveDecisions(long postId, List<Comment> decided, PostReplyFacts facts) {
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    UPDATE comment SET is_official = :official, decided_by = :decidedBy, decision_note = :note
+                    WHERE post_id = :post AND source = :source AND source_comment_id = :id
+                    """);
+            for (Comment c : decided) {
+                batch.bind("official", c.isOfficial() ? 1 : 0).bind("decidedBy", c.decidedBy().name().toLowerCase(Locale.ROOT))
+                        .bind("note", c.decidedBy().explanation()).bind("post", postId)
+                        .bind("source", c.source().name().toLowerCase(Locale.ROOT)).bind("id", c.id()).add();
+            }
+            if (!decided.isEmpty()) batch.execute();
+            h.createUpdate("""
+                    UPDATE post_comments SET reader_comments = :readers, official_comments = :officials,
+                        first_reader_comment_at = :firstReader, first_official_reply_at = :firstReply,
+                        reader_comments_answered = :answered
+                    WHERE post_id = :post
+                    """).bind("readers", facts.readerComments()).bind("officials", facts.officialComments())
+                    .bind("firstReader", facts.firstReaderCommentAt()).bind("firstReply", facts.firstReplyAt())
+                    .bind("answered", facts.readerCommentsAnswered()).bind("post", postId).execute();
+        });
+    }
 }

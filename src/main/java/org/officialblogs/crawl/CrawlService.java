@@ -97,10 +97,7 @@ public final class CrawlService {
                     address(target), outcome.result().name().toLowerCase(Locale.ROOT), outcome.newPosts(),
                     outcome.commentChecks(), (System.nanoTime() - started) / 1_000_000);
         }
-        // a 304 without comment checks changes no input of the metrics; the nightly recompute moves the dates on
-        boolean unchanged = outcome.result() == CrawlOutcome.Result.NOT_MODIFIED && outcome.commentChecks() == 0
-                && !target.state().failing();
-        if (recomputeMetrics && !unchanged) {
+        if (recomputeMetrics) {
             try {
                 metrics.recompute(target.blogId(), clock.instant());
             } catch (RuntimeException e) {

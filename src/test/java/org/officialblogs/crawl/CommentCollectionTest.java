@@ -95,4 +95,38 @@ class CommentCollectionTest {
         // commenters' names are kept to decide authorship, never in the decision notes the pages show
         assertThat(t.count("SELECT count(*) FROM comment WHERE decision_note LIKE '%Lemire%'")).isZero();
     }
+
+    @Test
+    void anAliasAModeratorAddsTurnsTheOfficialsOtherNameIntoReplies() {
+        site.text("/alias/feed/", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wfw="http://wellformedweb.org/CommentAPI/">
+                <channel><title>Dan</title><link>%s</link>
+                <item><title>Budget</title><link>%s</link><guid>alias-1</guid><dc:creator>Daniel Lemire</dc:creator>
+                  <pubDate>Fri, 02 Aug 2019 10:00:00 +0000</pubDate><wfw:commentRss>%s</wfw:commentRss></item>
+                </channel></rss>
+                """.formatted(site.url("/alias/"), site.url("/alias/p/"), site.url("/alias/p/feed/")), "application/rss+xml");
+        site.text("/alias/p/feed/", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Comments</title>
+                <item><title>By: Mayor Dan</title><link>https://a.example/p/#comment-2</link><dc:creator>Mayor Dan</dc:creator>
+                  <pubDate>Sat, 03 Aug 2019 12:00:00 +0000</pubDate><description>Thanks, we will.</description></item>
+                <item><title>By: Ann</title><link>https://a.example/p/#comment-1</link><dc:creator>Ann</dc:creator>
+                  <pubDate>Sat, 03 Aug 2019 09:00:00 +0000</pubDate><description>Will you publish it?</description></item>
+                </channel></rss>
+                """, "application/rss+xml");
+        long id = t.addBlog("Dan Alias", site.url("/alias/"), site.url("/alias/feed/"));
+        t.crawl(id);
+        long post = t.count("SELECT id FROM post WHERE guid = 'alias-1'");
+        assertThat(t.count("SELECT official_comments FROM post_comments WHERE post_id = " + post)).isZero();
+        assertThat(t.count("SELECT reader_comments FROM post_comments WHERE post_id = " + post)).isEqualTo(2);
+
+        t.app.database.jdbi().useHandle(h -> h.execute("INSERT INTO blog_alias (blog_id, alias) VALUES (?, 'Mayor Dan')", id));
+        t.crawl(id); // the comment is not due again yet: the stored comments are re-decided with the new alias
+        assertThat(t.count("SELECT count(*) FROM comment WHERE post_id = " + post
+                + " AND is_official = 1 AND decided_by = 'alias'")).isEqualTo(1);
+        assertThat(t.count("SELECT official_comments FROM post_comments WHERE post_id = " + post)).isEqualTo(1);
+        assertThat(t.count("SELECT reader_comments_answered FROM post_comments WHERE post_id = " + post)).isEqualTo(1);
+        assertThat(t.count("SELECT judged_replied FROM blog_metrics WHERE blog_id = " + id)).isEqualTo(1);
+    }
 }
