@@ -12,6 +12,9 @@ import org.officialblogs.auth.SessionDao;
 import org.officialblogs.auth.SessionService;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
+import org.officialblogs.export.DataExporter;
+import org.officialblogs.export.ExportDao;
+import org.officialblogs.export.SqliteSnapshot;
 import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
@@ -79,6 +82,8 @@ public final class App implements AutoCloseable {
     public final AccountService accounts;
     public final SubmissionDao submissions;
     public final ModerationServices moderation;
+    public final ExportDao exports;
+    public final DataExporter exporter;
     private final Clock pagesClock;
 
     public App(Config config) {
@@ -113,12 +118,14 @@ public final class App implements AutoCloseable {
                 audit,
                 new LoginService(accounts, sessions, new RateLimiter(5, Duration.ofMinutes(15), clock)),
                 sessions, tokens, clock);
+        this.exports = new ExportDao(database.jdbi());
+        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock);
     }
 
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
         return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsDao, activity,
-                metricsSettings, pagesClock), moderation);
+                metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports));
     }
 
     @Override
