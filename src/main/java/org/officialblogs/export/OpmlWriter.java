@@ -39,7 +39,9 @@ public final class OpmlWriter {
                     x.writeAttribute("text", Countries.name(country));
                     x.writeAttribute("title", Countries.name(country));
                 }
-                String text = f.office() == null || f.office().isBlank() ? f.name() : f.name() + " (" + f.office() + ")";
+                // an outline's text is one line: XML would turn a line break in an attribute into a space anyway
+                String text = (f.office() == null || f.office().isBlank() ? f.name() : f.name() + " (" + f.office() + ")")
+                        .replaceAll("\\s+", " ").strip();
                 x.writeEmptyElement("outline");
                 x.writeAttribute("type", "rss");
                 x.writeAttribute("text", text);
