@@ -180,7 +180,10 @@ public final class WebApp {
                 renderError(ctx, 500, null);
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().startsWith("text/html")) {
+                // a handler's own 404 (an error page, or the API's JSON with its message) stands; anything else gets one
+                String type = ctx.res().getContentType();
+                if (ctx.result() == null || ctx.result().isEmpty() || type == null
+                        || !(type.startsWith("text/html") || type.startsWith("application/json"))) {
                     renderError(ctx, 404, null);
                 }
             });
