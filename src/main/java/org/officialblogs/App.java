@@ -30,6 +30,9 @@ import org.officialblogs.crawl.fetch.FetchSettings;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.db.Database;
+import org.officialblogs.export.DataExporter;
+import org.officialblogs.export.ExportDao;
+import org.officialblogs.export.SqliteSnapshot;
 import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
@@ -110,6 +113,8 @@ public final class App implements AutoCloseable {
     public final CrawlRunner crawlRunner;
     private final QueuedCrawlTrigger queuedTrigger;
     private final FeedPreviewer previewer;
+    public final ExportDao exports;
+    public final DataExporter exporter;
     private final Clock pagesClock;
 
     public App(Config config) {
@@ -162,6 +167,8 @@ public final class App implements AutoCloseable {
                 audit,
                 new LoginService(accounts, sessions, new RateLimiter(5, Duration.ofMinutes(15), clock)),
                 sessions, tokens, clock);
+        this.exports = new ExportDao(database.jdbi());
+        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock);
     }
 
     /** The crawler's HTTP settings from the configuration, with our User-Agent. */
@@ -181,7 +188,7 @@ public final class App implements AutoCloseable {
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
         return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsDao, activity,
-                metricsSettings, pagesClock), moderation);
+                metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports));
     }
 
     @Override

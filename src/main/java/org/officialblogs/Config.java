@@ -30,7 +30,8 @@ public record Config(
         int backfillHorizonDays,
         int backfillMaxPages,
         boolean schedulerEnabled,
-        int submissionsPerHour) {
+        int submissionsPerHour,
+        int apiRequestsPerMinute) {
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
@@ -53,7 +54,8 @@ public record Config(
             new Setting("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS", "400", "How far back the first crawl of a blog pages through its feed"),
             new Setting("OFFICIALBLOGS_BACKFILL_MAX_PAGES", "30", "Most feed pages read when backfilling a blog's history"),
             new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"),
-            new Setting("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "10", "Submissions (form, API or bulk upload) accepted per client address per hour"));
+            new Setting("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "10", "Submissions (form, API or bulk upload) accepted per client address per hour"),
+            new Setting("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "300", "Read API (GET /api/v1/...) requests answered per client address per minute"));
 
     /** Thrown for a setting that cannot be used; the message names the setting and the value. */
     public static final class InvalidConfigException extends RuntimeException {
@@ -88,6 +90,7 @@ public record Config(
         if (backfillHorizonDays < 1) problems.add("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS must be >= 1");
         if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
         if (submissionsPerHour < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + submissionsPerHour);
+        if (apiRequestsPerMinute < 1) problems.add("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE must be >= 1, got " + apiRequestsPerMinute);
         if (!problems.isEmpty()) throw new InvalidConfigException(String.join("; ", problems));
     }
 
@@ -134,7 +137,8 @@ public record Config(
                 parseInt(get, "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS"),
                 parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES"),
                 parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
-                parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"));
+                parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"),
+                parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"));
     }
 
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */

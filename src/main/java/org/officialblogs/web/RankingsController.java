@@ -3,12 +3,10 @@ package org.officialblogs.web;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.officialblogs.metrics.BlogStatus;
 import org.officialblogs.metrics.Listing;
 import org.officialblogs.metrics.MetricsDao;
@@ -27,10 +25,6 @@ import org.officialblogs.registry.Level;
 final class RankingsController {
 
     static final int PAGE_SIZE = 50;
-
-    private static final Set<RankingSort> HISTORICAL_SORTS = EnumSet.of(RankingSort.NAME,
-            RankingSort.OFFICE, RankingSort.JURISDICTION, RankingSort.STATUS, RankingSort.LAST_POST,
-            RankingSort.POSTS_PER_WEEK, RankingSort.CONSISTENCY);
 
     private final MetricsDao metrics;
     private final DirectoryController directory;
@@ -55,26 +49,19 @@ final class RankingsController {
             directory.show(ctx);
             return;
         }
-        BlogStatus status = parseStatus(ctx.queryParam("status"));
-        Listing listing = status != null ? Listing.of(status)
-                : Tab.HISTORICAL.equals(tab) ? Listing.HISTORICAL : Listing.RANKED;
-        String country = DirectoryController.blankToNull(ctx.queryParam("country"));
-        country = country == null ? null : country.toUpperCase(Locale.ROOT);
-        if (country != null && !Countries.isValid(country)) country = null;
-        String level = Level.parse(ctx.queryParam("level")).map(Level::code).orElse(null);
-        String branch = Branch.parse(ctx.queryParam("branch")).map(Branch::code).orElse(null);
-        String search = DirectoryController.blankToNull(ctx.queryParam("q"));
-        if (search != null && search.length() > 200) search = search.substring(0, 200);
-        // the historical list has no rank; its natural order is by status (then last post), which is its position
-        RankingSort defaultSort = listing == Listing.RANKED ? RankingSort.RANK : RankingSort.STATUS;
-        RankingSort sort = RankingSort.parse(ctx.queryParam("sort")).filter(s -> allowed(listing, s))
-                .orElse(defaultSort);
-        String dirParam = ctx.queryParam("dir");
-        boolean descending = "desc".equals(dirParam) || (!"asc".equals(dirParam) && sort.descendingByDefault());
-        int page = DirectoryController.parsePage(ctx.queryParam("page"));
+        RankingParams params = RankingParams.parse(ctx);
+        Listing listing = params.listing();
+        BlogStatus status = params.status();
+        String country = params.country();
+        String level = params.level();
+        String branch = params.branch();
+        String search = params.search();
+        RankingSort defaultSort = params.defaultSort();
+        RankingSort sort = params.sort();
+        boolean descending = params.descending();
+        int page = params.page();
 
-        MetricsDao.RankingResult result = metrics.rankings(new MetricsDao.RankingFilter(listing, country, level, branch,
-                status, search, sort, descending, page, PAGE_SIZE));
+        MetricsDao.RankingResult result = metrics.rankings(params.filter(PAGE_SIZE));
 
         boolean ranked = listing == Listing.RANKED;
         String tabKey = ranked ? Tab.RANKED : Tab.HISTORICAL;
@@ -122,17 +109,6 @@ final class RankingsController {
                 countries, levels, branches, statuses,
                 columns(listing, sort, defaultSort, descending, filterParams), lines,
                 new Pagination(page, PAGE_SIZE, total, viewParams), caption));
-    }
-
-    private static boolean allowed(Listing listing, RankingSort sort) {
-        return listing == Listing.RANKED ? sort != RankingSort.STATUS : HISTORICAL_SORTS.contains(sort);
-    }
-
-    static BlogStatus parseStatus(String raw) {
-        if (raw == null || raw.isBlank()) return null;
-        String s = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (BlogStatus b : BlogStatus.values()) if (b.name().equals(s)) return b;
-        return null;
     }
 
     private record ColumnSpec(String label, RankingSort sort, boolean numeric) {}

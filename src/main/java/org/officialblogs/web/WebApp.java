@@ -10,11 +10,15 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.officialblogs.Config;
 import org.officialblogs.crawl.CrawlDao;
+import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.db.Database;
+import org.officialblogs.export.DataExporter;
+import org.officialblogs.export.ExportDao;
 import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsSettings;
@@ -47,12 +51,17 @@ public final class WebApp {
     private final RegistryEditController registryEdits;
     private final AuditController audit;
     private final CrawlHealthController crawlHealth;
+    private final DataController data;
+    private final ApiController api;
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
                           ActivityDao activity, MetricsSettings settings, Clock clock) {}
 
-    public WebApp(Config config, String version, Sources sources, ModerationServices mod) {
+    /** The research dataset's downloads and the read API's queries. */
+    public record DataSources(DataExporter exporter, ExportDao exports) {}
+
+    public WebApp(Config config, String version, Sources sources, ModerationServices mod, DataSources dataSources) {
         this.config = config;
         this.site = new SiteInfo(version, config.baseUrl().toString());
         this.templates = new Templates();
@@ -77,6 +86,9 @@ public final class WebApp {
         this.registryEdits = new RegistryEditController(mod.moderation(), sources.registry(), sessions, templates, site, choices);
         this.audit = new AuditController(mod.audit(), sessions, templates, site);
         this.crawlHealth = new CrawlHealthController(sources.crawl(), sessions, templates, site, mod.clock());
+        this.data = new DataController(dataSources.exporter(), templates, site);
+        this.api = new ApiController(dataSources.exports(), sources.metrics(),
+                new RateLimiter(config.apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
     }
 
     /** Creates and starts the server on the configured port (0: a free port); {@link Javalin#port()} tells which. */
@@ -114,6 +126,20 @@ public final class WebApp {
             cfg.routes.get("/recent.atom", recent::recentAtom);
             cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);
+
+            // research data: downloads, and the read API (its GET routes are exactly those ApiCatalog documents)
+            cfg.routes.get("/data", data::page);
+            cfg.routes.get("/data/{file}", data::file);
+            cfg.routes.get("/api", api::page);
+            cfg.routes.get("/api/openapi.json", api::openApi);
+            cfg.routes.before("/api/v1/*", api::guard);
+            cfg.routes.get("/api/v1/officials", api::officials);
+            cfg.routes.get("/api/v1/officials/{id}", api::official);
+            cfg.routes.get("/api/v1/blogs", api::blogs);
+            cfg.routes.get("/api/v1/blogs/{id}", api::blog);
+            cfg.routes.get("/api/v1/blogs/{id}/posts", api::posts);
+            cfg.routes.get("/api/v1/blogs/{id}/metrics", api::history);
+            cfg.routes.get("/api/v1/rankings", api::rankings);
 
             // submissions (public; every form POST carries a CSRF token, checked before any handler)
             cfg.routes.beforeMatched("/admin", sessions::requirePage);
@@ -157,7 +183,10 @@ public final class WebApp {
                 renderError(ctx, 500, null);
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().startsWith("text/html")) {
+                // a handler's own 404 (an error page, or the API's JSON with its message) stands; anything else gets one
+                String type = ctx.res().getContentType();
+                if (ctx.result() == null || ctx.result().isEmpty() || type == null
+                        || !(type.startsWith("text/html") || type.startsWith("application/json"))) {
                     renderError(ctx, 404, null);
                 }
             });

@@ -1,0 +1,354 @@
+package org.officialblogs.export;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * SQL of the exports: streams each public table's rows straight from a cursor (constant memory, whatever the size),
+ * filtered like the rankings page. Every WHERE is built from the constant fragments below; every value is bound.
+ */
+public final class ExportDao {
+
+    /** Rows SQLite hands over per step; the cursor never holds the whole result. */
+    static final int FETCH_SIZE = 1000;
+
+    static final String LISTED = "b.status IN ('lead', 'active', 'dormant', 'offline')";
+
+    private final Jdbi jdbi;
+
+    public ExportDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    private static final String OFFICIALS = """
+            SELECT o.id, o.name, o.office, o.country, o.region, o.locality, o.level, o.branch, o.party, o.wikidata_id,
+                o.in_office_from, o.in_office_to, o.origin, o.created_at, o.updated_at,
+                (SELECT group_concat(url, ' ; ') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
+            FROM official o
+            WHERE EXISTS (SELECT 1 FROM blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
+                          WHERE b.official_id = o.id AND %s)
+            %s
+            ORDER BY o.id
+            """;
+
+    private static final String BLOGS = """
+            SELECT b.id, b.official_id, b.site_url, b.feed_url, b.platform, b.language, b.authorship, b.active_years,
+                b.notes, b.status, m.status, m.rank, m.score, m.posts_last_90_days, m.posts_per_week,
+                m.weeks_with_post_12, m.weeks_with_post_52, m.last_post_at, m.judged_posts, m.judged_with_comments,
+                m.judged_replied, m.reply_rate, m.reply_rate_low, m.reply_rate_high, m.median_reply_seconds,
+                m.reader_comments, m.reader_comments_answered, m.computed_at, b.created_at
+            FROM blog b
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            WHERE %2$s
+            ORDER BY b.id
+            """;
+
+    private static final String POSTS = """
+            SELECT p.id, p.blog_id, p.url, p.title, p.published_at, p.updated_at, p.reported_comments,
+                pc.comments_state, pc.seen_count, pc.reader_comments, pc.official_comments,
+                CASE WHEN pc.post_id IS NULL THEN NULL ELSE pc.first_official_reply_at IS NOT NULL END,
+                pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at
+            FROM post p
+            %1$s blog b ON b.id = p.blog_id
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            LEFT JOIN post_comments pc ON pc.post_id = p.id
+            WHERE %2$s
+            ORDER BY p.id
+            """;
+
+    // the parent is named by its id on the platform; the unique (post, source, source id) index finds it
+    private static final String COMMENTS = """
+            SELECT c.id, c.post_id, p.blog_id, c.source, c.published_at, c.is_official, c.decided_by, parent.id
+            FROM comment c
+            %1$s post p ON p.id = c.post_id
+            JOIN blog b ON b.id = p.blog_id
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            LEFT JOIN comment parent ON parent.post_id = c.post_id AND parent.source = c.source
+                AND parent.source_comment_id = c.parent_source_id
+            WHERE %2$s
+            ORDER BY c.id
+            """;
+
+    private static final String METRICS_HISTORY = """
+            SELECT s.blog_id, s.day, s.status, s.rank, s.score, s.posts_last_90_days, s.posts_per_week,
+                s.weeks_with_post_12, s.judged_with_comments, s.reply_rate, s.median_reply_seconds, s.computed_at
+            FROM metrics_snapshot s
+            %1$s blog b ON b.id = s.blog_id
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            WHERE %2$s
+            ORDER BY s.blog_id, s.day
+            """;
+
+    private static final String CRAWL_LOG = """
+            SELECT l.blog_id, date(l.at / 1000, 'unixepoch') AS day, l.purpose, count(*),
+                sum(l.failure_kind IS NOT NULL OR coalesce(l.http_status, 0) >= 400),
+                (SELECT x.failure_kind FROM crawl_log x WHERE x.blog_id = l.blog_id AND x.purpose = l.purpose
+                    AND date(x.at / 1000, 'unixepoch') = date(l.at / 1000, 'unixepoch') AND x.failure_kind IS NOT NULL
+                    ORDER BY x.at DESC LIMIT 1),
+                sum(coalesce(l.bytes, 0)), sum(coalesce(l.items_seen, 0)), sum(coalesce(l.new_items, 0)), max(l.at)
+            FROM crawl_log l
+            %1$s blog b ON b.id = l.blog_id
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            WHERE %2$s
+            GROUP BY l.blog_id, day, l.purpose
+            ORDER BY l.blog_id, day, l.purpose
+            """;
+
+    /**
+     * Streams the rows of {@code table} that pass {@code filter} to {@code sink}, in key order, skipping
+     * {@code offset} rows and stopping after {@code limit} (0: all).
+     *
+     * @return the number of rows handed to the sink
+     */
+    public long stream(ExportTable table, ExportFilter filter, long offset, int limit, RowSink sink) {
+        Map<String, Object> values = new HashMap<>();
+        String sql = sql(table, filter, values);
+        if (limit > 0 || offset > 0) {
+            sql = sql + " LIMIT :limit OFFSET :offset";
+            values.put("limit", limit > 0 ? limit : -1);
+            values.put("offset", offset);
+        }
+        String statement = sql;
+        List<Column> columns = table.columns();
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(statement).setFetchSize(FETCH_SIZE);
+            q.bindMap(values);
+            return q.scanResultSet((supplier, ctx) -> {
+                long rows = 0;
+                try (ResultSet rs = supplier.get()) {
+                    while (rs.next()) {
+                        sink.row(read(rs, columns));
+                        rows++;
+                    }
+                }
+                return rows;
+            });
+        });
+    }
+
+    /** Reads every row of a small result into a list (the read API's pages). */
+    public List<Object[]> list(ExportTable table, ExportFilter filter, long offset, int limit) {
+        List<Object[]> rows = new ArrayList<>();
+        stream(table, filter, offset, limit, rows::add);
+        return rows;
+    }
+
+    private static Object[] read(ResultSet rs, List<Column> columns) throws SQLException {
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            int c = i + 1;
+            row[i] = switch (columns.get(i).type()) {
+                case INTEGER -> {
+                    long v = rs.getLong(c);
+                    yield rs.wasNull() ? null : v;
+                }
+                case NUMBER -> {
+                    double v = rs.getDouble(c);
+                    yield rs.wasNull() ? null : v;
+                }
+                case BOOLEAN -> {
+                    int v = rs.getInt(c);
+                    yield rs.wasNull() ? null : v != 0;
+                }
+                case DATETIME -> {
+                    long v = rs.getLong(c);
+                    yield rs.wasNull() ? null : Instant.ofEpochMilli(v);
+                }
+                case STRING, DATE -> rs.getString(c);
+            };
+        }
+        return row;
+    }
+
+    /** An official as Popolo needs it: the person, their office and place, their blogs and the sources. */
+    public record Person(long id, String name, String office, String country, String region, String locality,
+                         String level, String branch, String party, String wikidataId, String inOfficeFrom,
+                         String inOfficeTo, List<String> siteUrls, List<String> feedUrls, List<String> sources) {}
+
+    // char(31), the unit separator, cannot occur in a URL: it joins the lists without any quoting
+    private static final String PEOPLE = """
+            SELECT o.id, o.name, o.office, o.country, o.region, o.locality, o.level, o.branch, o.party, o.wikidata_id,
+                o.in_office_from, o.in_office_to,
+                (SELECT group_concat(site_url, char(31)) FROM (SELECT b.site_url FROM blog b WHERE b.official_id = o.id
+                    AND %1$s AND b.site_url IS NOT NULL ORDER BY b.id)),
+                (SELECT group_concat(feed_url, char(31)) FROM (SELECT b.feed_url FROM blog b WHERE b.official_id = o.id
+                    AND %1$s AND b.feed_url IS NOT NULL ORDER BY b.id)),
+                (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
+            FROM official o
+            WHERE EXISTS (SELECT 1 FROM blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
+                          WHERE b.official_id = o.id AND %2$s)
+            %3$s
+            ORDER BY o.id
+            """;
+
+    /** Streams the exported officials (same filter as officials.csv) as Popolo persons need them. */
+    public long streamPeople(ExportFilter f, java.util.function.Consumer<Person> sink) {
+        Map<String, Object> values = new HashMap<>();
+        List<String> inner = new ArrayList<>(List.of(LISTED));
+        if (f.status() != null) inner.add("m.status = :status");
+        List<String> outer = new ArrayList<>();
+        if (f.country() != null) outer.add("o.country = :country");
+        if (f.level() != null) outer.add("o.level = :level");
+        if (f.officialId() != null) outer.add("o.id = :officialId");
+        bindCommon(f, values);
+        values.remove("blogId");
+        String sql = PEOPLE.formatted(LISTED, String.join(" AND ", inner),
+                outer.isEmpty() ? "" : "AND " + String.join(" AND ", outer));
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql).setFetchSize(FETCH_SIZE);
+            q.bindMap(values);
+            return q.scanResultSet((supplier, ctx) -> {
+                long rows = 0;
+                try (ResultSet rs = supplier.get()) {
+                    while (rs.next()) {
+                        sink.accept(new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getString(12), split(rs.getString(13)),
+                                split(rs.getString(14)), split(rs.getString(15))));
+                        rows++;
+                    }
+                }
+                return rows;
+            });
+        });
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\u001f"));
+    }
+
+    /** An active blog with a feed, for the OPML list. */
+    public record Feed(long blogId, String country, String name, String office, String siteUrl, String feedUrl,
+                       String language) {}
+
+    /** Every active blog (registry status active) with a feed, by country then name. */
+    public List<Feed> activeFeeds() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT b.id, o.country, o.name, o.office, b.site_url, b.feed_url, b.language
+                FROM blog b JOIN official o ON o.id = b.official_id
+                WHERE b.status = 'active' AND b.feed_url IS NOT NULL
+                ORDER BY o.country, o.name, b.id
+                """).map((rs, ctx) -> new Feed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7))).list());
+    }
+
+    /** How the latest daily snapshot of the metrics differs from the one before. */
+    public SnapshotChanges changes() {
+        return jdbi.withHandle(h -> {
+            List<String> days = h.createQuery("SELECT DISTINCT day FROM metrics_snapshot ORDER BY day DESC LIMIT 2")
+                    .mapTo(String.class).list();
+            if (days.isEmpty()) return SnapshotChanges.NONE;
+            LocalDate latest = LocalDate.parse(days.get(0));
+            LocalDate previous = days.size() > 1 ? LocalDate.parse(days.get(1)) : null;
+            Map<String, Integer> now = counts(h, latest);
+            Map<String, Integer> before = previous == null ? Map.of() : counts(h, previous);
+            int added = previous == null ? 0 : h.createQuery("""
+                    SELECT count(*) FROM metrics_snapshot s WHERE s.day = :latest
+                    AND NOT EXISTS (SELECT 1 FROM metrics_snapshot p WHERE p.blog_id = s.blog_id AND p.day = :previous)
+                    """).bind("latest", latest.toString()).bind("previous", previous.toString()).mapTo(Integer.class).one();
+            int gone = previous == null ? 0 : h.createQuery("""
+                    SELECT count(*) FROM metrics_snapshot s WHERE s.day = :previous
+                    AND NOT EXISTS (SELECT 1 FROM metrics_snapshot p WHERE p.blog_id = s.blog_id AND p.day = :latest)
+                    """).bind("latest", latest.toString()).bind("previous", previous.toString()).mapTo(Integer.class).one();
+            return new SnapshotChanges(latest, previous, now, before, added, gone);
+        });
+    }
+
+    private static Map<String, Integer> counts(org.jdbi.v3.core.Handle h, LocalDate day) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        h.createQuery("SELECT status, count(*) FROM metrics_snapshot WHERE day = :day GROUP BY status")
+                .bind("day", day.toString())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static String sql(ExportTable table, ExportFilter f, Map<String, Object> values) {
+        if (table == ExportTables.OFFICIALS) {
+            List<String> inner = new ArrayList<>(List.of(LISTED));
+            if (f.status() != null) inner.add("m.status = :status");
+            if (f.blogId() != null) inner.add("b.id = :blogId");
+            List<String> outer = new ArrayList<>();
+            if (f.country() != null) outer.add("o.country = :country");
+            if (f.level() != null) outer.add("o.level = :level");
+            if (f.officialId() != null) outer.add("o.id = :officialId");
+            bindCommon(f, values);
+            return OFFICIALS.formatted(String.join(" AND ", inner),
+                    outer.isEmpty() ? "" : "AND " + String.join(" AND ", outer));
+        }
+        List<String> where = new ArrayList<>(List.of(LISTED));
+        if (f.country() != null) where.add("o.country = :country");
+        if (f.level() != null) where.add("o.level = :level");
+        if (f.status() != null) where.add("m.status = :status");
+        if (f.officialId() != null) where.add("o.id = :officialId");
+        if (f.blogId() != null) where.add("b.id = :blogId");
+        bindCommon(f, values);
+        String template;
+        if (table == ExportTables.BLOGS) {
+            template = BLOGS;
+        } else if (table == ExportTables.POSTS) {
+            template = POSTS;
+            instantRange(f, "p.published_at", where, values);
+        } else if (table == ExportTables.COMMENTS) {
+            template = COMMENTS;
+            instantRange(f, "c.published_at", where, values);
+        } else if (table == ExportTables.METRICS_HISTORY) {
+            template = METRICS_HISTORY;
+            if (f.from() != null) {
+                where.add("s.day >= :fromDay");
+                values.put("fromDay", f.from().toString());
+            }
+            if (f.to() != null) {
+                where.add("s.day <= :toDay");
+                values.put("toDay", f.to().toString());
+            }
+        } else if (table == ExportTables.CRAWL_LOG) {
+            template = CRAWL_LOG;
+            instantRange(f, "l.at", where, values);
+        } else {
+            throw new IllegalArgumentException("not an exported table: " + table.name());
+        }
+        // Whole-table exports walk the big table in key order (CROSS JOIN keeps it the outer loop in SQLite), so rows
+        // stream from the first one; left to itself the planner starts from blog's status index and sorts a million
+        // rows before the first byte. One blog's rows come by its index instead.
+        String join = f.blogId() == null ? "CROSS JOIN" : "JOIN";
+        return template.formatted(join, String.join(" AND ", where));
+    }
+
+    private static void bindCommon(ExportFilter f, Map<String, Object> values) {
+        if (f.country() != null) values.put("country", f.country());
+        if (f.level() != null) values.put("level", f.level());
+        if (f.status() != null) values.put("status", f.status());
+        if (f.officialId() != null) values.put("officialId", f.officialId());
+        if (f.blogId() != null) values.put("blogId", f.blogId());
+    }
+
+    private static void instantRange(ExportFilter f, String column, List<String> where, Map<String, Object> values) {
+        if (f.from() != null) {
+            where.add(column + " >= :fromMs");
+            values.put("fromMs", startOf(f.from()));
+        }
+        if (f.to() != null) {
+            where.add(column + " < :toMs");
+            values.put("toMs", startOf(f.to().plusDays(1)));
+        }
+    }
+
+    private static long startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,152 @@
+package org.officialblogs.export;
+
+import static org.officialblogs.export.Column.optional;
+import static org.officialblogs.export.Column.required;
+import static org.officialblogs.export.Column.url;
+import static org.officialblogs.export.ColumnType.BOOLEAN;
+import static org.officialblogs.export.ColumnType.DATE;
+import static org.officialblogs.export.ColumnType.DATETIME;
+import static org.officialblogs.export.ColumnType.INTEGER;
+import static org.officialblogs.export.ColumnType.NUMBER;
+import static org.officialblogs.export.ColumnType.STRING;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public tables of the dataset. Only listed entries (blog status lead, active, dormant or offline, and their
+ * officials) are exported; submissions, submitters, moderators, sessions, the audit log, reply aliases, commenters'
+ * names and addresses never are.
+ */
+public final class ExportTables {
+
+    private ExportTables() {}
+
+    public static final ExportTable OFFICIALS = new ExportTable("officials", "Officials",
+            "One row per public official with at least one listed blog.",
+            List.of(
+                    required("official_id", INTEGER, "Stable identifier of the official in this dataset."),
+                    required("name", STRING, "The official's name as commonly written."),
+                    required("office", STRING, "The office held (may be empty when only the role's level is known)."),
+                    required("country", STRING, "ISO 3166-1 alpha-2 code of the country served."),
+                    optional("region", STRING, "Region, state or province, for regional and local officials."),
+                    optional("locality", STRING, "City or municipality, for local officials."),
+                    required("level", STRING, "Level of government: international, national, regional or local."),
+                    required("branch", STRING, "Branch: executive, legislative, judicial, agency, diplomatic, central_bank or other."),
+                    optional("party", STRING, "Political party, when the official has one."),
+                    optional("wikidata_id", STRING, "Wikidata item of the person (Q followed by digits)."),
+                    optional("in_office_from", STRING, "Start of the term: YYYY, YYYY-MM or YYYY-MM-DD."),
+                    optional("in_office_to", STRING, "End of the term: YYYY, YYYY-MM or YYYY-MM-DD; empty while in office."),
+                    required("origin", STRING, "How the entry entered the registry: seed, import, submission or moderator."),
+                    required("created_at", DATETIME, "When the entry was added (UTC)."),
+                    required("updated_at", DATETIME, "When the entry last changed (UTC)."),
+                    optional("sources", STRING, "Public URLs that state the entry (government pages, news), separated by ' ; '.")),
+            List.of("official_id"), List.of(), null);
+
+    public static final ExportTable BLOGS = new ExportTable("blogs", "Blogs",
+            "One row per listed blog, with its latest metrics, status and rank.",
+            List.of(
+                    required("blog_id", INTEGER, "Stable identifier of the blog in this dataset."),
+                    required("official_id", INTEGER, "The official who writes the blog (officials.official_id)."),
+                    url("site_url", "Address of the blog's home page."),
+                    url("feed_url", "Address of the blog's RSS or Atom feed."),
+                    optional("platform", STRING, "Blog software or host, when known (wordpress, blogger, ...)."),
+                    optional("language", STRING, "Main language of the posts (BCP 47 tag)."),
+                    required("authorship", STRING, "Who writes it: self, shared (with staff) or unknown."),
+                    optional("active_years", STRING, "Years the blog is known to have been active, as given by its source."),
+                    optional("notes", STRING, "Public notes on the entry."),
+                    required("registry_status", STRING, "Registry status: lead (not yet verified), active, dormant or offline."),
+                    optional("status", STRING, "Measured status: active, slowing, dormant, unreachable, offline, lead or no_data."),
+                    optional("rank", INTEGER, "Competition rank by score among active and slowing blogs (equal scores share a rank)."),
+                    optional("score", NUMBER, "Score from 0 to 100 (see /methodology)."),
+                    optional("posts_last_90_days", INTEGER, "Posts published in the last 90 days."),
+                    optional("posts_per_week", NUMBER, "Average posts a week over the last 90 days."),
+                    optional("weeks_with_post_12", INTEGER, "Of the last 12 weeks, how many had at least one post."),
+                    optional("weeks_with_post_52", INTEGER, "Of the last 52 weeks, how many had at least one post."),
+                    optional("last_post_at", DATETIME, "Publication time of the newest post (UTC)."),
+                    optional("judged_posts", INTEGER, "Posts old enough to judge replies on."),
+                    optional("judged_with_comments", INTEGER, "Judged posts with at least one reader comment."),
+                    optional("judged_replied", INTEGER, "Of those, posts where the official answered a reader."),
+                    optional("reply_rate", NUMBER, "judged_replied / judged_with_comments, from 0 to 1."),
+                    optional("reply_rate_low", NUMBER, "Lower bound of the 95 % Wilson interval of the reply rate."),
+                    optional("reply_rate_high", NUMBER, "Upper bound of the 95 % Wilson interval of the reply rate."),
+                    optional("median_reply_seconds", INTEGER, "Median time from the first reader comment to the official's first reply, in seconds."),
+                    optional("reader_comments", INTEGER, "Reader comments on judged posts."),
+                    optional("reader_comments_answered", INTEGER, "Reader comments the official answered."),
+                    optional("computed_at", DATETIME, "When these metrics were computed (UTC)."),
+                    required("created_at", DATETIME, "When the blog was added to the registry (UTC).")),
+            List.of("blog_id"), List.of(new ForeignKey("official_id", "officials", "official_id")), null);
+
+    public static final ExportTable POSTS = new ExportTable("posts", "Posts",
+            "One row per post read from a listed blog's feed.",
+            List.of(
+                    required("post_id", INTEGER, "Stable identifier of the post in this dataset."),
+                    required("blog_id", INTEGER, "The blog (blogs.blog_id)."),
+                    url("url", "Address of the post."),
+                    optional("title", STRING, "Title of the post as given by the feed."),
+                    optional("published_at", DATETIME, "Publication time given by the feed (UTC); empty when the feed gives none."),
+                    optional("updated_at", DATETIME, "Last update time given by the feed (UTC)."),
+                    optional("reported_comments", INTEGER, "Comment count the feed reports (slash:comments, thr:total), when it does."),
+                    optional("comments_state", STRING, "Whether comments were open, closed or unknown when last checked; empty when comments are not collected for this post."),
+                    optional("comments_seen", INTEGER, "Comments read from the post's comment source."),
+                    optional("reader_comments", INTEGER, "Of those, comments by readers."),
+                    optional("official_comments", INTEGER, "Of those, comments by the official."),
+                    optional("official_replied", BOOLEAN, "True when the official answered a reader's comment on this post; empty when comments are not collected."),
+                    optional("first_reader_comment_at", DATETIME, "Time of the first reader comment (UTC)."),
+                    optional("first_official_reply_at", DATETIME, "Time of the official's first reply to a reader (UTC)."),
+                    required("first_seen_at", DATETIME, "When the crawler first read the post (UTC).")),
+            List.of("post_id"), List.of(new ForeignKey("blog_id", "blogs", "blog_id")), "published_at");
+
+    public static final ExportTable COMMENTS = new ExportTable("comments", "Comments",
+            "One row per comment read on a post. Commenters are private people: their names and addresses are never exported.",
+            List.of(
+                    required("comment_id", INTEGER, "Stable identifier of the comment in this dataset."),
+                    required("post_id", INTEGER, "The post commented on (posts.post_id)."),
+                    required("blog_id", INTEGER, "The blog of that post (blogs.blog_id)."),
+                    required("source", STRING, "Where the comment was read: a comment feed, the WordPress API or the post's page."),
+                    optional("published_at", DATETIME, "When the comment was posted (UTC)."),
+                    required("is_official", BOOLEAN, "True when the comment is by the official (see /methodology for how this is decided)."),
+                    required("decided_by", STRING, "Which signal decided is_official."),
+                    optional("parent_comment_id", INTEGER, "The comment this one answers (comments.comment_id), when it is a reply.")),
+            List.of("comment_id"), List.of(new ForeignKey("post_id", "posts", "post_id")), "published_at");
+
+    public static final ExportTable METRICS_HISTORY = new ExportTable("metrics_history", "Metrics history",
+            "One row per listed blog and day: the headline numbers and the rank as last computed that day.",
+            List.of(
+                    required("blog_id", INTEGER, "The blog (blogs.blog_id)."),
+                    required("day", DATE, "The day (in the metrics' time zone)."),
+                    required("status", STRING, "Measured status that day."),
+                    optional("rank", INTEGER, "Rank that day; empty when the blog was not ranked."),
+                    required("score", NUMBER, "Score that day, from 0 to 100."),
+                    required("posts_last_90_days", INTEGER, "Posts in the 90 days before."),
+                    required("posts_per_week", NUMBER, "Average posts a week over those 90 days."),
+                    required("weeks_with_post_12", INTEGER, "Of the 12 weeks before, how many had a post."),
+                    required("judged_with_comments", INTEGER, "Judged posts with reader comments."),
+                    optional("reply_rate", NUMBER, "Reply rate that day, from 0 to 1."),
+                    optional("median_reply_seconds", INTEGER, "Median time to the official's first reply, in seconds."),
+                    required("computed_at", DATETIME, "When the day's numbers were computed (UTC).")),
+            List.of("blog_id", "day"), List.of(new ForeignKey("blog_id", "blogs", "blog_id")), "day");
+
+    public static final ExportTable CRAWL_LOG = new ExportTable("crawl_log", "Crawl log summary",
+            "Per listed blog, day (UTC) and purpose: how many fetches the crawler made and how many failed.",
+            List.of(
+                    required("blog_id", INTEGER, "The blog (blogs.blog_id)."),
+                    required("day", DATE, "The day of the fetches (UTC)."),
+                    required("purpose", STRING, "What was fetched: the feed, discovery, history pages, robots.txt or comments."),
+                    required("attempts", INTEGER, "Fetches made."),
+                    required("failures", INTEGER, "Fetches that failed (an error or an HTTP status of 400 or more)."),
+                    optional("last_failure_kind", STRING, "Kind of the day's last failure (timeout, http_error, ...)."),
+                    required("bytes", INTEGER, "Bytes received."),
+                    required("items_seen", INTEGER, "Feed items or comments read."),
+                    required("new_items", INTEGER, "Of those, items not seen before."),
+                    required("last_attempt_at", DATETIME, "Time of the day's last fetch (UTC).")),
+            List.of("blog_id", "day", "purpose"), List.of(new ForeignKey("blog_id", "blogs", "blog_id")), "day");
+
+    /** Every exported table, in the order files are listed. */
+    public static final List<ExportTable> ALL = List.of(OFFICIALS, BLOGS, POSTS, COMMENTS, METRICS_HISTORY, CRAWL_LOG);
+
+    /** The table of a file name (without extension). */
+    public static Optional<ExportTable> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

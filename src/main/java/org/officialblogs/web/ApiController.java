@@ -1,0 +1,293 @@
+package org.officialblogs.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.officialblogs.api.ApiCatalog;
+import org.officialblogs.api.ApiEndpoint;
+import org.officialblogs.api.OpenApiDocument;
+import org.officialblogs.auth.RateLimiter;
+import org.officialblogs.export.ExportDao;
+import org.officialblogs.export.ExportFilter;
+import org.officialblogs.export.ExportTable;
+import org.officialblogs.export.ExportTables;
+import org.officialblogs.metrics.MetricsDao;
+
+/**
+ * The read API under /api/v1 (JSON; items carry the columns of the export files), its OpenAPI document at
+ * /api/openapi.json and its page at /api. Every GET answers with an ETag and honours If-None-Match, is open to any
+ * origin, and is rate limited per client address (429 with Retry-After).
+ */
+final class ApiController {
+
+    private final ExportDao exports;
+    private final MetricsDao metrics;
+    private final RateLimiter limiter;
+    private final SiteInfo site;
+    private final Templates templates;
+    private final OpenApiDocument openApi;
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    ApiController(ExportDao exports, MetricsDao metrics, RateLimiter limiter, SiteInfo site, Templates templates) {
+        this.exports = exports;
+        this.metrics = metrics;
+        this.limiter = limiter;
+        this.site = site;
+        this.templates = templates;
+        this.openApi = new OpenApiDocument(site.baseUrl(), site.version());
+    }
+
+    /** Before every /api/v1 request: CORS for the public reads, and the rate limit. */
+    void guard(Context ctx) {
+        if (!"GET".equals(ctx.method().name()) || ctx.path().startsWith("/api/v1/admin")) return;
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "ETag, Link, Retry-After");
+        RateLimiter.Decision d = limiter.tryAcquire(ctx.ip());
+        if (!d.allowed()) {
+            long seconds = Math.max(1, (d.retryAfter().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("status", 429, "error", "Too many requests",
+                    "message", "This address sent more than " + limiter.max() + " requests in a minute; try again in "
+                            + seconds + " s, or download the files on /data for bulk use."));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    void officials(Context ctx) {
+        list(ctx, ExportTables.OFFICIALS, DataController.filter(ctx));
+    }
+
+    void official(Context ctx) {
+        long id = id(ctx);
+        List<Object[]> rows = exports.list(ExportTables.OFFICIALS, ExportFilter.NONE.withOfficial(id), 0, 1);
+        if (rows.isEmpty()) throw new NotFoundResponse("There is no listed official " + id + ".");
+        Map<String, Object> body = item(ExportTables.OFFICIALS, rows.get(0));
+        List<Map<String, Object>> blogs = new ArrayList<>();
+        for (Object[] b : exports.list(ExportTables.BLOGS, ExportFilter.NONE.withOfficial(id), 0, 0)) {
+            blogs.add(item(ExportTables.BLOGS, b));
+        }
+        body.put("blogs", blogs);
+        respond(ctx, body);
+    }
+
+    void blogs(Context ctx) {
+        list(ctx, ExportTables.BLOGS, DataController.filter(ctx));
+    }
+
+    void blog(Context ctx) {
+        long id = id(ctx);
+        List<Object[]> rows = exports.list(ExportTables.BLOGS, ExportFilter.NONE.withBlog(id), 0, 1);
+        if (rows.isEmpty()) throw new NotFoundResponse("There is no listed blog " + id + ".");
+        respond(ctx, item(ExportTables.BLOGS, rows.get(0)));
+    }
+
+    void posts(Context ctx) {
+        long id = requireBlog(ctx);
+        list(ctx, ExportTables.POSTS, DataController.filter(ctx).withBlog(id));
+    }
+
+    void history(Context ctx) {
+        long id = requireBlog(ctx);
+        list(ctx, ExportTables.METRICS_HISTORY, DataController.filter(ctx).withBlog(id));
+    }
+
+    void rankings(Context ctx) {
+        int perPage = perPage(ctx);
+        RankingParams params = RankingParams.parse(ctx);
+        MetricsDao.RankingResult result = metrics.rankings(params.filter(perPage));
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (MetricsDao.RankingRow r : result.rows()) data.add(rankingRow(r));
+        boolean more = (long) params.page() * perPage < result.total();
+        Map<String, Object> body = page(ctx, data, params.page(), perPage, more);
+        body.put("total", result.total());
+        respond(ctx, body);
+    }
+
+    void openApi(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.contentType("application/json").result(openApi.json());
+    }
+
+    void page(Context ctx) {
+        List<ApiPage.Operation> ops = new ArrayList<>();
+        for (ApiEndpoint e : ApiCatalog.ENDPOINTS) {
+            List<ApiPage.Param> params = e.parameters().stream().map(p -> new ApiPage.Param(p.name(), p.in(),
+                    p.description() + (p.allowed().isEmpty() ? "" : " One of: " + String.join(", ", p.allowed()) + ".")))
+                    .toList();
+            String example = e.method().equals("GET") && !e.path().contains("/admin/")
+                    ? e.path().replace("{id}", "1") : null;
+            ops.add(new ApiPage.Operation(e.method(), e.path(), e.summary(), e.description(), params, example));
+        }
+        templates.render(ctx, "api.jte", new ApiPage(site, ops, ApiCatalog.DEFAULT_PER_PAGE, ApiCatalog.MAX_PER_PAGE,
+                limiter.max()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void list(Context ctx, ExportTable table, ExportFilter filter) {
+        int page = pageNumber(ctx);
+        int perPage = perPage(ctx);
+        List<Object[]> rows = exports.list(table, filter, (long) (page - 1) * perPage, perPage + 1);
+        boolean more = rows.size() > perPage;
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(perPage, rows.size()))) data.add(item(table, row));
+        respond(ctx, page(ctx, data, page, perPage, more));
+    }
+
+    private Map<String, Object> page(Context ctx, List<Map<String, Object>> data, int page, int perPage, boolean more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        body.put("page", page);
+        body.put("per_page", perPage);
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", url(ctx, page));
+        String next = more ? url(ctx, page + 1) : null;
+        links.put("next", next);
+        body.put("links", links);
+        if (next != null) ctx.header("Link", "<" + next + ">; rel=\"next\"");
+        return body;
+    }
+
+    /** The request's own URL with another page number. */
+    private String url(Context ctx, int page) {
+        StringBuilder q = new StringBuilder();
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().equals("page")) continue;
+            for (String v : e.getValue()) {
+                q.append(q.isEmpty() ? "?" : "&").append(enc(e.getKey())).append('=').append(enc(v));
+            }
+        }
+        q.append(q.isEmpty() ? "?" : "&").append("page=").append(page);
+        return site.baseUrl() + ctx.path() + q;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> item(ExportTable table, Object[] row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) m.put(table.columns().get(i).name(), row[i]);
+        return m;
+    }
+
+    private Map<String, Object> rankingRow(MetricsDao.RankingRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("blog_id", r.blogId());
+        m.put("official_id", r.officialId());
+        m.put("name", r.name());
+        m.put("office", r.office());
+        m.put("country", r.country());
+        m.put("region", r.region());
+        m.put("locality", r.locality());
+        m.put("url", r.address());
+        m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("rank", r.rank());
+        m.put("score", r.score());
+        m.put("posts_per_week", r.postsPerWeek());
+        m.put("weeks_with_post_12", r.weeksWithPostLast12());
+        m.put("last_post_at", r.lastPostAt());
+        m.put("judged_with_comments", r.judgedPostsWithReaderComments());
+        m.put("judged_replied", r.judgedPostsReplied());
+        m.put("reply_rate", r.replyRateShown());
+        m.put("reply_rate_low", r.replyRateInterval().lower());
+        m.put("reply_rate_high", r.replyRateInterval().upper());
+        m.put("comments_closed", r.commentsClosedEverywhere());
+        m.put("median_reply_seconds", r.medianTimeToFirstReply() == null ? null : r.medianTimeToFirstReply().toSeconds());
+        m.put("movement", r.movement() == null ? null : r.movement().direction().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("movement_places", r.movement() == null ? null : r.movement().places());
+        m.put("profile_url", site.baseUrl() + "/officials/" + r.officialId());
+        return m;
+    }
+
+    /** Writes the body with a strong ETag of its bytes, or 304 when the client already holds it. */
+    private void respond(Context ctx, Object body) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "public, max-age=60");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.strip();
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.equals(etag) || t.equals("*")) {
+                    ctx.status(HttpStatus.NOT_MODIFIED);
+                    return;
+                }
+            }
+        }
+        ctx.contentType("application/json").result(bytes);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long requireBlog(Context ctx) {
+        long id = id(ctx);
+        if (exports.list(ExportTables.BLOGS, ExportFilter.NONE.withBlog(id), 0, 1).isEmpty()) {
+            throw new NotFoundResponse("There is no listed blog " + id + ".");
+        }
+        return id;
+    }
+
+    private static long id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) return id;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new NotFoundResponse("'" + raw + "' is not an identifier here; identifiers are positive whole numbers.");
+    }
+
+    private static int pageNumber(Context ctx) {
+        String raw = ctx.queryParam("page");
+        if (raw == null || raw.isBlank()) return 1;
+        try {
+            int page = Integer.parseInt(raw.strip());
+            if (page >= 1 && page <= 1_000_000) return page;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestResponse("page must be a whole number from 1, got '" + raw + "'");
+    }
+
+    private static int perPage(Context ctx) {
+        String raw = ctx.queryParam("per_page");
+        if (raw == null || raw.isBlank()) return ApiCatalog.DEFAULT_PER_PAGE;
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= 1 && n <= ApiCatalog.MAX_PER_PAGE) return n;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestResponse("per_page must be a whole number from 1 to " + ApiCatalog.MAX_PER_PAGE + ", got '" + raw + "'");
+    }
+}
