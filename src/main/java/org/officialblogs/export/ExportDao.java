@@ -45,10 +45,12 @@ public final class ExportDao {
                 b.notes, b.status, m.status, m.rank, m.score, m.posts_last_90_days, m.posts_per_week,
                 m.weeks_with_post_12, m.weeks_with_post_52, m.last_post_at, m.judged_posts, m.judged_with_comments,
                 m.judged_replied, m.reply_rate, m.reply_rate_low, m.reply_rate_high, m.median_reply_seconds,
-                m.reader_comments, m.reader_comments_answered, m.computed_at, b.created_at
+                m.reader_comments, m.reader_comments_answered, m.computed_at, s.last_success_at, s.failure_kind,
+                s.failure_message, s.consecutive_failures, s.unreachable = 1, s.next_attempt_at, b.created_at
             FROM blog b
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            LEFT JOIN crawl_state s ON s.blog_id = b.id
             WHERE %2$s
             ORDER BY b.id
             """;

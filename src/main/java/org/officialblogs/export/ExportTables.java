@@ -74,6 +74,12 @@ public final class ExportTables {
                     optional("reader_comments", INTEGER, "Reader comments on judged posts."),
                     optional("reader_comments_answered", INTEGER, "Reader comments the official answered."),
                     optional("computed_at", DATETIME, "When these metrics were computed (UTC)."),
+                    optional("last_crawl_success_at", DATETIME, "When the crawler last read the blog's feed (UTC); empty if never."),
+                    optional("crawl_failure_kind", STRING, "When the latest crawls failed: why (dns, connect, timeout, tls, http_4xx, http_5xx, gone, rate_limited, too_large, not_a_feed, malformed, robots_disallowed, blocked_address, ...); empty when the last crawl succeeded."),
+                    optional("crawl_failure_message", STRING, "The failure in detail, as the crawler recorded it."),
+                    optional("crawl_consecutive_failures", INTEGER, "Crawls in a row that failed (0 after a success)."),
+                    optional("crawl_unreachable", BOOLEAN, "True when 30 days passed without a successful crawl (still retried weekly)."),
+                    optional("next_crawl_at", DATETIME, "When the crawler will try the blog next (UTC)."),
                     required("created_at", DATETIME, "When the blog was added to the registry (UTC).")),
             List.of("blog_id"), List.of(new ForeignKey("official_id", "officials", "official_id")), null);
 
