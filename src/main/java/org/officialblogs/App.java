@@ -16,6 +16,8 @@ import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
 import org.officialblogs.metrics.MetricsSettings;
+import org.officialblogs.ops.OperationalMetrics;
+import org.officialblogs.ops.OperationsDao;
 import org.officialblogs.registry.AuditLog;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.BulkSubmissions;
@@ -79,6 +81,8 @@ public final class App implements AutoCloseable {
     public final AccountService accounts;
     public final SubmissionDao submissions;
     public final ModerationServices moderation;
+    /** /metrics: request meters, JVM meters and database numbers read at scrape time. */
+    public final OperationalMetrics operations;
     private final Clock pagesClock;
 
     public App(Config config) {
@@ -113,16 +117,18 @@ public final class App implements AutoCloseable {
                 audit,
                 new LoginService(accounts, sessions, new RateLimiter(5, Duration.ofMinutes(15), clock)),
                 sessions, tokens, clock);
+        this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);
     }
 
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
         return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsDao, activity,
-                metricsSettings, pagesClock), moderation);
+                metricsSettings, pagesClock), moderation, operations);
     }
 
     @Override
     public void close() {
+        operations.close();
         database.close();
     }
 }

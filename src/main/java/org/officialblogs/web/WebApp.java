@@ -19,6 +19,7 @@ import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.ProfileQuery;
+import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
 
     private static final Logger log = LoggerFactory.getLogger(WebApp.class);
+    /** One INFO line per request; its own logger so an operator can turn it down without silencing the app. */
+    private static final Logger requestLog = LoggerFactory.getLogger("org.officialblogs.requests");
 
     private final Config config;
     private final SiteInfo site;
@@ -46,13 +49,15 @@ public final class WebApp {
     private final ModerationController moderation;
     private final RegistryEditController registryEdits;
     private final AuditController audit;
+    private final OperationalMetrics operations;
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
                           ActivityDao activity, MetricsSettings settings, Clock clock) {}
 
-    public WebApp(Config config, String version, Sources sources, ModerationServices mod) {
+    public WebApp(Config config, String version, Sources sources, ModerationServices mod, OperationalMetrics operations) {
         this.config = config;
+        this.operations = operations;
         this.site = new SiteInfo(version, config.baseUrl().toString());
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
@@ -99,8 +104,7 @@ public final class WebApp {
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
-            cfg.requestLogger.http((ctx, ms) -> log.debug("request method={} path={} status={} ms={}",
-                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+            cfg.requestLogger.http(this::requestDone);
 
             // ---- the route table
             cfg.routes.before(this::securityHeaders);
@@ -112,6 +116,7 @@ public final class WebApp {
             cfg.routes.get("/recent.atom", recent::recentAtom);
             cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType(OperationalMetrics.CONTENT_TYPE).result(operations.scrape()));
 
             // submissions (public; every form POST carries a CSRF token, checked before any handler)
             cfg.routes.beforeMatched("/admin", sessions::requirePage);
@@ -178,6 +183,22 @@ public final class WebApp {
         if (started != null) {
             ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - started) / 1e6));
         }
+    }
+
+    /**
+     * Called by Javalin once per answered request (also for 404s, errors and static files): counts and times it by
+     * route template, so /officials/1 and /officials/2 are one series, and logs one line.
+     */
+    private void requestDone(Context ctx, Float ms) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String route = endpoint != null ? endpoint.path
+                : ctx.path().startsWith("/static/") ? "/static/*" : "unmatched";
+        int status = ctx.status().getCode();
+        operations.recordRequest(ctx.method().name(), route, status, (long) (ms * 1_000_000L));
+        // a submission's status link is a secret: log its template, not the token in the path
+        String path = route.contains("{token}") ? route : ctx.path();
+        requestLog.info("request method={} path={} route={} status={} ms={}", ctx.method().name(), path, route, status,
+                String.format(Locale.ROOT, "%.1f", ms));
     }
 
     private void renderError(Context ctx, int status, String message) {
