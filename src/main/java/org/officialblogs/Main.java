@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import org.officialblogs.auth.Account;
 import org.officialblogs.auth.AccountService;
 import org.officialblogs.db.Database;
+import org.officialblogs.ops.DatabaseBackup;
+import org.officialblogs.ops.SqliteFile;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.RegistryCsv;
 import org.officialblogs.registry.RegistryImporter;
@@ -36,7 +38,8 @@ import picocli.CommandLine.ParentCommand;
         description = "A directory of public officials who blog: crawls their feeds, measures posting frequency and "
                 + "comment responsiveness, and serves the rankings.%n%nSettings come from flags or OFFICIALBLOGS_* "
                 + "environment variables (flags win); see the README.",
-        subcommands = {Main.Serve.class, Main.Import.class, Main.Admin.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, Main.Import.class, Main.Admin.class, Main.Backup.class, Main.Restore.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -171,6 +174,70 @@ public final class Main implements Runnable {
                 out.println(report.summary());
             }
             return 0;
+        }
+    }
+
+    /** Exit status of a backup or restore: 0 done, 2 refused or bad input (fix and retry), 1 failed. */
+    private static int exitCode(DatabaseBackup.Outcome outcome) {
+        return switch (outcome) {
+            case DONE -> 0;
+            case REFUSED, BAD_INPUT -> 2;
+            case FAILED -> 1;
+        };
+    }
+
+    /** The database file of a config, or null (with a message) when the URL is not a plain file. */
+    private static SqliteFile databaseFile(Config config, PrintWriter err) {
+        Path file = config.databaseFile();
+        if (file == null) err.println("Backup and restore work on a database file; OFFICIALBLOGS_DB_URL is " + config.dbUrl() + ".");
+        return file == null ? null : new SqliteFile(file);
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Write a consistent copy of the database to FILE, also while `serve` runs and writes "
+                    + "(SQLite VACUUM INTO: one read snapshot, compact, self-contained). Prints its size and its "
+                    + "integrity_check result.")
+    static final class Backup implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--force", description = "Replace FILE if it exists (only once the new copy is complete and checked)")
+        boolean force;
+        @Parameters(paramLabel = "FILE", description = "Where to write the backup; must not exist unless --force")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            SqliteFile database = databaseFile(options.config(Map.of()), err);
+            if (database == null) return 2;
+            DatabaseBackup.BackupReport report = new DatabaseBackup(Clock.systemUTC()).backup(database, file, force);
+            (report.outcome() == DatabaseBackup.Outcome.DONE ? spec.commandLine().getOut() : err).println(report.message());
+            return exitCode(report.outcome());
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Replace the database with a backup made by `backup`. Stop `serve` first: restore refuses "
+                    + "while another process has the database open. The backup is checked (integrity_check, "
+                    + "migration history) before anything changes; the replaced database is kept beside it.")
+    static final class Restore implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        ConfigOptions options;
+        @Parameters(paramLabel = "FILE", description = "The backup file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            SqliteFile database = databaseFile(options.config(Map.of()), err);
+            if (database == null) return 2;
+            DatabaseBackup.RestoreReport report = new DatabaseBackup(Clock.systemUTC()).restore(file, database);
+            (report.outcome() == DatabaseBackup.Outcome.DONE ? spec.commandLine().getOut() : err).println(report.message());
+            return exitCode(report.outcome());
         }
     }
 
