@@ -135,6 +135,7 @@ public final class Main implements Runnable {
             App app = new App(config);
             app.seed.loadIfEmpty();
             // the pages read stored metrics: bring them up to date with the registry and posts before serving
+            log.info("recomputing metrics before serving");
             app.metrics.recomputeAll(app.clock.instant());
             var web = app.webApp(Version.current()).start();
             log.info("serving version={} url=http://localhost:{}/ data={} db={}", Version.current(), web.port(),
