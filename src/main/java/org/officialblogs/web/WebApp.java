@@ -105,6 +105,7 @@ public final class WebApp {
                 s.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
             cfg.requestLogger.http(this::requestDone);
+            cfg.contextResolver.ip = WebApp::clientAddress;
 
             // ---- the route table
             cfg.routes.before(this::securityHeaders);
@@ -199,6 +200,29 @@ public final class WebApp {
         String path = route.contains("{token}") ? route : ctx.path();
         requestLog.info("request method={} path={} route={} status={} ms={}", ctx.method().name(), path, route, status,
                 String.format(Locale.ROOT, "%.1f", ms));
+    }
+
+    /**
+     * The visitor's address for the per-address limits. Behind a reverse proxy on the same host every connection
+     * comes from loopback, so then (and only then) the address the proxy appended to X-Forwarded-For is used: the
+     * rightmost entry, the one the proxy saw; entries left of it come from the client and may be forged. A client
+     * connecting directly cannot choose its address this way.
+     */
+    static String clientAddress(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank() || !isLoopback(peer)) return peer;
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
+        return last.isEmpty() ? peer : last;
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            // a literal address: no name lookup happens
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private void renderError(Context ctx, int status, String message) {
