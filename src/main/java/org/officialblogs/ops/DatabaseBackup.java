@@ -65,6 +65,9 @@ public final class DatabaseBackup {
         if (!database.exists()) {
             return backupProblem(Outcome.BAD_INPUT, target, "There is no database at " + database.path() + " to back up.");
         }
+        if (sameFile(target, database.path())) {
+            return backupProblem(Outcome.REFUSED, target, target + " is the database itself; give the backup another name.");
+        }
         if (Files.exists(target) && !force) {
             return backupProblem(Outcome.REFUSED, target, target + " already exists; choose another name, or pass --force to replace it.");
         }
@@ -121,6 +124,9 @@ public final class DatabaseBackup {
     public RestoreReport restore(Path backupFile, SqliteFile database) {
         SqliteFile backup = new SqliteFile(backupFile);
         if (!backup.exists()) return restoreProblem(Outcome.BAD_INPUT, "There is no backup file at " + backupFile + ".");
+        if (sameFile(backupFile, database.path())) {
+            return restoreProblem(Outcome.BAD_INPUT, backupFile + " is the database itself, not a backup of it; nothing was changed.");
+        }
         if (!backup.hasSqliteHeader()) {
             return restoreProblem(Outcome.BAD_INPUT, backupFile + " is not a SQLite database; nothing was changed.");
         }
@@ -190,6 +196,16 @@ public final class DatabaseBackup {
 
     private static RestoreReport restoreProblem(Outcome outcome, String message) {
         return new RestoreReport(outcome, List.of(message));
+    }
+
+    /** True when both paths name one file (or would: the same absolute path). */
+    private static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static long size(Path file) {

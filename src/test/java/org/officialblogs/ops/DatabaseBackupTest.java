@@ -137,6 +137,13 @@ class DatabaseBackupTest {
         assertThat(new SqliteFile(target).integrity().ok()).isTrue();
         assertThat(new SqliteFile(target).schemaVersion()).isPresent();
 
+        DatabaseBackup.BackupReport ontoItself = backups.backup(new SqliteFile(dbPath), dir.resolve("./officialblogs.db"), true);
+        assertThat(ontoItself.outcome()).isEqualTo(DatabaseBackup.Outcome.REFUSED);
+        assertThat(ontoItself.message()).endsWith(" is the database itself; give the backup another name.");
+        assertThat(backups.restore(dbPath, new SqliteFile(dbPath)).message())
+                .isEqualTo(dbPath + " is the database itself, not a backup of it; nothing was changed.");
+        assertThat(new SqliteFile(dbPath).integrity().ok()).isTrue();
+
         DatabaseBackup.BackupReport missing = backups.backup(new SqliteFile(dir.resolve("nothing.db")), dir.resolve("x.db"), false);
         assertThat(missing.outcome()).isEqualTo(DatabaseBackup.Outcome.BAD_INPUT);
         assertThat(missing.message()).isEqualTo("There is no database at " + dir.resolve("nothing.db") + " to back up.");
