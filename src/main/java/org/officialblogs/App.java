@@ -37,6 +37,8 @@ import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
 import org.officialblogs.metrics.MetricsSettings;
+import org.officialblogs.ops.OperationalMetrics;
+import org.officialblogs.ops.OperationsDao;
 import org.officialblogs.registry.AuditLog;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.BulkSubmissions;
@@ -115,6 +117,8 @@ public final class App implements AutoCloseable {
     private final FeedPreviewer previewer;
     public final ExportDao exports;
     public final DataExporter exporter;
+    /** /metrics: request meters, JVM meters and database numbers read at scrape time. */
+    public final OperationalMetrics operations;
     private final Clock pagesClock;
 
     public App(Config config) {
@@ -169,6 +173,7 @@ public final class App implements AutoCloseable {
                 sessions, tokens, clock);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock);
+        this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);
     }
 
     /** The crawler's HTTP settings from the configuration, with our User-Agent. */
@@ -188,7 +193,7 @@ public final class App implements AutoCloseable {
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
         return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsDao, activity,
-                metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports));
+                metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports), operations);
     }
 
     @Override
@@ -196,6 +201,7 @@ public final class App implements AutoCloseable {
         queuedTrigger.close();
         crawlRunner.close();
         fetcher.close();
+        operations.close();
         database.close();
     }
 }

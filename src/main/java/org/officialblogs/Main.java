@@ -21,6 +21,8 @@ import org.officialblogs.auth.AccountService;
 import org.officialblogs.crawl.CrawlRunner;
 import org.officialblogs.crawl.CrawlScheduler;
 import org.officialblogs.db.Database;
+import org.officialblogs.ops.DatabaseBackup;
+import org.officialblogs.ops.SqliteFile;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.RegistryCsv;
 import org.officialblogs.registry.RegistryImporter;
@@ -42,6 +44,7 @@ import picocli.CommandLine.ParentCommand;
                 + "comment responsiveness, and serves the rankings.%n%nSettings come from flags or OFFICIALBLOGS_* "
                 + "environment variables (flags win); see the README.",
         subcommands = {Main.Serve.class, Main.Crawl.class, Main.Import.class, Main.Admin.class, Main.Export.class,
+                Main.Backup.class, Main.Restore.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -137,6 +140,7 @@ public final class Main implements Runnable {
             Config config = options.config(extra);
             App app = new App(config);
             app.seed.loadIfEmpty();
+            log.info("recomputing metrics before serving");
             // the pages read stored metrics: bring them up to date with the registry and posts before serving
             app.metrics.recomputeAll(app.clock.instant());
             var web = app.webApp(Version.current()).start();
@@ -212,6 +216,70 @@ public final class Main implements Runnable {
                 }
                 return 0;
             }
+        }
+    }
+
+    /** Exit status of a backup or restore: 0 done, 2 refused or bad input (fix and retry), 1 failed. */
+    private static int exitCode(DatabaseBackup.Outcome outcome) {
+        return switch (outcome) {
+            case DONE -> 0;
+            case REFUSED, BAD_INPUT -> 2;
+            case FAILED -> 1;
+        };
+    }
+
+    /** The database file of a config, or null (with a message) when the URL is not a plain file. */
+    private static SqliteFile databaseFile(Config config, PrintWriter err) {
+        Path file = config.databaseFile();
+        if (file == null) err.println("Backup and restore work on a database file; OFFICIALBLOGS_DB_URL is " + config.dbUrl() + ".");
+        return file == null ? null : new SqliteFile(file);
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Write a consistent copy of the database to FILE, also while `serve` runs and writes "
+                    + "(SQLite VACUUM INTO: one read snapshot, compact, self-contained). Prints its size and its "
+                    + "integrity_check result.")
+    static final class Backup implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--force", description = "Replace FILE if it exists (only once the new copy is complete and checked)")
+        boolean force;
+        @Parameters(paramLabel = "FILE", description = "Where to write the backup; must not exist unless --force")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            SqliteFile database = databaseFile(options.config(Map.of()), err);
+            if (database == null) return 2;
+            DatabaseBackup.BackupReport report = new DatabaseBackup(Clock.systemUTC()).backup(database, file, force);
+            (report.outcome() == DatabaseBackup.Outcome.DONE ? spec.commandLine().getOut() : err).println(report.message());
+            return exitCode(report.outcome());
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Replace the database with a backup made by `backup`. Stop `serve` first: restore refuses "
+                    + "while another process has the database open. The backup is checked (integrity_check, "
+                    + "migration history) before anything changes; the replaced database is kept beside it.")
+    static final class Restore implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        ConfigOptions options;
+        @Parameters(paramLabel = "FILE", description = "The backup file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            SqliteFile database = databaseFile(options.config(Map.of()), err);
+            if (database == null) return 2;
+            DatabaseBackup.RestoreReport report = new DatabaseBackup(Clock.systemUTC()).restore(file, database);
+            (report.outcome() == DatabaseBackup.Outcome.DONE ? spec.commandLine().getOut() : err).println(report.message());
+            return exitCode(report.outcome());
         }
     }
 

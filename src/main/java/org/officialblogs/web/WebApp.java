@@ -23,6 +23,7 @@ import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.ProfileQuery;
+import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
 
     private static final Logger log = LoggerFactory.getLogger(WebApp.class);
+    /** One INFO line per request; its own logger so an operator can turn it down without silencing the app. */
+    private static final Logger requestLog = LoggerFactory.getLogger("org.officialblogs.requests");
 
     private final Config config;
     private final SiteInfo site;
@@ -53,6 +56,7 @@ public final class WebApp {
     private final CrawlHealthController crawlHealth;
     private final DataController data;
     private final ApiController api;
+    private final OperationalMetrics operations;
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
@@ -61,8 +65,10 @@ public final class WebApp {
     /** The research dataset's downloads and the read API's queries. */
     public record DataSources(DataExporter exporter, ExportDao exports) {}
 
-    public WebApp(Config config, String version, Sources sources, ModerationServices mod, DataSources dataSources) {
+    public WebApp(Config config, String version, Sources sources, ModerationServices mod, DataSources dataSources,
+                  OperationalMetrics operations) {
         this.config = config;
+        this.operations = operations;
         this.site = new SiteInfo(version, config.baseUrl().toString());
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
@@ -113,8 +119,8 @@ public final class WebApp {
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
-            cfg.requestLogger.http((ctx, ms) -> log.debug("request method={} path={} status={} ms={}",
-                    ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+            cfg.requestLogger.http(this::requestDone);
+            cfg.contextResolver.ip = WebApp::clientAddress;
 
             // ---- the route table
             cfg.routes.before(this::securityHeaders);
@@ -126,6 +132,7 @@ public final class WebApp {
             cfg.routes.get("/recent.atom", recent::recentAtom);
             cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType(OperationalMetrics.CONTENT_TYPE).result(operations.scrape()));
 
             // research data: downloads, and the read API (its GET routes are exactly those ApiCatalog documents)
             cfg.routes.get("/data", data::page);
@@ -209,6 +216,45 @@ public final class WebApp {
         Long started = ctx.attribute(STARTED);
         if (started != null) {
             ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.2f", (System.nanoTime() - started) / 1e6));
+        }
+    }
+
+    /**
+     * Called by Javalin once per answered request (also for 404s, errors and static files): counts and times it by
+     * route template, so /officials/1 and /officials/2 are one series, and logs one line.
+     */
+    private void requestDone(Context ctx, Float ms) {
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String route = endpoint != null ? endpoint.path
+                : ctx.path().startsWith("/static/") ? "/static/*" : "unmatched";
+        int status = ctx.status().getCode();
+        operations.recordRequest(ctx.method().name(), route, status, (long) (ms * 1_000_000L));
+        // a submission's status link is a secret: log its template, not the token in the path
+        String path = route.contains("{token}") ? route : ctx.path();
+        requestLog.info("request method={} path={} route={} status={} ms={}", ctx.method().name(), path, route, status,
+                String.format(Locale.ROOT, "%.1f", ms));
+    }
+
+    /**
+     * The visitor's address for the per-address limits. Behind a reverse proxy on the same host every connection
+     * comes from loopback, so then (and only then) the address the proxy appended to X-Forwarded-For is used: the
+     * rightmost entry, the one the proxy saw; entries left of it come from the client and may be forged. A client
+     * connecting directly cannot choose its address this way.
+     */
+    static String clientAddress(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank() || !isLoopback(peer)) return peer;
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
+        return last.isEmpty() ? peer : last;
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            // a literal address: no name lookup happens
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

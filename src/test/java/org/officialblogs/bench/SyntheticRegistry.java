@@ -16,10 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  * than real: most blogs post weekly-ish with some bursts and pauses, some went dormant, a few are leads, offline or
  * unreachable; comments and replies are common on some blogs and absent on others.
  */
-final class SyntheticRegistry {
+public final class SyntheticRegistry {
 
     /** How much was written. */
-    record Counts(int officials, int blogs, long posts, long replyFacts) {}
+    public record Counts(int officials, int blogs, long posts, long replyFacts) {}
 
     private static final List<String> COUNTRIES = List.of("US", "GB", "FR", "DE", "FI", "SE", "NO", "DK", "NL", "BE",
             "IE", "ES", "PT", "IT", "AT", "CH", "PL", "CZ", "EE", "LV", "LT", "CA", "AU", "NZ", "JP", "KR", "IN", "BR",
@@ -38,12 +38,12 @@ final class SyntheticRegistry {
 
     private final long seed;
 
-    SyntheticRegistry(long seed) {
+    public SyntheticRegistry(long seed) {
         this.seed = seed;
     }
 
     /** Writes {@code blogs} officials and blogs and about {@code posts} posts, dated up to {@code now}. */
-    Counts write(Jdbi jdbi, int blogs, long posts, Instant now) {
+    public Counts write(Jdbi jdbi, int blogs, long posts, Instant now) {
         return jdbi.withHandle(h -> {
             try {
                 return write(h.getConnection(), blogs, posts, now);
