@@ -62,11 +62,11 @@ public final class LoopbackSite implements AutoCloseable {
         return requests.stream().filter(pathAndQuery::equals).count();
     }
 
-    static void send(HttpExchange ex, int status, String body, String contentType, String... headers) throws IOException {
+    public static void send(HttpExchange ex, int status, String body, String contentType, String... headers) throws IOException {
         send(ex, status, body.getBytes(StandardCharsets.UTF_8), contentType, headers);
     }
 
-    static void send(HttpExchange ex, int status, byte[] body, String contentType, String... headers) throws IOException {
+    public static void send(HttpExchange ex, int status, byte[] body, String contentType, String... headers) throws IOException {
         if (contentType != null) ex.getResponseHeaders().set("Content-Type", contentType);
         for (int i = 0; i < headers.length; i += 2) ex.getResponseHeaders().add(headers[i], headers[i + 1]);
         boolean noBody = status == 304 || status == 204 || body.length == 0;
