@@ -139,6 +139,7 @@ public final class CommentCollector {
         String etag = post.etag();
         String lastModified = post.lastModified();
         boolean anyRead = false;
+        boolean pageGone = false;
 
         if (feed != null) {
             CommentSourceKind kind = feedKind(platform, post, feed);
@@ -188,12 +189,21 @@ public final class CommentCollector {
             } else {
                 log.fetched(r, 0, null);
                 if (!r.ok()) problems.add("page " + FeedFailures.code(r.failure()) + ": " + r.message());
+                pageGone = !r.ok() && (r.status() == 404 || r.status() == 410
+                        || r.failure() == org.officialblogs.crawl.fetch.FailureKind.ROBOTS_DISALLOWED);
             }
         }
         if (!anyRead) {
-            dao.saveFailure(post.postId(), String.join("+", sources), now, next, "unreadable",
+            // a post whose only source is its page, and the page is gone or refused: do not ask again
+            Instant retry = feed == null && pageGone ? null : next;
+            dao.saveFailure(post.postId(), String.join("+", sources), now, retry, "unreadable",
                     String.join("; ", problems));
             return;
+        }
+        if (feed == null && seen.isEmpty() && state == CommentsState.UNKNOWN && post.commentsState() == null) {
+            // the page shows neither comments nor a comment form we know: checking it again would only cost the
+            // site requests; the post's comments stay unknown
+            next = null;
         }
         if (state == CommentsState.UNKNOWN && post.commentsState() != null) {
             state = CommentsState.valueOf(post.commentsState().toUpperCase(Locale.ROOT));
