@@ -140,10 +140,11 @@ public final class Main implements Runnable {
             Config config = options.config(extra);
             App app = new App(config);
             app.seed.loadIfEmpty();
-            log.info("recomputing metrics before serving");
-            // the pages read stored metrics: bring them up to date with the registry and posts before serving
-            app.metrics.recomputeAll(app.clock.instant());
             var web = app.webApp(Version.current()).start();
+            // the pages read stored metrics, the last ones until this recompute brings them up to the registry and
+            // posts; serving first keeps start-up short
+            log.info("recomputing metrics while serving");
+            app.metrics.recomputeAll(app.clock.instant());
             CrawlScheduler scheduler = config.schedulerEnabled() ? app.scheduler() : null;
             if (scheduler != null) scheduler.start();
             else log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");

@@ -115,7 +115,7 @@ class CrashSafetyTest {
 
         try (AppProcess serve = AppProcess.start(dir.resolve("run1"), env, "serve", "--port", "0");
              Connection probe = new SqliteFile(db).open(false)) {
-            serve.awaitLog("recomputing metrics before serving", Duration.ofSeconds(30));
+            serve.awaitLog("recomputing metrics while serving", Duration.ofSeconds(30));
             // recomputeAll reads every post, then writes all metrics in one transaction: the write lock held by the
             // child (and only the child writes) means that transaction is under way
             serve.await("the recompute's write transaction", Duration.ofSeconds(30), () -> writeLockHeldElsewhere(probe));
