@@ -8,9 +8,10 @@ package org.officialblogs.crawl;
  * @param message         what went wrong, or a short note on success
  * @param newPosts        posts seen for the first time, history pages included
  * @param commentChecks   posts whose comments were read
+ * @param httpStatus      status of the feed's (or the discovery page's) last response; null when none arrived
  */
 public record CrawlOutcome(long blogId, Result result, String failureKind, String message, int newPosts,
-                           int commentChecks) {
+                           int commentChecks, Integer httpStatus) {
 
     /** The three ways a crawl ends. */
     public enum Result { FETCHED, NOT_MODIFIED, FAILED }

@@ -90,12 +90,13 @@ public final class CrawlService {
                     clock.instant());
         }
         if (outcome.failed()) {
-            log.info("crawl blog={} url={} result=failed kind={} ms={} message={}", target.blogId(), address(target),
-                    outcome.failureKind(), (System.nanoTime() - started) / 1_000_000, outcome.message());
+            log.info("crawl blog={} url={} result=failed status={} kind={} ms={} message={}", target.blogId(),
+                    address(target), outcome.httpStatus(), outcome.failureKind(), (System.nanoTime() - started) / 1_000_000,
+                    outcome.message());
         } else {
-            log.info("crawl blog={} url={} result={} new_posts={} comment_checks={} ms={}", target.blogId(),
-                    address(target), outcome.result().name().toLowerCase(Locale.ROOT), outcome.newPosts(),
-                    outcome.commentChecks(), (System.nanoTime() - started) / 1_000_000);
+            log.info("crawl blog={} url={} result={} status={} new_posts={} comment_checks={} ms={}", target.blogId(),
+                    address(target), outcome.result().name().toLowerCase(Locale.ROOT), outcome.httpStatus(),
+                    outcome.newPosts(), outcome.commentChecks(), (System.nanoTime() - started) / 1_000_000);
         }
         if (recomputeMetrics) {
             try {
@@ -250,7 +251,7 @@ public final class CrawlService {
                 Duration.between(now, next).toSeconds(), feed != null ? feed.items().size() : st.postsSeenLast()));
         int checks = comments.collect(blogId, platform, settings.commentChecksPerCrawl(),
                 (r, seen, problem) -> logFetch(blogId, "comments", r, seen, null, problem));
-        return new CrawlOutcome(blogId, result, null, null, newPosts, checks);
+        return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status());
     }
 
     private CrawlOutcome failed(CrawlTarget target, FetchResult fetch, String kind, String message, boolean gone,
@@ -269,7 +270,7 @@ public final class CrawlService {
                 message, failures, failingSince, unreachable, st.backfillDone(), st.redirectTarget(),
                 st.redirectCount(), st.ttlMinutes(), st.feedTitle(), st.feedFormat(),
                 Duration.between(now, next).toSeconds(), st.postsSeenLast()));
-        return new CrawlOutcome(blogId, CrawlOutcome.Result.FAILED, kind, message, 0, 0);
+        return new CrawlOutcome(blogId, CrawlOutcome.Result.FAILED, kind, message, 0, 0, status);
     }
 
     private void storeFeedUrl(long blogId, URI feedUrl, Platform platform, Instant now) {
