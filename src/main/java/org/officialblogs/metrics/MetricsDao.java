@@ -30,6 +30,14 @@ import org.officialblogs.registry.Countries;
  */
 public final class MetricsDao {
 
+    /** Bumped after every committed write through this DAO: pages rendered from older data are stale. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Changes whenever this process commits metrics; readers cache what they render against it. */
+    public long version() {
+        return version.get();
+    }
+
     /** Registry statuses that are listed publicly and so have metrics. */
     static final List<String> LISTED_STATUSES = List.of("lead", "active", "dormant", "offline");
 
@@ -166,7 +174,9 @@ public final class MetricsDao {
 
     /** Runs {@code work} in one write transaction (SQLite's lock is taken at BEGIN, so writers queue). */
     public <T> T inTransaction(Function<Transaction, T> work) {
-        return jdbi.inTransaction(h -> work.apply(new Transaction(h)));
+        T result = jdbi.inTransaction(h -> work.apply(new Transaction(h)));
+        version.incrementAndGet();
+        return result;
     }
 
     /** A listed blog and its freshly computed metrics, to store. */

@@ -27,6 +27,7 @@ final class RankingsController {
     static final int PAGE_SIZE = 50;
 
     private final MetricsDao metrics;
+    private final RenderedPageCache cache;
     private final DirectoryController directory;
     private final Templates templates;
     private final SiteInfo site;
@@ -37,6 +38,7 @@ final class RankingsController {
     RankingsController(MetricsDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
                        Readable readable) {
         this.metrics = metrics;
+        this.cache = new RenderedPageCache(metrics::version, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
         this.directory = directory;
         this.templates = templates;
         this.site = site;
@@ -49,6 +51,14 @@ final class RankingsController {
             directory.show(ctx);
             return;
         }
+        // the most visited page: served from the last rendering while the metrics it shows are unchanged
+        String key = ctx.queryString() == null ? "" : ctx.queryString();
+        byte[] cached = cache.get(key);
+        if (cached != null) {
+            ctx.contentType("text/html; charset=utf-8").result(cached);
+            return;
+        }
+        long version = cache.version();
         RankingParams params = RankingParams.parse(ctx);
         Listing listing = params.listing();
         BlogStatus status = params.status();
@@ -99,7 +109,7 @@ final class RankingsController {
         String caption = ranked
                 ? "Ranking of officials' blogs by score" + (total == 1 ? "" : ", " + total + " blogs")
                 : "Dormant and historical blogs, not ranked" + (total == 1 ? "" : ", " + total + " blogs");
-        templates.render(ctx, "rankings.jte", new RankingsPage(site,
+        byte[] body = templates.renderBytes("rankings.jte", new RankingsPage(site,
                 Tab.all(tabKey, result.listingTotals().get(Listing.RANKED),
                         result.listingTotals().get(Listing.HISTORICAL), null),
                 ranked,
@@ -109,6 +119,8 @@ final class RankingsController {
                 countries, levels, branches, statuses,
                 columns(listing, sort, defaultSort, descending, filterParams), lines,
                 new Pagination(page, PAGE_SIZE, total, viewParams), caption));
+        if (ctx.status().getCode() == 200) cache.put(key, version, body);
+        ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
     private record ColumnSpec(String label, RankingSort sort, boolean numeric) {}

@@ -19,8 +19,12 @@ public final class Templates {
 
     /** Renders straight to UTF-8 bytes: cheaper than a String for pages with non-Latin-1 text (–, ·, ▲). */
     public void render(Context ctx, String template, Object page) {
+        ctx.contentType("text/html; charset=utf-8").result(renderBytes(template, page));
+    }
+
+    public byte[] renderBytes(String template, Object page) {
         Utf8ByteOutput out = new Utf8ByteOutput(16 * 1024);
         engine.render(template, page, out);
-        ctx.contentType("text/html; charset=utf-8").result(out.toByteArray());
+        return out.toByteArray();
     }
 }

@@ -1,0 +1,36 @@
+package org.officialblogs.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** A rendered page is reused only while the data version is unchanged and it is young enough. */
+class RenderedPageCacheTest {
+
+    @Test
+    void aNewDataVersionOrAgeEndsAPageAndTheCacheStaysBounded() throws InterruptedException {
+        AtomicLong version = new AtomicLong(7);
+        RenderedPageCache cache = new RenderedPageCache(version::get, 50_000_000L, 3);
+        cache.put("country=FR", cache.version(), new byte[] {1});
+        assertThat(cache.get("country=FR")).containsExactly(1);
+        assertThat(cache.get("country=DE")).isNull();
+
+        version.incrementAndGet();
+        assertThat(cache.get("country=FR")).as("metrics changed since it was rendered").isNull();
+
+        // rendered from data read before a write that landed meanwhile: never served as current
+        long before = cache.version();
+        version.incrementAndGet();
+        cache.put("page=2", before, new byte[] {2});
+        assertThat(cache.get("page=2")).isNull();
+
+        cache.put("page=3", cache.version(), new byte[] {3});
+        Thread.sleep(80);
+        assertThat(cache.get("page=3")).as("older than its time to live").isNull();
+
+        for (int i = 0; i < 10; i++) cache.put("k" + i, cache.version(), new byte[] {(byte) i});
+        assertThat(cache.get("k9")).containsExactly(9);
+        assertThat(cache.get("k0")).as("bounded: older entries were dropped").isNull();
+    }
+}
