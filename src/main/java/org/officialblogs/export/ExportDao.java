@@ -42,7 +42,8 @@ public final class ExportDao {
 
     private static final String BLOGS = """
             SELECT b.id, b.official_id, b.site_url, b.feed_url, b.platform, b.language, b.authorship, b.active_years,
-                b.notes, b.status, m.status, m.rank, m.score, m.posts_last_90_days, m.posts_per_week,
+                b.notes, b.status, m.status, m.rank,
+                CASE WHEN m.status IN ('no_data', 'lead') THEN NULL ELSE m.score END, m.posts_last_90_days, m.posts_per_week,
                 m.weeks_with_post_12, m.weeks_with_post_52, m.last_post_at, m.judged_posts, m.judged_with_comments,
                 m.judged_replied, m.reply_rate, m.reply_rate_low, m.reply_rate_high, m.median_reply_seconds,
                 m.reader_comments, m.reader_comments_answered, m.computed_at, s.last_success_at, s.failure_kind,

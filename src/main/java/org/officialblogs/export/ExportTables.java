@@ -58,7 +58,7 @@ public final class ExportTables {
                     required("registry_status", STRING, "Registry status: lead (not yet verified), active, dormant or offline."),
                     optional("status", STRING, "Measured status: active, slowing, dormant, unreachable, offline, lead or no_data."),
                     optional("rank", INTEGER, "Competition rank by score among active and slowing blogs (equal scores share a rank)."),
-                    optional("score", NUMBER, "Score from 0 to 100 (see /methodology)."),
+                    optional("score", NUMBER, "Score from 0 to 100 (see /methodology); empty for leads and blogs not read yet (no_data)."),
                     optional("posts_last_90_days", INTEGER, "Posts published in the last 90 days."),
                     optional("posts_per_week", NUMBER, "Average posts a week over the last 90 days."),
                     optional("weeks_with_post_12", INTEGER, "Of the last 12 weeks, how many had at least one post."),

@@ -198,7 +198,10 @@ final class ApiController {
         m.put("url", r.address());
         m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
         m.put("rank", r.rank());
-        m.put("score", r.score());
+        // leads and blogs never read have no score: the formula's priors alone are not a measurement
+        boolean unmeasured = r.status() == org.officialblogs.metrics.BlogStatus.NO_DATA
+                || r.status() == org.officialblogs.metrics.BlogStatus.LEAD;
+        m.put("score", unmeasured ? null : r.score());
         m.put("posts_per_week", r.postsPerWeek());
         m.put("weeks_with_post_12", r.weeksWithPostLast12());
         m.put("last_post_at", r.lastPostAt());

@@ -79,8 +79,9 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
 
     private static BlogSection section(ProfileQuery.BlogProfile p, Readable readable, Instant now) {
         Blog blog = p.blog();
-        // a lead has nothing to measure: its metrics row only records that it is a lead
-        StoredMetrics m = p.metrics().filter(x -> x.status() != BlogStatus.LEAD).orElse(null);
+        // a lead, or a blog never read, has nothing to measure: its metrics row only records its status
+        StoredMetrics m = p.metrics().filter(x -> x.status() != BlogStatus.LEAD && x.status() != BlogStatus.NO_DATA)
+                .orElse(null);
         String address = blog.address();
         BlogStatus status = p.metrics().map(StoredMetrics::status).orElse(null);
         String statusLabel = status == null ? blog.status().label() : Readable.statusLabel(status);
