@@ -141,6 +141,9 @@ public final class Main implements Runnable {
             App app = new App(config);
             app.seed.loadIfEmpty();
             var web = app.webApp(Version.current()).start();
+            log.info("serving version={} url=http://localhost:{}/ data={} db={} started_ms={}", Version.current(),
+                    web.port(), config.dataDir().toAbsolutePath(), config.dbUrl(),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             // the pages read stored metrics, the last ones until this recompute brings them up to the registry and
             // posts; serving first keeps start-up short
             log.info("recomputing metrics while serving");
@@ -148,8 +151,6 @@ public final class Main implements Runnable {
             CrawlScheduler scheduler = config.schedulerEnabled() ? app.scheduler() : null;
             if (scheduler != null) scheduler.start();
             else log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");
-            log.info("serving version={} url=http://localhost:{}/ data={} db={}", Version.current(), web.port(),
-                    config.dataDir().toAbsolutePath(), config.dbUrl());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (scheduler != null) scheduler.close();
