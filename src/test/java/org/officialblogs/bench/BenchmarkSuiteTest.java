@@ -49,7 +49,7 @@ class BenchmarkSuiteTest {
     record Size(String name, int blogs, int meanPosts, int historyDays, int windowDays, int loadSeconds) {
         static Size of(String name) {
             Size base = switch (name) {
-                case "small" -> new Size(name, 200, 40, 400, 60, 3);
+                case "small" -> new Size(name, 200, 30, 400, 45, 3);
                 case "medium" -> new Size(name, 2_000, 100, 1_000, 30, 5);
                 case "full" -> new Size(name, 10_000, 100, 1_000, 30, 10);
                 default -> throw new IllegalArgumentException("bench.size is small, medium or full, was " + name);
@@ -78,6 +78,7 @@ class BenchmarkSuiteTest {
     void oneSuiteOnOneSyntheticRegistry(@TempDir Path dir) throws Exception {
         Size size = Size.of(System.getProperty("bench.size", "small"));
         long wall0 = System.nanoTime();
+        String startLoad = loadAverage();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SyntheticWeb web = new SyntheticWeb(SEED, size.blogs(), size.meanPosts(), size.historyDays(), now);
         long postsServed = web.totalPosts();
@@ -132,6 +133,8 @@ class BenchmarkSuiteTest {
             notes.add(String.format(Locale.ROOT, "imported %,d officials and blogs; HTTP requests served by the synthetic"
                             + " web: %,d (%,d KB); whole suite %.0f s wall", imported, server.total(), server.bytes() / 1024,
                     (System.nanoTime() - wall0) / 1e9));
+            notes.add("load average (1, 5, 15 min) at the end: " + loadAverage() + "; at the start: " + startLoad
+                    + " (the machine's 2 CPUs are shared: figures are lower bounds of what the code does alone)");
         } finally {
             String table = table();
             System.out.println(table);
@@ -190,6 +193,7 @@ class BenchmarkSuiteTest {
                 first.commentChecks() / firstSeconds), "-", "-", "-"));
 
         progress("re-crawl (all 304) ...");
+        Map<SyntheticWebServer.Kind, Long> before = server.counts();
         long c1 = System.nanoTime();
         CrawlRunner.Summary again = app.crawlRunner.runAll(CrawlRunner.Progress.NONE);
         double againSeconds = (System.nanoTime() - c1) / 1e9;
@@ -197,8 +201,13 @@ class BenchmarkSuiteTest {
         rows.add(new Row("re-crawl, every feed 304", String.format(Locale.ROOT, "%.1f s", againSeconds),
                 "<= 5 s (2,000 feeds)", String.format(Locale.ROOT, "Rome first pages %.2f s", firstPagesNanos / 1e9),
                 ratio(againSeconds, firstPagesNanos / 1e9)));
-        rows.add(new Row("  outcome", String.format(Locale.ROOT, "not modified %,d, fetched %,d, failed %,d",
-                again.notModified(), again.fetched(), again.failed()), "304 for every live blog", "-", "-"));
+        Map<SyntheticWebServer.Kind, Long> requests = new java.util.EnumMap<>(SyntheticWebServer.Kind.class);
+        server.counts().forEach((k, v) -> {
+            if (v - before.get(k) > 0) requests.put(k, v - before.get(k));
+        });
+        rows.add(new Row("  outcome", String.format(Locale.ROOT, "not modified %,d, fetched %,d, failed %,d;"
+                + " requests %s", again.notModified(), again.fetched(), again.failed(), requests),
+                "304 for every live blog", "-", "-"));
         rows.add(new Row("peak heap during the crawls (sampled)", heap.peakMb() + " MB (max " + HeapSampler.maxHeapMb()
                 + " MB)", "<= 256 MB", "-", "-"));
 
@@ -351,6 +360,15 @@ class BenchmarkSuiteTest {
         double centre = (p + z * z / (2.0 * n)) / d;
         double half = z / d * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
         return new double[] {centre - half, centre + half};
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static String ratio(double value, double baseline) {

@@ -58,6 +58,12 @@ final class SyntheticWebServer implements AutoCloseable {
         return counts.get(k).get();
     }
 
+    Map<Kind, Long> counts() {
+        Map<Kind, Long> m = new EnumMap<>(Kind.class);
+        counts.forEach((k, v) -> m.put(k, v.get()));
+        return m;
+    }
+
     long total() {
         return counts.values().stream().mapToLong(AtomicLong::get).sum();
     }
