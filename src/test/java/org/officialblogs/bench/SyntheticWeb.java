@@ -292,7 +292,7 @@ final class SyntheticWeb {
 
     /** WordPress's comment feed of post {@code k}: the newest 10 comments, newest first, replies "In reply to". */
     byte[] commentFeed(Blog b, String base, int k) {
-        long at = published(b)[k - 1];
+        long at = servedTimes(b)[k - 1];
         List<Comment> newest = new ArrayList<>(comments(b, k, at));
         newest.sort((x, y) -> y.at().compareTo(x.at()));
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\""
