@@ -113,17 +113,52 @@ public final class ExportBenchmarkChild {
                 long fileTotal = System.nanoTime() - f0;
                 long fileBytes = Files.size(file);
                 Files.delete(file);
+                long[] raw = rawRead(app);
                 sampler.interrupt();
                 System.out.printf(Locale.ROOT, "RESULT status=%d rows=%d bytes=%d ttfb_ms=%.0f total_ms=%.0f "
                                 + "peak_heap_sampled_mb=%.1f peak_heap_pools_mb=%.1f max_heap_mb=%.0f file_rows=%d "
-                                + "file_bytes=%d file_ms=%.0f warm_ttfb_ms=%.0f cold_blogs_ms=%d%n",
+                                + "file_bytes=%d file_ms=%.0f warm_ttfb_ms=%.0f cold_blogs_ms=%d raw_rows=%d "
+                                + "raw_first_ms=%.0f raw_ms=%.0f%n",
                         res.statusCode(), rows, body.count, ttfb / 1e6, total / 1e6, peakUsed.get() / 1048576.0,
                         poolPeak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, fileRows, fileBytes,
-                        fileTotal / 1e6, warmTtfb / 1e6, coldMs);
+                        fileTotal / 1e6, warmTtfb / 1e6, coldMs, raw[0], raw[1] / 1e6, raw[2] / 1e6);
             } finally {
                 web.stop();
             }
         }
+    }
+
+    /**
+     * The baseline: the same rows (posts with their comment facts, in id order) read with plain JDBC, every column
+     * as text, no CSV and no HTTP. Returns rows, nanoseconds to the first row, nanoseconds in all.
+     */
+    private static long[] rawRead(App app) {
+        return app.database.jdbi().withHandle(h -> {
+            long t0 = System.nanoTime();
+            long first = -1;
+            long rows = 0;
+            long chars = 0;
+            try (java.sql.Statement st = h.getConnection().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("""
+                         SELECT p.id, p.blog_id, p.url, p.title, p.published_at, p.updated_at, p.reported_comments,
+                             pc.comments_state, pc.seen_count, pc.reader_comments, pc.official_comments,
+                             pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at
+                         FROM post p LEFT JOIN post_comments pc ON pc.post_id = p.id ORDER BY p.id""")) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    if (first < 0) first = System.nanoTime() - t0;
+                    for (int c = 1; c <= columns; c++) {
+                        String v = rs.getString(c);
+                        if (v != null) chars += v.length();
+                    }
+                    rows++;
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("raw read failed: " + e.getMessage(), e);
+            }
+            if (chars == 0 && rows > 0) throw new IllegalStateException("raw read saw no data");
+            return new long[] {rows, first, System.nanoTime() - t0};
+        });
     }
 
     /** Counts the bytes read through it. */

@@ -2,17 +2,12 @@ package org.officialblogs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,23 +50,9 @@ class ExportBenchmarkTest {
                     WHERE b.status IN ('lead', 'active', 'dormant', 'offline')""").mapTo(Long.class).one());
         }
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + HEAP, "-cp", System.getProperty("java.class.path"),
-                ExportBenchmarkChild.class.getName(), dir.toString());
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) output.add(line);
-        }
-        assertThat(child.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        String result = output.stream().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
-        assertThat(result).as("child output:\n" + String.join("\n", output)).isNotNull();
-        assertThat(child.exitValue()).as(String.join("\n", output)).isZero();
-
-        Map<String, String> v = new HashMap<>();
-        for (String kv : result.substring("RESULT ".length()).split(" ")) {
-            v.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-        }
+        ExportRun.Outcome outcome = ExportRun.run(dir, HEAP);
+        assertThat(outcome.ok()).as("child output:\n" + outcome.output()).isTrue();
+        Map<String, String> v = outcome.values();
         double totalS = Double.parseDouble(v.get("total_ms")) / 1000;
         double ttfbMs = Double.parseDouble(v.get("ttfb_ms"));
         report.add(String.format(Locale.ROOT, "GET /data/posts.csv in a JVM with -Xmx%s (max heap %s MB): %,d rows, "

@@ -3,23 +3,17 @@ package org.officialblogs.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,10 +51,6 @@ class PagesBenchmarkTest {
     static final int MAX_REQUESTS = Integer.getInteger("bench.maxRequests", 50_000);
     static final long SEED = Long.getLong("bench.seed", 42);
     static final Instant NOW = Instant.parse("2024-06-16T12:00:00Z");
-
-    /** One scenario's numbers. */
-    record Result(String name, int requests, int errors, double seconds, double perSecond, double clientMedianMs,
-                  double clientP95Ms, double serverMedianMs, double serverP95Ms, long bytes) {}
 
     @Test
     void rankingsUnderLoad(@TempDir Path dir) throws Exception {
@@ -107,18 +97,19 @@ class PagesBenchmarkTest {
             assertThat(Jsoup.parse(body).select("table.rankings tbody tr")).hasSize(50);
             assertThat(Jsoup.parse(body).select("thead th[aria-sort]").attr("aria-sort")).isEqualTo("descending");
 
-            List<Result> results = new ArrayList<>();
-            results.add(load("trivial Javalin /ping", URI.create("http://127.0.0.1:" + trivial.port() + "/ping")));
-            results.add(load("/ (rankings, page 1)", base.resolve("/")));
-            results.add(load(filtered + " (filtered, sorted)", base.resolve(filtered)));
-            results.add(load("/officials/1 (profile)", base.resolve("/officials/1")));
-            results.add(load("/recent (river, page 1)", base.resolve("/recent")));
+            LoadGenerator load = new LoadGenerator(SECONDS, THREADS, MAX_REQUESTS);
+            List<LoadGenerator.Result> results = new ArrayList<>();
+            results.add(load.measure("trivial Javalin /ping", URI.create("http://127.0.0.1:" + trivial.port() + "/ping")));
+            results.add(load.measure("/ (rankings, page 1)", base.resolve("/")));
+            results.add(load.measure(filtered + " (filtered, sorted)", base.resolve(filtered)));
+            results.add(load.measure("/officials/1 (profile)", base.resolve("/officials/1")));
+            results.add(load.measure("/recent (river, page 1)", base.resolve("/recent")));
 
             double trivialRate = results.get(0).perSecond();
             report.add("");
             report.add(String.format(Locale.ROOT, "%-48s %8s %6s %9s %7s %7s %7s %7s %8s %9s", "scenario", "requests",
                     "errors", "req/s", "cli p50", "cli p95", "srv p50", "srv p95", "KB/resp", "vs trivial"));
-            for (Result r : results) {
+            for (LoadGenerator.Result r : results) {
                 report.add(String.format(Locale.ROOT, "%-48s %8d %6d %9.0f %7.2f %7.2f %7s %7s %8.1f %8.1f%%",
                         r.name(), r.requests(), r.errors(), r.perSecond(), r.clientMedianMs(), r.clientP95Ms(),
                         Double.isNaN(r.serverMedianMs()) ? "-" : String.format(Locale.ROOT, "%.2f", r.serverMedianMs()),
@@ -126,11 +117,11 @@ class PagesBenchmarkTest {
                         r.bytes() / 1024.0 / Math.max(1, r.requests()), 100 * r.perSecond() / trivialRate));
             }
             report.add("(times in ms; srv = the app's own Server-Timing; client and server share the machine's CPUs)");
-            for (Result r : results.subList(1, 3)) {
+            for (LoadGenerator.Result r : results.subList(1, 3)) {
                 report.add(String.format(Locale.ROOT, "target %s: median server time < 20 ms %s, >= 1000 req/s %s",
                         r.name(), r.serverMedianMs() < 20 ? "met" : "MISSED", r.perSecond() >= 1000 ? "met" : "MISSED"));
             }
-            for (Result r : results) {
+            for (LoadGenerator.Result r : results) {
                 assertThat(r.errors()).as(r.name()).isZero();
             }
         } finally {
@@ -142,78 +133,5 @@ class PagesBenchmarkTest {
             // surefire keeps stdout in a file; print to the console too, where a person running it looks
             System.err.println(text);
         }
-    }
-
-    /** Warms up, then runs THREADS client threads until SECONDS pass or MAX_REQUESTS are sent. */
-    private static Result load(String name, URI uri) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
-        run(client, request, Math.max(1, SECONDS / 3), Math.max(200, MAX_REQUESTS / 10));   // warm-up, not measured
-        return run(client, request, SECONDS, MAX_REQUESTS).named(name);
-    }
-
-    private record Raw(int requests, int errors, double seconds, long[] clientNanos, double[] serverMs, long bytes) {
-        Result named(String name) {
-            long[] c = Arrays.copyOf(clientNanos, requests);
-            Arrays.sort(c);
-            double[] s = Arrays.stream(serverMs, 0, requests).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            return new Result(name, requests, errors, seconds, requests / seconds, percentile(c, 0.5) / 1e6,
-                    percentile(c, 0.95) / 1e6, s.length == 0 ? Double.NaN : s[(int) Math.floor(0.5 * (s.length - 1))],
-                    s.length == 0 ? Double.NaN : s[(int) Math.floor(0.95 * (s.length - 1))], bytes);
-        }
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(p * (sorted.length - 1))];
-    }
-
-    private static Raw run(HttpClient client, HttpRequest request, int seconds, int maxRequests)
-            throws InterruptedException {
-        long[] clientNanos = new long[maxRequests];
-        double[] serverMs = new double[maxRequests];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-        CountDownLatch done = new CountDownLatch(THREADS);
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        long start = System.nanoTime();
-        for (int t = 0; t < THREADS; t++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    while (!stop.get() && System.nanoTime() < deadline) {
-                        int i = next.getAndIncrement();
-                        if (i >= maxRequests) {
-                            break;
-                        }
-                        long begin = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> res = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            clientNanos[i] = System.nanoTime() - begin;
-                            bytes.addAndGet(res.body().length);
-                            serverMs[i] = res.headers().firstValue("Server-Timing")
-                                    .map(v -> Double.parseDouble(v.substring(v.indexOf("dur=") + 4))).orElse(Double.NaN);
-                            if (res.statusCode() != 200) errors.incrementAndGet();
-                        } catch (IOException e) {
-                            clientNanos[i] = System.nanoTime() - begin;
-                            serverMs[i] = Double.NaN;
-                            errors.incrementAndGet();
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "load-" + t);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        done.await();
-        stop.set(true);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int requests = Math.min(next.get(), maxRequests);
-        return new Raw(requests, errors.get(), elapsed, clientNanos, serverMs, bytes.get());
     }
 }

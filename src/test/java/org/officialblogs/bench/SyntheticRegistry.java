@@ -21,19 +21,19 @@ public final class SyntheticRegistry {
     /** How much was written. */
     public record Counts(int officials, int blogs, long posts, long replyFacts) {}
 
-    private static final List<String> COUNTRIES = List.of("US", "GB", "FR", "DE", "FI", "SE", "NO", "DK", "NL", "BE",
+    static final List<String> COUNTRIES = List.of("US", "GB", "FR", "DE", "FI", "SE", "NO", "DK", "NL", "BE",
             "IE", "ES", "PT", "IT", "AT", "CH", "PL", "CZ", "EE", "LV", "LT", "CA", "AU", "NZ", "JP", "KR", "IN", "BR",
             "MX", "AR", "CL", "ZA", "KE", "NG", "IS", "LU", "SI", "HR", "GR", "RO");
     // national is half of all entries so that a level filter still spans 50 pages of the ranking
-    private static final List<String> LEVELS = List.of("national", "national", "regional", "local", "international",
+    static final List<String> LEVELS = List.of("national", "national", "regional", "local", "international",
             "national", "local", "national");
-    private static final List<String> BRANCHES = List.of("executive", "legislative", "legislative", "judicial",
+    static final List<String> BRANCHES = List.of("executive", "legislative", "legislative", "judicial",
             "agency", "diplomatic", "central_bank", "other");
-    private static final List<String> FIRST = List.of("Anna", "Ben", "Chloé", "Dmitri", "Eva", "Farid", "Grete",
+    static final List<String> FIRST = List.of("Anna", "Ben", "Chloé", "Dmitri", "Eva", "Farid", "Grete",
             "Hiro", "Inés", "Jonas", "Kaisa", "Luis", "Maja", "Noor", "Olga", "Pekka", "Quinn", "Rosa", "Sven", "Tuuli");
-    private static final List<String> LAST = List.of("Smith", "Virtanen", "Dubois", "Müller", "Andersson", "García",
+    static final List<String> LAST = List.of("Smith", "Virtanen", "Dubois", "Müller", "Andersson", "García",
             "Rossi", "Nowak", "Kowalski", "O'Brien", "Jensen", "Novak", "Silva", "Tanaka", "Kim", "Patel", "Haddad");
-    private static final List<String> OFFICES = List.of("Minister of Finance", "Mayor", "Member of Parliament",
+    static final List<String> OFFICES = List.of("Minister of Finance", "Mayor", "Member of Parliament",
             "Senator", "Judge", "Ambassador", "Governor", "City Councillor", "Agency Director", "Central Bank Governor");
 
     private final long seed;

@@ -1,0 +1,403 @@
+package org.officialblogs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.App;
+import org.officialblogs.Config;
+import org.officialblogs.crawl.CrawlRunner;
+import org.officialblogs.crawl.fetch.HostResolver;
+import org.officialblogs.metrics.MetricsSettings;
+import org.officialblogs.registry.Origin;
+
+/**
+ * The one benchmark suite (issue 8): a {@link SyntheticWeb} served on loopback under distinct host names, imported as
+ * a registry and crawled for real; then, on the same database, the pages under load, the pages under load while a
+ * crawl writes, and posts.csv in a child JVM with -Xmx256m. Prints one table (figure, value, target, baseline,
+ * ratio) to stdout, stderr and target/surefire-reports. Fails only when something is wrong, not when slow: a crawl
+ * that stores nothing, a 304 re-crawl that fetches, a failed page request, rows missing from the export.
+ *
+ * <pre>mvn -B test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=BenchmarkSuiteTest -Dbench.size=small</pre>
+ *
+ * Sizes: {@code small} (200 blogs, quick), {@code medium} (2,000 blogs, about 200,000 posts), {@code full} (10,000
+ * blogs, about 1,000,000 posts). Overrides: {@code -Dbench.blogs -Dbench.meanPosts -Dbench.window (comment window,
+ * days) -Dbench.hostDelayMs -Dbench.seconds (per page scenario) -Dbench.seed -Dbench.heap (export child)}.
+ */
+@Tag("benchmark")
+class BenchmarkSuiteTest {
+
+    /** A size: blogs, mean posts per blog, history length, comment window (days), seconds per page scenario. */
+    record Size(String name, int blogs, int meanPosts, int historyDays, int windowDays, int loadSeconds) {
+        static Size of(String name) {
+            Size base = switch (name) {
+                case "small" -> new Size(name, 200, 30, 400, 45, 3);
+                case "medium" -> new Size(name, 2_000, 100, 1_000, 30, 5);
+                case "full" -> new Size(name, 10_000, 100, 1_000, 30, 10);
+                default -> throw new IllegalArgumentException("bench.size is small, medium or full, was " + name);
+            };
+            return new Size(name, Integer.getInteger("bench.blogs", base.blogs()),
+                    Integer.getInteger("bench.meanPosts", base.meanPosts()), base.historyDays(),
+                    Integer.getInteger("bench.window", base.windowDays()),
+                    Integer.getInteger("bench.seconds", base.loadSeconds()));
+        }
+    }
+
+    static final long SEED = Long.getLong("bench.seed", 42);
+    static final long HOST_DELAY_MS = Long.getLong("bench.hostDelayMs", 2_000);
+    static final String EXPORT_HEAP = System.getProperty("bench.heap", "256m");
+    static final int LOAD_THREADS = 4;
+
+    /** One row of the table. */
+    record Row(String figure, String value, String target, String baseline, String ratio) {}
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private HeapSampler heap;
+    private String header = "";
+
+    @Test
+    void oneSuiteOnOneSyntheticRegistry(@TempDir Path dir) throws Exception {
+        Size size = Size.of(System.getProperty("bench.size", "small"));
+        long wall0 = System.nanoTime();
+        String startLoad = loadAverage();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        SyntheticWeb web = new SyntheticWeb(SEED, size.blogs(), size.meanPosts(), size.historyDays(), now);
+        long postsServed = web.totalPosts();
+        Map<SyntheticWeb.Platform, Integer> byPlatform = new java.util.EnumMap<>(SyntheticWeb.Platform.class);
+        Map<SyntheticWeb.Pattern, Integer> byPattern = new java.util.EnumMap<>(SyntheticWeb.Pattern.class);
+        for (SyntheticWeb.Blog b : web.blogs()) {
+            byPlatform.merge(b.platform(), 1, Integer::sum);
+            byPattern.merge(b.pattern(), 1, Integer::sum);
+        }
+        long liveBlogs = web.blogs().stream().filter(b -> b.pattern() != SyntheticWeb.Pattern.DEAD).count();
+
+        heap = new HeapSampler();
+        try (HeapSampler sampler = heap; SyntheticWebServer server = new SyntheticWebServer(web)) {
+            Map<String, List<InetAddress>> hosts = new HashMap<>();
+            StringBuilder csv = new StringBuilder("name,office,country,level,branch,blog_url,feed_url,sources\n");
+            for (SyntheticWeb.Blog b : web.blogs()) {
+                hosts.put(b.host(), List.of(InetAddress.getLoopbackAddress()));
+                csv.append(b.official()).append(',').append(b.office()).append(',').append(b.country()).append(',')
+                        .append(b.level()).append(',').append(b.branch()).append(',').append(server.base(b)).append("/,")
+                        .append(server.base(b)).append(b.feedPath()).append(",https://example.org/source\n");
+            }
+            Config config = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "0",
+                    "OFFICIALBLOGS_DATA_DIR", dir.toString(), "OFFICIALBLOGS_SCHEDULER", "false",
+                    "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true",
+                    "OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(HOST_DELAY_MS),
+                    "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS", Integer.toString(size.windowDays()),
+                    "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS", Integer.toString(size.historyDays() + 10)));
+            header = String.format(Locale.ROOT, "Official Blogs benchmark suite, size %s: %,d blogs (%s; %s),"
+                            + " %,d posts served, seed %d%nsettings: host delay %d ms, %d fetches at once, comment window"
+                            + " %d days, backfill horizon %d days / %d pages, %d load threads x %d s per page scenario;"
+                            + " %d CPUs, max heap %d MB (%s), Java %s", size.name(), size.blogs(), byPlatform,
+                    byPattern, postsServed, SEED, config.hostDelay().toMillis(), config.maxConcurrentFetches(),
+                    size.windowDays(), config.backfillHorizonDays(), config.backfillMaxPages(), LOAD_THREADS,
+                    size.loadSeconds(), Runtime.getRuntime().availableProcessors(), HeapSampler.maxHeapMb(),
+                    HeapSampler.maxHeapMb() <= 256 ? "run with -Xmx256m" : "NOT run with -Xmx256m", Runtime.version());
+            progress(header);
+
+            long imported;
+            try (App app = new App(config, App.Parts.production()
+                    .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+                var result = app.importer.importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "bench");
+                assertThat(result.rejected()).isEmpty();
+                imported = size.blogs();
+
+                crawlFigures(app, web, server, size, liveBlogs, postsServed);
+                pageFigures(app, web, size);
+            }
+            heap.reset();
+            exportFigures(dir);
+            rows.add(new Row("peak heap, suite JVM (sampled; includes the synthetic web and load clients)",
+                    heap.peakMb() + " MB (max " + HeapSampler.maxHeapMb() + " MB)", "<= 256 MB", "-", "-"));
+            notes.add(String.format(Locale.ROOT, "imported %,d officials and blogs; HTTP requests served by the synthetic"
+                            + " web: %,d (%,d KB); whole suite %.0f s wall", imported, server.total(), server.bytes() / 1024,
+                    (System.nanoTime() - wall0) / 1e9));
+            notes.add("load average (1, 5, 15 min) at the end: " + loadAverage() + "; at the start: " + startLoad
+                    + " (the machine's 2 CPUs are shared: figures are lower bounds of what the code does alone)");
+        } finally {
+            String table = table();
+            System.out.println(table);
+            System.err.println(table);
+        }
+    }
+
+    private void crawlFigures(App app, SyntheticWeb web, SyntheticWebServer server, Size size, long liveBlogs,
+                              long postsServed) throws Exception {
+        progress("first crawl ...");
+        server.record(true);
+        heap.reset();
+        Instant crawlStart = Instant.now();
+        long c0 = System.nanoTime();
+        CrawlRunner.Summary first = app.crawlRunner.runAll(CrawlRunner.Progress.NONE);
+        double firstSeconds = (System.nanoTime() - c0) / 1e9;
+        Instant crawlEnd = Instant.now();
+        server.record(false);
+        progress(first.text());
+        long posts = count(app, "SELECT count(*) FROM post");
+        long comments = count(app, "SELECT count(*) FROM comment");
+
+        // the baseline: Rome alone parsing exactly the feed pages the crawler fetched with 200, single-threaded,
+        // after a warm-up; the bytes are generated again outside the timed part
+        List<SyntheticWebServer.Served> served = server.recorded();
+        for (int i = 0; i < Math.min(300, served.size()); i++) rome(server.feedBody(served.get(i)));
+        long romeNanos = 0;
+        long romeBytes = 0;
+        long firstPagesNanos = 0;
+        for (SyntheticWebServer.Served s : served) {
+            byte[] body = server.feedBody(s);
+            romeBytes += body.length;
+            long t = System.nanoTime();
+            rome(body);
+            long took = System.nanoTime() - t;
+            romeNanos += took;
+            if (!s.pathAndQuery().contains("?")) firstPagesNanos += took;
+        }
+        double romeSeconds = romeNanos / 1e9;
+
+        rows.add(new Row("first crawl (robots, feed, backfill, comments, store, metrics)",
+                String.format(Locale.ROOT, "%.1f s", firstSeconds), "-", String.format(Locale.ROOT,
+                "Rome %.2f s", romeSeconds), ratio(firstSeconds, romeSeconds)));
+        rows.add(new Row("  feeds crawled per second", String.format(Locale.ROOT, "%.1f /s", size.blogs() / firstSeconds),
+                ">= 66.7 /s (2,000 in 30 s, no comments)", "-", "-"));
+        rows.add(new Row("  feed pages read (first + history)", String.format(Locale.ROOT, "%,d (%,d KB)", served.size(),
+                romeBytes / 1024), "-", "-", "-"));
+        rows.add(new Row("  posts stored / served", String.format(Locale.ROOT, "%,d / %,d", posts, postsServed),
+                "all but plain RSS history", "-", "-"));
+        rows.add(new Row("  outcome", String.format(Locale.ROOT, "fetched %,d, failed %,d %s", first.fetched(),
+                first.failed(), first.failedByKind()), "dead blogs fail (410)", "-", "-"));
+        double commentDocs = server.count(SyntheticWebServer.Kind.COMMENT_FEED) + server.count(SyntheticWebServer.Kind.PAGE);
+        rows.add(new Row("comment collection: posts checked (comment feed + page)", String.format(Locale.ROOT,
+                "%,d checks, %,.0f docs, %,d comments", first.commentChecks(), commentDocs, comments), "-", "-", "-"));
+        rows.add(new Row("  comment checks per second (in the first crawl)", String.format(Locale.ROOT, "%.1f /s",
+                first.commentChecks() / firstSeconds), "-", "-", "-"));
+
+        progress("re-crawl (all 304) ...");
+        Map<SyntheticWebServer.Kind, Long> before = server.counts();
+        long c1 = System.nanoTime();
+        CrawlRunner.Summary again = app.crawlRunner.runAll(CrawlRunner.Progress.NONE);
+        double againSeconds = (System.nanoTime() - c1) / 1e9;
+        progress(again.text());
+        rows.add(new Row("re-crawl, every feed 304", String.format(Locale.ROOT, "%.1f s", againSeconds),
+                "<= 5 s (2,000 feeds)", String.format(Locale.ROOT, "Rome first pages %.2f s", firstPagesNanos / 1e9),
+                ratio(againSeconds, firstPagesNanos / 1e9)));
+        Map<SyntheticWebServer.Kind, Long> requests = new java.util.EnumMap<>(SyntheticWebServer.Kind.class);
+        server.counts().forEach((k, v) -> {
+            if (v - before.get(k) > 0) requests.put(k, v - before.get(k));
+        });
+        rows.add(new Row("  outcome", String.format(Locale.ROOT, "not modified %,d, fetched %,d, failed %,d;"
+                + " requests %s", again.notModified(), again.fetched(), again.failed(), requests),
+                "304 for every live blog", "-", "-"));
+        rows.add(new Row("peak heap during the crawls (sampled)", heap.peakMb() + " MB (max " + HeapSampler.maxHeapMb()
+                + " MB)", "<= 256 MB", "-", "-"));
+
+        // the measured reply rates against what the generator knows
+        Instant collectedSince = crawlStart.minus(Duration.ofDays(size.windowDays()));
+        Instant judgedBefore = crawlEnd.minus(MetricsSettings.DEFAULT_MINIMUM_JUDGING_AGE);
+        Map<Integer, int[]> measured = new HashMap<>();
+        app.database.jdbi().useHandle(h -> h.createQuery("""
+                SELECT b.site_url, m.judged_with_comments, m.judged_replied
+                FROM blog b JOIN blog_metrics m ON m.blog_id = b.id""").map((rs, ctx) -> {
+            String host = URI.create(rs.getString(1)).getHost();
+            measured.put(Integer.parseInt(host.substring(4, host.indexOf('.'))),
+                    new int[] {rs.getInt(2), rs.getInt(3)});
+            return null;
+        }).list());
+        int judgedBlogs = 0;
+        int exact = 0;
+        int inWilson = 0;
+        double absError = 0;
+        double absErrorRealised = 0;
+        List<String> misses = new ArrayList<>();
+        for (SyntheticWeb.Blog b : web.blogs()) {
+            if (!b.hasComments()) continue;
+            SyntheticWeb.Realised r = web.realised(b, collectedSince, judgedBefore);
+            int[] m = measured.getOrDefault(b.index(), new int[] {0, 0});
+            if (r.withComments() == 0 && m[0] == 0) continue;
+            judgedBlogs++;
+            if (r.withComments() == m[0] && r.replied() == m[1]) exact++;
+            else if (misses.size() < 5) misses.add("blog" + b.index() + " expected " + r.replied() + "/" + r.withComments()
+                    + " measured " + m[1] + "/" + m[0]);
+            if (m[0] == 0) continue;
+            double rate = (double) m[1] / m[0];
+            double[] wilson = wilson(m[1], m[0]);
+            if (b.replyProbability() >= wilson[0] && b.replyProbability() <= wilson[1]) inWilson++;
+            absError += Math.abs(rate - b.replyProbability());
+            absErrorRealised += r.withComments() == 0 ? 0 : Math.abs(rate - (double) r.replied() / r.withComments());
+        }
+        rows.add(new Row("reply facts: blogs whose counts equal the generated ones", String.format(Locale.ROOT,
+                "%d of %d", exact, judgedBlogs), "all", "-", "-"));
+        rows.add(new Row("reply rate: known probability in the measured rate's Wilson 95% interval",
+                String.format(Locale.ROOT, "%.1f %% of %d blogs", 100.0 * inWilson / Math.max(1, judgedBlogs), judgedBlogs),
+                "about 95 %", "-", "-"));
+        rows.add(new Row("reply rate: mean absolute error vs known probability / vs generated posts",
+                String.format(Locale.ROOT, "%.3f / %.3f", absError / Math.max(1, judgedBlogs),
+                        absErrorRealised / Math.max(1, judgedBlogs)), "- / 0", "-", "-"));
+        if (!misses.isEmpty()) notes.add("reply facts that differ (first 5): " + String.join("; ", misses));
+        notes.add("history: every stored post was fetched by the crawler (first page + its own backfill paging:"
+                + " WordPress ?paged, Blogger start-index, Atom rel=next); plain RSS blogs keep only their last "
+                + SyntheticWeb.RSS_ITEMS + " items; no rows were written around the crawler");
+
+        assertThat(first.fetched()).isEqualTo(liveBlogs);
+        assertThat(posts).isGreaterThan(0);
+        assertThat(again.notModified()).isEqualTo(first.fetched());
+        assertThat(again.fetched()).isZero();
+    }
+
+    private void pageFigures(App app, SyntheticWeb web, Size size) throws Exception {
+        progress("pages under load ...");
+        Javalin site = app.webApp("bench").start();
+        Javalin trivial = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/ping", ctx -> ctx.result("ok"));
+        }).start(0);
+        try {
+            URI base = URI.create("http://127.0.0.1:" + site.port());
+            String filtered = "/?level=national&sort=reply&page=" + Math.max(1, Math.min(50, size.blogs() / 200));
+            LoadGenerator load = new LoadGenerator(size.loadSeconds(), LOAD_THREADS, 1_000_000);
+            LoadGenerator.Result ping = load.measure("trivial", URI.create("http://127.0.0.1:" + trivial.port() + "/ping"));
+            List<LoadGenerator.Result> pages = List.of(
+                    load.measure("/ (rankings)", base.resolve("/")),
+                    load.measure(filtered, base.resolve(filtered)),
+                    load.measure("/officials/1 (profile)", base.resolve("/officials/1")),
+                    load.measure("/recent", base.resolve("/recent")));
+            String pingText = String.format(Locale.ROOT, "/ping %,.0f req/s", ping.perSecond());
+            for (LoadGenerator.Result r : pages) {
+                rows.add(new Row("page " + r.name() + ": req/s, server p50/p95 ms", String.format(Locale.ROOT,
+                        "%,.0f req/s, %.1f/%.1f ms%s", r.perSecond(), r.serverMedianMs(), r.serverP95Ms(),
+                        r.errors() == 0 ? "" : ", " + r.errors() + " ERRORS"), ">= 1,000 req/s, p50 < 20 ms", pingText,
+                        String.format(Locale.ROOT, "%.1f %%", 100 * r.perSecond() / ping.perSecond())));
+                assertThat(r.errors()).as(r.name()).isZero();
+            }
+
+            // page load while a crawl writes: one more post on every regular and bursty blog, so the crawl fetches,
+            // stores, collects comments and recomputes every blog's metrics while the pages are read
+            progress("pages while a crawl writes ...");
+            web.addPost(Instant.now().minus(Duration.ofHours(1)));
+            long c0 = System.nanoTime();
+            CompletableFuture<CrawlRunner.Summary> crawl = CompletableFuture.supplyAsync(
+                    () -> app.crawlRunner.runAll(CrawlRunner.Progress.NONE));
+            LoadGenerator.Result during = load.measureUntil("during crawl", List.of(base.resolve("/"),
+                    base.resolve(filtered), base.resolve("/officials/1"), base.resolve("/recent")), crawl::isDone);
+            CrawlRunner.Summary summary = crawl.get();
+            double crawlSeconds = (System.nanoTime() - c0) / 1e9;
+            progress(summary.text());
+            double idle = pages.stream().mapToDouble(LoadGenerator.Result::perSecond).sum() / pages.size();
+            rows.add(new Row("pages while a crawl writes: requests, errors", String.format(Locale.ROOT,
+                    "%,d requests, %d errors, %,.0f req/s, p95 %.1f ms", during.requests(), during.errors(),
+                    during.perSecond(), during.clientP95Ms()), "0 errors", String.format(Locale.ROOT,
+                    "same pages idle %,.0f req/s", idle), String.format(Locale.ROOT, "%.1f %%", 100 * during.perSecond() / idle)));
+            rows.add(new Row("  that crawl", String.format(Locale.ROOT, "%.1f s: fetched %,d, new posts %,d, comment"
+                    + " checks %,d, failed %,d", crawlSeconds, summary.fetched(), summary.newPosts(),
+                    summary.commentChecks(), summary.failed()), "completes", "-", "-"));
+            assertThat(during.errors()).isZero();
+            assertThat(during.requests()).isGreaterThan(0);
+            assertThat(summary.newPosts()).isGreaterThan(0);
+        } finally {
+            trivial.stop();
+            site.stop();
+        }
+    }
+
+    private void exportFigures(Path dir) throws Exception {
+        progress("posts.csv in a child JVM with -Xmx" + EXPORT_HEAP + " ...");
+        ExportRun.Outcome o = ExportRun.run(dir, EXPORT_HEAP);
+        assertThat(o.ok()).as("export child output:\n" + o.output()).isTrue();
+        double totalS = o.number("total_ms") / 1000;
+        double rawS = o.number("raw_ms") / 1000;
+        long rows = (long) o.number("rows");
+        rows(new Row("posts.csv over HTTP, streamed and parsed (-Xmx" + EXPORT_HEAP + ")", String.format(Locale.ROOT,
+                        "%.1f s, %,d rows, %.0f MB", totalS, rows, o.number("bytes") / 1048576.0),
+                "< 15 s at 1,000,000 rows", String.format(Locale.ROOT, "raw SQLite read %.1f s", rawS), ratio(totalS, rawS)),
+                new Row("  posts.csv first byte", String.format(Locale.ROOT, "%.0f ms", o.number("ttfb_ms")), "< 1 s",
+                        String.format(Locale.ROOT, "raw first row %.0f ms", o.number("raw_first_ms")), "-"),
+                new Row("  posts.csv to a file (export command path)", String.format(Locale.ROOT, "%.1f s",
+                        o.number("file_ms") / 1000), "-", String.format(Locale.ROOT, "raw SQLite read %.1f s", rawS),
+                        ratio(o.number("file_ms") / 1000, rawS)),
+                new Row("  peak heap in the export JVM", String.format(Locale.ROOT, "%.0f MB (max %.0f MB)",
+                        o.number("peak_heap_sampled_mb"), o.number("max_heap_mb")), "<= 256 MB", "-", "-"));
+        assertThat(rows).isEqualTo((long) o.number("raw_rows"));
+        assertThat((long) o.number("file_rows")).isEqualTo(rows);
+    }
+
+    private void rows(Row... more) {
+        rows.addAll(List.of(more));
+    }
+
+    private static void rome(byte[] body) throws Exception {
+        new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(body)));
+    }
+
+    private static long count(App app, String sql) {
+        return app.database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    /** The Wilson score interval at 95 %. */
+    static double[] wilson(int successes, int n) {
+        double z = 1.96;
+        double p = (double) successes / n;
+        double d = 1 + z * z / n;
+        double centre = (p + z * z / (2.0 * n)) / d;
+        double half = z / d * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+        return new double[] {centre - half, centre + half};
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String ratio(double value, double baseline) {
+        return baseline <= 0 ? "-" : String.format(Locale.ROOT, "%.1fx", value / baseline);
+    }
+
+    private static void progress(String line) {
+        System.err.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+    }
+
+    private String table() {
+        int[] w = {8, 5, 6, 8, 5};
+        for (Row r : rows) {
+            w[0] = Math.max(w[0], r.figure().length());
+            w[1] = Math.max(w[1], r.value().length());
+            w[2] = Math.max(w[2], r.target().length());
+            w[3] = Math.max(w[3], r.baseline().length());
+            w[4] = Math.max(w[4], r.ratio().length());
+        }
+        String format = "| %-" + w[0] + "s | %-" + w[1] + "s | %-" + w[2] + "s | %-" + w[3] + "s | %-" + w[4] + "s |";
+        StringBuilder s = new StringBuilder(header).append("\n\n");
+        s.append(String.format(Locale.ROOT, format, "figure", "value", "target", "baseline", "ratio")).append('\n');
+        s.append(String.format(Locale.ROOT, format, "-".repeat(w[0]), "-".repeat(w[1]), "-".repeat(w[2]),
+                "-".repeat(w[3]), "-".repeat(w[4]))).append('\n');
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, format, r.figure(), r.value(), r.target(), r.baseline(), r.ratio()))
+                    .append('\n');
+        }
+        for (String n : notes) s.append("note: ").append(n).append('\n');
+        return s.toString();
+    }
+}

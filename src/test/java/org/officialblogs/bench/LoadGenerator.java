@@ -1,0 +1,131 @@
+package org.officialblogs.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A closed-loop HTTP load generator on loopback: {@code threads} client threads send GETs back to back over HTTP/1.1
+ * and record each response's client time, the app's own Server-Timing and whether it failed (an I/O error or any
+ * status but 200 counts as an error).
+ */
+final class LoadGenerator {
+
+    /** One scenario's numbers (times in ms). */
+    record Result(String name, int requests, int errors, double seconds, double perSecond, double clientMedianMs,
+                  double clientP95Ms, double serverMedianMs, double serverP95Ms, long bytes) {}
+
+    private final int seconds;
+    private final int threads;
+    private final int maxRequests;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    LoadGenerator(int seconds, int threads, int maxRequests) {
+        this.seconds = seconds;
+        this.threads = threads;
+        this.maxRequests = maxRequests;
+    }
+
+    /** Warms up (a third of the time, not measured), then loads {@code uri} for the set time or request count. */
+    Result measure(String name, URI uri) throws InterruptedException {
+        long warmUntil = System.nanoTime() + Duration.ofSeconds(Math.max(1, seconds / 3)).toNanos();
+        run(List.of(uri), Math.max(200, maxRequests / 10), () -> System.nanoTime() >= warmUntil);
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        return run(List.of(uri), maxRequests, () -> System.nanoTime() >= until).named(name);
+    }
+
+    /** Loads the given pages in turn until {@code done} says so (checked before each request); no warm-up. */
+    Result measureUntil(String name, List<URI> uris, BooleanSupplier done) throws InterruptedException {
+        return run(uris, Integer.MAX_VALUE, done).named(name);
+    }
+
+    private record Raw(int requests, int errors, double seconds, long[] clientNanos, double[] serverMs, long bytes) {
+        Result named(String name) {
+            long[] c = Arrays.copyOf(clientNanos, requests);
+            Arrays.sort(c);
+            double[] s = Arrays.stream(serverMs, 0, requests).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            return new Result(name, requests, errors, seconds, requests / seconds, percentile(c, 0.5) / 1e6,
+                    percentile(c, 0.95) / 1e6, s.length == 0 ? Double.NaN : s[(int) Math.floor(0.5 * (s.length - 1))],
+                    s.length == 0 ? Double.NaN : s[(int) Math.floor(0.95 * (s.length - 1))], bytes);
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.floor(p * (sorted.length - 1))];
+    }
+
+    private Raw run(List<URI> uris, int limit, BooleanSupplier done) throws InterruptedException {
+        List<HttpRequest> requests = uris.stream()
+                .map(u -> HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(30)).GET().build()).toList();
+        // an open-ended run (measureUntil) grows its arrays; a bounded one allocates them once
+        int initial = limit == Integer.MAX_VALUE ? 1 << 16 : limit;
+        long[][] clientNanos = {new long[initial]};
+        double[][] serverMs = {new double[initial]};
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong bytes = new AtomicLong();
+        CountDownLatch finished = new CountDownLatch(threads);
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    while (!stop.get() && !done.getAsBoolean()) {
+                        int i = next.getAndIncrement();
+                        if (i >= limit) break;
+                        long begin = System.nanoTime();
+                        long took;
+                        double server = Double.NaN;
+                        try {
+                            HttpResponse<byte[]> res = client.send(requests.get(i % requests.size()),
+                                    HttpResponse.BodyHandlers.ofByteArray());
+                            took = System.nanoTime() - begin;
+                            bytes.addAndGet(res.body().length);
+                            server = res.headers().firstValue("Server-Timing")
+                                    .map(v -> Double.parseDouble(v.substring(v.indexOf("dur=") + 4))).orElse(Double.NaN);
+                            if (res.statusCode() != 200) errors.incrementAndGet();
+                        } catch (IOException e) {
+                            took = System.nanoTime() - begin;
+                            errors.incrementAndGet();
+                        }
+                        record(clientNanos, serverMs, i, took, server);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    finished.countDown();
+                }
+            }, "load-" + t);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        finished.await();
+        stop.set(true);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int count = Math.min(next.get(), limit);
+        // threads that drew an index and then stopped leave no entry: count only what was recorded
+        count = Math.min(count, clientNanos[0].length);
+        return new Raw(count, errors.get(), elapsed, clientNanos[0], serverMs[0], bytes.get());
+    }
+
+    private static synchronized void record(long[][] clientNanos, double[][] serverMs, int i, long took, double server) {
+        if (i >= clientNanos[0].length) {
+            int size = Math.max(i + 1, clientNanos[0].length * 2);
+            clientNanos[0] = Arrays.copyOf(clientNanos[0], size);
+            serverMs[0] = Arrays.copyOf(serverMs[0], size);
+        }
+        clientNanos[0][i] = took;
+        serverMs[0][i] = server;
+    }
+}

@@ -1,0 +1,208 @@
+package org.officialblogs.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves a {@link SyntheticWeb} from one loopback HTTP server: the blog is the Host header ({@code blogN.test}), the
+ * path says which document. Feeds and comment feeds carry an ETag and answer 304 to it; dead blogs answer 410 to
+ * everything. Counts requests by kind, and can record which feed pages it served (for the Rome baseline).
+ */
+final class SyntheticWebServer implements AutoCloseable {
+
+    enum Kind { ROBOTS, FEED, COMMENT_FEED, PAGE, NOT_MODIFIED, GONE, NOT_FOUND }
+
+    /** A feed page served with 200: blog and the path with its query. */
+    record Served(int blog, String pathAndQuery) {}
+
+    private final SyntheticWeb web;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
+    private final AtomicLong bytes = new AtomicLong();
+    private final List<Served> recorded = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean recording;
+
+    SyntheticWebServer(SyntheticWeb web) throws IOException {
+        this.web = web;
+        for (Kind k : Kind.values()) counts.put(k, new AtomicLong());
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://blogN.test:port} */
+    String base(SyntheticWeb.Blog b) {
+        return "http://" + b.host() + ":" + port();
+    }
+
+    long count(Kind k) {
+        return counts.get(k).get();
+    }
+
+    Map<Kind, Long> counts() {
+        Map<Kind, Long> m = new EnumMap<>(Kind.class);
+        counts.forEach((k, v) -> m.put(k, v.get()));
+        return m;
+    }
+
+    long total() {
+        return counts.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    long bytes() {
+        return bytes.get();
+    }
+
+    void record(boolean on) {
+        recording = on;
+    }
+
+    List<Served> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    /** The body a feed request would get now (for the baseline: the same bytes the crawler parsed). */
+    byte[] feedBody(Served s) {
+        SyntheticWeb.Blog b = web.blog(s.blog());
+        String query = s.pathAndQuery().contains("?") ? s.pathAndQuery().substring(s.pathAndQuery().indexOf('?') + 1) : "";
+        return web.feed(b, base(b), pageOf(b, query), intParam(query, "max-results", SyntheticWeb.BLOGGER_PAGE));
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String host = ex.getRequestHeaders().getFirst("Host");
+            int blog = host == null || !host.startsWith("blog") ? -1 : Integer.parseInt(host.substring(4, host.indexOf('.')));
+            if (blog < 1 || blog > web.blogs().size()) {
+                send(ex, 404, Kind.NOT_FOUND, "no such blog", "text/plain");
+                return;
+            }
+            SyntheticWeb.Blog b = web.blog(blog);
+            String path = ex.getRequestURI().getRawPath();
+            String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
+            if (b.pattern() == SyntheticWeb.Pattern.DEAD) {
+                send(ex, 410, Kind.GONE, "gone", "text/plain");
+                return;
+            }
+            if (path.equals("/robots.txt")) {
+                send(ex, 200, Kind.ROBOTS, "User-agent: *\nDisallow: /wp-admin/\n", "text/plain");
+                return;
+            }
+            int posts = web.postCount(b);
+            if (path.equals(b.feedPath())) {
+                int page = pageOf(b, query);
+                if (page < 1 || (b.platform() != SyntheticWeb.Platform.BLOGGER && page > 1
+                        && (page - 1) * SyntheticWeb.WORDPRESS_PAGE >= posts)) {
+                    send(ex, 404, Kind.NOT_FOUND, "no such page", "text/html");
+                    return;
+                }
+                String etag = "\"g" + web.generation() + "-" + Integer.toHexString((path + "?" + query).hashCode()) + "\"";
+                if (notModified(ex, etag)) return;
+                byte[] body = web.feed(b, base(b), page, intParam(query, "max-results", SyntheticWeb.BLOGGER_PAGE));
+                if (recording) recorded.add(new Served(blog, query.isEmpty() ? path : path + "?" + query));
+                String type = b.platform() == SyntheticWeb.Platform.WORDPRESS || b.platform() == SyntheticWeb.Platform.RSS
+                        ? "application/rss+xml; charset=UTF-8" : "application/atom+xml; charset=UTF-8";
+                send(ex, 200, Kind.FEED, body, type);
+                return;
+            }
+            if (path.startsWith("/p/")) {
+                String rest = path.substring(3);
+                boolean commentFeed = rest.endsWith("/feed/");
+                String number = rest.replace("/feed/", "").replace(".html", "").replace("/", "");
+                int k;
+                try {
+                    k = Integer.parseInt(number);
+                } catch (NumberFormatException e) {
+                    k = -1;
+                }
+                if (k < 1 || k > posts || (commentFeed && !b.hasComments())) {
+                    send(ex, 404, Kind.NOT_FOUND, "no such post", "text/html");
+                    return;
+                }
+                if (commentFeed) {
+                    String etag = "\"c" + k + "-" + web.generation() + "\"";
+                    if (notModified(ex, etag)) return;
+                    send(ex, 200, Kind.COMMENT_FEED, web.commentFeed(b, base(b), k), "application/rss+xml; charset=UTF-8");
+                } else {
+                    send(ex, 200, Kind.PAGE, web.page(b, k), "text/html; charset=UTF-8");
+                }
+                return;
+            }
+            send(ex, 404, Kind.NOT_FOUND, "not found", "text/html");
+        } catch (RuntimeException e) {
+            // a bug in the generator must show, not hang the crawler: answer 500 and say so on stderr
+            System.err.println("synthetic web: " + e);
+            ex.sendResponseHeaders(500, -1);
+        }
+    }
+
+    private static int pageOf(SyntheticWeb.Blog b, String query) {
+        return switch (b.platform()) {
+            case WORDPRESS -> intParam(query, "paged", 1);
+            case ATOM -> intParam(query, "page", 1);
+            case BLOGGER -> intParam(query, "start-index", 1);
+            case RSS -> query.isEmpty() ? 1 : -1;
+        };
+    }
+
+    private boolean notModified(HttpExchange ex, String etag) throws IOException {
+        ex.getResponseHeaders().set("ETag", etag);
+        if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            counts.get(Kind.NOT_MODIFIED).incrementAndGet();
+            ex.sendResponseHeaders(304, -1);
+            return true;
+        }
+        return false;
+    }
+
+    private static int intParam(String query, String name, int otherwise) {
+        for (String part : query.split("&")) {
+            if (part.startsWith(name + "=")) {
+                try {
+                    return Integer.parseInt(part.substring(name.length() + 1));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return otherwise;
+    }
+
+    private void send(HttpExchange ex, int status, Kind kind, String body, String type) throws IOException {
+        send(ex, status, kind, body.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    private void send(HttpExchange ex, int status, Kind kind, byte[] body, String type) throws IOException {
+        counts.get(kind).incrementAndGet();
+        bytes.addAndGet(body.length);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
