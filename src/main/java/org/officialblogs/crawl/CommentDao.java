@@ -44,12 +44,23 @@ public final class CommentDao {
                               String authorUri, Instant checkedAt, String commentsState, String etag,
                               String lastModified) {}
 
+    private static final String POST_TO_CHECK = """
+            SELECT p.id, p.url, coalesce(p.published_at, p.first_seen_at) AS published, p.comments_url,
+                p.comment_feed_url, p.replies_url, p.platform_post_id, p.reported_comments, p.author_name,
+                p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified
+            """;
+
+    private static PostToCheck postToCheck(ResultSet rs) throws SQLException {
+        return new PostToCheck(rs.getLong("id"), rs.getString("url"), CrawlDao.instant(rs, "published"),
+                rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
+                rs.getString("platform_post_id"), CrawlDao.integer(rs, "reported_comments"),
+                rs.getString("author_name"), rs.getString("author_uri"), CrawlDao.instant(rs, "checked_at"),
+                rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified"));
+    }
+
     /** The blog's posts inside the window whose comments are due, never-checked and longest-waiting first. */
     public List<PostToCheck> duePosts(long blogId, Instant windowStart, Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT p.id, p.url, coalesce(p.published_at, p.first_seen_at) AS published, p.comments_url,
-                    p.comment_feed_url, p.replies_url, p.platform_post_id, p.reported_comments, p.author_name,
-                    p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified
+        return jdbi.withHandle(h -> h.createQuery(POST_TO_CHECK + """
                 FROM post p LEFT JOIN post_comments pc ON pc.post_id = p.id
                 WHERE p.blog_id = :blog AND coalesce(p.published_at, p.first_seen_at) >= :windowStart
                   AND coalesce(p.published_at, p.first_seen_at) <= :now
@@ -57,11 +68,7 @@ public final class CommentDao {
                 ORDER BY pc.checked_at IS NOT NULL, coalesce(pc.next_check_at, 0), published DESC
                 LIMIT :limit
                 """).bind("blog", blogId).bind("windowStart", windowStart).bind("now", now).bind("limit", limit)
-                .map((rs, ctx) -> new PostToCheck(rs.getLong("id"), rs.getString("url"), CrawlDao.instant(rs, "published"),
-                        rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
-                        rs.getString("platform_post_id"), CrawlDao.integer(rs, "reported_comments"),
-                        rs.getString("author_name"), rs.getString("author_uri"), CrawlDao.instant(rs, "checked_at"),
-                        rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified")))
+                .map((rs, ctx) -> postToCheck(rs))
                 .list());
     }
 
@@ -202,19 +209,12 @@ public final class CommentDao {
 
     /** The blog's posts inside the window that have comments, for re-deciding authorship after an alias change. */
     public List<PostToCheck> commentedPosts(long blogId, Instant windowStart) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT p.id, p.url, coalesce(p.published_at, p.first_seen_at) AS published, p.comments_url,
-                    p.comment_feed_url, p.replies_url, p.platform_post_id, p.reported_comments, p.author_name,
-                    p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified
+        return jdbi.withHandle(h -> h.createQuery(POST_TO_CHECK + """
                 FROM post p JOIN post_comments pc ON pc.post_id = p.id
                 WHERE p.blog_id = :blog AND coalesce(p.published_at, p.first_seen_at) >= :windowStart
                   AND pc.seen_count > 0
                 """).bind("blog", blogId).bind("windowStart", windowStart)
-                .map((rs, ctx) -> new PostToCheck(rs.getLong("id"), rs.getString("url"), CrawlDao.instant(rs, "published"),
-                        rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
-                        rs.getString("platform_post_id"), CrawlDao.integer(rs, "reported_comments"),
-                        rs.getString("author_name"), rs.getString("author_uri"), CrawlDao.instant(rs, "checked_at"),
-                        rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified")))
+                .map((rs, ctx) -> postToCheck(rs))
                 .list());
     }
 
