@@ -119,14 +119,14 @@ public final class CommentCollector {
         URI page = uri(post.url());
         if (!anySignal && platform == Platform.WORDPRESS) {
             // WordPress prints no comment elements at all when a post's comments are closed and it has none.
-            save(post, List.of(), CommentsState.CLOSED, "feed", false, now, next, null, null, aliases, null);
+            save(post, List.of(), CommentsState.CLOSED, "feed", false, now, next, null, null, aliases, null, null);
             return;
         }
         boolean readPage = page != null && !NO_PAGE_COMMENTS.contains(platform)
                 && (post.checkedAt() == null || feed == null);
         if (feed == null && !readPage) {
             // nothing to read: comments are not collected for this post (state unknown), and no check is planned
-            save(post, List.of(), CommentsState.UNKNOWN, "none", false, now, null, null, null, aliases, null);
+            save(post, List.of(), CommentsState.UNKNOWN, "none", false, now, null, null, null, aliases, null, null);
             return;
         }
 
@@ -210,12 +210,6 @@ public final class CommentCollector {
         }
         save(post, seen, state, String.join("+", sources), truncated, now, next, etag, lastModified, aliases,
                 pageAuthor, problems.isEmpty() ? null : String.join("; ", problems));
-    }
-
-    private void save(CommentDao.PostToCheck post, List<Comment> seen, CommentsState state, String source,
-                      boolean truncated, Instant now, Instant next, String etag, String lastModified,
-                      List<String> aliases, PostAuthor pageAuthor) {
-        save(post, seen, state, source, truncated, now, next, etag, lastModified, aliases, pageAuthor, null);
     }
 
     private void save(CommentDao.PostToCheck post, List<Comment> seen, CommentsState state, String source,

@@ -2,54 +2,22 @@ package org.officialblogs.crawl;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.officialblogs.App;
 import org.officialblogs.Config;
+import org.officialblogs.crawl.fetch.MutableClock;
 import org.officialblogs.registry.Origin;
 
 /** The whole application over a temporary database, with a clock the test moves, for crawl scenarios on loopback. */
 final class CrawlTestApp implements AutoCloseable {
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    final MovableClock clock;
+    final MutableClock clock;
     final App app;
 
     CrawlTestApp(Path dir, Instant start, Map<String, String> settings) {
-        clock = new MovableClock(start);
+        clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0",
                 "OFFICIALBLOGS_DATA_DIR", dir.toString(), "OFFICIALBLOGS_SCHEDULER", "false",
                 "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true", "OFFICIALBLOGS_HOST_DELAY_MS", "0",

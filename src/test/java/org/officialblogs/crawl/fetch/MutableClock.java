@@ -7,16 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/** A clock the test moves by hand; clocks made from it with {@link #withZone} move with it. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
-    MutableClock(Instant start) {
-        now = new AtomicReference<>(start);
+    public MutableClock(Instant start) {
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
     }
 
-    void advance(Duration duration) {
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
+    }
+
+    public void advance(Duration duration) {
         now.updateAndGet(i -> i.plus(duration));
     }
 
@@ -27,11 +33,11 @@ final class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+    public Clock withZone(ZoneId newZone) {
+        return new MutableClock(now, newZone);
     }
 }
