@@ -114,7 +114,6 @@ public final class App implements AutoCloseable {
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
     private final QueuedCrawlTrigger queuedTrigger;
-    private final FeedPreviewer previewer;
     public final ExportDao exports;
     public final DataExporter exporter;
     /** /metrics: request meters, JVM meters and database numbers read at scrape time. */
@@ -156,8 +155,7 @@ public final class App implements AutoCloseable {
         // fetcher itself caps requests in flight at maxConcurrentFetches
         this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.maxConcurrentFetches() * 16);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
-        this.previewer = new FeedPreviewer(locator);
-        BlogPreviewer previewer = parts.previewer() != null ? parts.previewer() : this.previewer;
+        BlogPreviewer previewer = parts.previewer() != null ? parts.previewer() : new FeedPreviewer(locator);
         CrawlTrigger trigger = parts.crawlTrigger() != null ? parts.crawlTrigger() : queuedTrigger;
         SessionService sessions = new SessionService(new SessionDao(database.jdbi()), tokens, clock, Duration.ofHours(12));
         this.submissions = new SubmissionDao(database.jdbi());
