@@ -120,6 +120,7 @@ class RankingsBrowserTest {
         screenshot("2-filtered-by-country");
 
         driver.findElement(By.linkText("Clear filters")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("country=GB"));
         driver.findElement(By.xpath("//thead//a[starts-with(normalize-space(.), 'Reply rate')]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=reply"));
         WebElement sorted = driver.findElement(By.cssSelector("thead th[aria-sort]"));

@@ -89,7 +89,14 @@ class SubmissionBrowserTest {
     }
 
     void click(String buttonText) {
-        driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
+        clickAndWaitForNextPage(driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")));
+    }
+
+    /** Clicks and waits until the browser has left the page: a click on a form button returns before the next page. */
+    void clickAndWaitForNextPage(WebElement e) {
+        e.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
     }
 
     @Test
@@ -137,7 +144,7 @@ class SubmissionBrowserTest {
         WebElement item = driver.findElement(By.cssSelector(".queue-item"));
         assertThat(item.getText()).contains("Ann Example").contains("Feed found: https://ann.example.org/feed/");
         screenshot("06-queue");
-        item.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Approve')]")).click();
+        clickAndWaitForNextPage(item.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Approve')]")));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).startsWith("Approved");
         assertThat(driver.findElements(By.cssSelector(".queue-item"))).isEmpty();
         screenshot("07-approved");
@@ -146,7 +153,7 @@ class SubmissionBrowserTest {
         WebElement link = driver.findElement(By.linkText("Ann Example"));
         assertThat(driver.findElement(By.cssSelector("table.directory")).getText()).contains("https://ann.example.org/");
         screenshot("08-directory");
-        link.click();
+        clickAndWaitForNextPage(link);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ann Example");
         assertThat(driver.findElement(By.cssSelector("section.blog")).getText()).contains("https://ann.example.org/")
                 .contains("Listed").contains("submission");
