@@ -86,7 +86,7 @@ public final class CrawlService {
         } catch (RuntimeException e) {
             // a bug must not stop the crawl of other blogs, nor leave this one due in a tight loop
             log.error("crawl blog={} failed unexpectedly", target.blogId(), e);
-            outcome = failed(target, null, "internal_error", "Unexpected error in the crawler: " + e, false, null,
+            outcome = failed(target, null, "internal_error", "An unexpected error stopped this crawl; it has been logged for the site's operator.", false, null,
                     clock.instant());
         }
         if (outcome.failed()) {

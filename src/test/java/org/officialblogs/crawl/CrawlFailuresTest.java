@@ -119,6 +119,31 @@ class CrawlFailuresTest {
     }
 
     @Test
+    void aRedirectToAFileOrJarAddressIsAnInvalidUrlAndThePublicPageShowsNoJavaText() throws Exception {
+        site.text("/to-file.xml", 302, "", null, "Location", "file:///etc/passwd");
+        site.text("/to-jar.xml", 301, "", null, "Location", "jar:file:/tmp/x.jar!/feed.xml");
+        site.text("/hostless.xml", 302, "", null, "Location", "http:///feed.xml");
+        for (String name : new String[] {"to-file", "to-jar", "hostless"}) {
+            CrawlState s = crawlFeed(name, "/" + name + ".xml");
+            assertThat(s.failureKind()).as(name).isEqualTo("invalid_url");
+            assertThat(s.failureMessage()).as(name).contains("redirect refused");
+        }
+        var web = t.app.webApp("test").start();
+        try {
+            long official = t.count("SELECT official_id FROM blog WHERE site_url LIKE '%/to-file/'");
+            var http = java.net.http.HttpClient.newHttpClient();
+            String page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + web.port() + "/officials/" + official)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("invalid_url").contains("redirect refused: only http and https URLs are fetched: file:///etc/passwd")
+                    .doesNotContain("Exception").doesNotContain("java.").doesNotContain("internal_error");
+        } finally {
+            web.stop();
+        }
+        assertThat(t.count("SELECT count(*) FROM crawl_state WHERE failure_kind = 'internal_error'")).isZero();
+    }
+
+    @Test
     void aRedirectLoopIsTooManyRedirects() {
         site.text("/loop-a", 302, "", null, "Location", "/loop-b");
         site.text("/loop-b", 302, "", null, "Location", "/loop-a");

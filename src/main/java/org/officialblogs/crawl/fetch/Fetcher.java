@@ -254,7 +254,15 @@ public final class Fetcher implements AutoCloseable {
                         return failed(exchange, FailureKind.PROTOCOL,
                                 "HTTP " + status + " to an unreadable Location: " + location, null);
                     }
+                    // every hop passes the same rules as the first URL before anything else reads it (a file: or
+                    // jar: target has no host, so even its robots.txt origin cannot be named)
+                    UrlCheck target = checkUrl(next);
                     hops.add(new RedirectHop(current, status, next));
+                    if (target.failure() != null) {
+                        return failed(exchange, target.failure(), "HTTP " + status + " redirect refused: "
+                                + target.message(), null);
+                    }
+                    next = target.url();
                     if (hops.size() > settings.maxRedirects()) {
                         return failed(exchange, FailureKind.TOO_MANY_REDIRECTS,
                                 "more than " + settings.maxRedirects() + " redirects", null);
