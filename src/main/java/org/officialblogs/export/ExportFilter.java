@@ -19,6 +19,10 @@ public record ExportFilter(String country, String level, String status, LocalDat
 
     public static final ExportFilter NONE = new ExportFilter(null, null, null, null, null, null, null);
 
+    /** The days a filter may name: four-digit years only. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     static final Set<String> LEVELS = Set.of("international", "national", "regional", "local");
     static final Set<String> STATUSES = Set.of("active", "slowing", "dormant", "unreachable", "offline", "lead", "no_data");
 
@@ -77,7 +81,13 @@ public record ExportFilter(String country, String level, String status, LocalDat
         String v = blankToNull(raw);
         if (v == null) return null;
         try {
-            return LocalDate.parse(v);
+            LocalDate day = LocalDate.parse(v);
+            // a five-digit or signed year parses, but its milliseconds since 1970 do not fit the database's numbers
+            if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+                problems.add(name + " must be a day from " + FIRST_DAY + " to " + LAST_DAY + ", got '" + v + "'");
+                return null;
+            }
+            return day;
         } catch (DateTimeParseException e) {
             problems.add(name + " must be a date as YYYY-MM-DD, got '" + v + "'");
             return null;

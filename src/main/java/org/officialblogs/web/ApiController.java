@@ -107,8 +107,9 @@ final class ApiController {
     }
 
     void rankings(Context ctx) {
+        int page = pageNumber(ctx);
         int perPage = perPage(ctx);
-        RankingParams params = RankingParams.parse(ctx);
+        RankingParams params = RankingParams.parse(ctx).withPage(page);
         MetricsDao.RankingResult result = metrics.rankings(params.filter(perPage));
         List<Map<String, Object>> data = new ArrayList<>();
         for (MetricsDao.RankingRow r : result.rows()) data.add(rankingRow(r));

@@ -45,6 +45,11 @@ record RankingParams(Listing listing, String country, String level, String branc
         return new RankingParams(listing, country, level, branch, status, search, sort, defaultSort, descending, page);
     }
 
+    /** The same view at another page (the API checks the page number itself, strictly). */
+    RankingParams withPage(int other) {
+        return new RankingParams(listing, country, level, branch, status, search, sort, defaultSort, descending, other);
+    }
+
     MetricsDao.RankingFilter filter(int pageSize) {
         return new MetricsDao.RankingFilter(listing, country, level, branch, status, search, sort, descending, page,
                 pageSize);

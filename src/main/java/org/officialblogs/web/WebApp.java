@@ -111,8 +111,9 @@ public final class WebApp {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.router.ignoreTrailingSlashes = true;
             // bulk uploads: the service refuses files over its own limit with a message; this only bounds memory
-            cfg.jetty.multipartConfig.maxFileSize(4, SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(5, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB - 1, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, SizeUnit.MB);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrorPages()));
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -152,6 +153,7 @@ public final class WebApp {
             cfg.routes.beforeMatched("/admin", sessions::requirePage);
             cfg.routes.beforeMatched("/admin/*", sessions::requirePage);
             cfg.routes.beforeMatched("/api/v1/admin/*", sessions::requireApi);
+            cfg.routes.beforeMatched(WebApp::refuseOversizedUpload);
             cfg.routes.beforeMatched(csrf::check);
             cfg.routes.get("/submit", submit::form);
             cfg.routes.post("/submit/preview", submit::preview);
@@ -186,6 +188,11 @@ public final class WebApp {
             // ---- errors
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (isUploadOverLimit(e)) {
+                    // a chunked upload (no Content-Length) is stopped by the multipart parser at the limit
+                    renderError(ctx, 413, uploadTooLarge());
+                    return;
+                }
                 log.error("unhandled error method={} path={}", ctx.method(), ctx.path(), e);
                 renderError(ctx, 500, null);
             });
@@ -200,15 +207,45 @@ public final class WebApp {
         });
     }
 
+    /** Largest multipart request read at all; the bulk upload's own, smaller file limit is its form's error. */
+    static final int MAX_UPLOAD_MB = 5;
+
+    /**
+     * Before any body is read: an upload whose declared length is over the limit is refused at once (413), so the
+     * parser never starts on it.
+     */
+    private static void refuseOversizedUpload(Context ctx) {
+        String type = ctx.contentType();
+        if (ctx.method() != io.javalin.http.HandlerType.POST || type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return;
+        }
+        if (ctx.req().getContentLengthLong() > MAX_UPLOAD_MB * 1024L * 1024L) {
+            throw new io.javalin.http.ContentTooLargeResponse(uploadTooLarge());
+        }
+    }
+
+    private static String uploadTooLarge() {
+        return "The upload is too large: a bulk file may have at most "
+                + org.officialblogs.registry.BulkSubmissions.MAX_BYTES / 1024 + " KiB. Please split it into smaller files.";
+    }
+
+    /** Jetty's multipart parser reports a part or request over its limit as a bad message caused by this. */
+    private static boolean isUploadOverLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().startsWith("max ")
+                    && t.getMessage().contains(" exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final String STARTED = "officialblogs.started";
 
     private void securityHeaders(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
+        SecurityHeaders.ALL.forEach(ctx::header);
     }
 
     /** Server-Timing: how long the app took to build the response (routing, queries, rendering), for monitoring. */
@@ -268,6 +305,8 @@ public final class WebApp {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 408 -> "Request timeout";
+            case 413 -> "Too large";
             case 429 -> "Too many requests";
             default -> status >= 500 ? "Something went wrong" : "Error";
         };

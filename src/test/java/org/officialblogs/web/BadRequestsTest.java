@@ -1,0 +1,133 @@
+package org.officialblogs.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requests a client gets wrong answer 4xx with a message, never 500: an upload over the limit, a date beyond what
+ * the database can count, a page number that is not one, and what Jetty itself refuses before the app sees it
+ * (those answers carry the same security headers as every page).
+ */
+class BadRequestsTest {
+
+    @TempDir
+    Path dir;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aBulkUploadOverTheLimitIs413WithAMessage() {
+        WebClient visitor = server.client();
+        String token = visitor.csrf("/submit/bulk");
+        byte[] big = new byte[6 * 1024 * 1024];
+        Arrays.fill(big, (byte) 'a');
+        HttpResponse<String> res = visitor.postFile("/submit/bulk", Map.of("_csrf", token), "file", "big.csv", big);
+        assertThat(res.statusCode()).isEqualTo(413);
+        assertThat(WebClient.html(res).text()).contains("too large").contains("at most 2048 KiB");
+        assertThat(server.count("SELECT count(*) FROM bulk_upload")).isZero();
+    }
+
+    @Test
+    void aChunkedUploadWithoutALengthIsStoppedAtTheLimitWith413() throws Exception {
+        // a double-submit token of the right shape: cookie and form field agree, as a browser's would
+        String token = "A".repeat(43);
+        String boundary = "b0undary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                new java.io.InputStream() {
+                    long left = 7L * 1024 * 1024;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'a' : -1;
+                    }
+                });
+        var request = java.net.http.HttpRequest.newBuilder(server.base.resolve("/submit/bulk"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", "ob_csrf=" + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        HttpResponse<String> res = server.send(request);
+        assertThat(res.statusCode()).isEqualTo(413);
+        assertThat(res.body()).contains("too large");
+    }
+
+    @Test
+    void aDateBeyondFourDigitYearsIs400OnTheDownloadsAndTheApi() {
+        for (String path : new String[] {"/data/posts.csv?from=%2B999999999-01-01", "/data/posts.ndjson?to=-999999999-01-01",
+                "/api/v1/blogs?from=%2B999999999-01-01", "/api/v1/officials?to=%2B10000-01-01"}) {
+            HttpResponse<String> res = server.get(path);
+            assertThat(res.statusCode()).as(path).isEqualTo(400);
+            assertThat(res.body()).as(path).contains("must be a day from 0001-01-01 to 9999-12-31");
+        }
+        assertThat(server.get("/data/posts.csv?from=2026-01-01&to=9999-12-31").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRankingsApiRefusesAPageThatIsNotOneLikeTheOtherLists() {
+        for (String page : new String[] {"-1", "0", "abc", "1.5"}) {
+            HttpResponse<String> res = server.get("/api/v1/rankings?page=" + page);
+            assertThat(res.statusCode()).as(page).isEqualTo(400);
+            assertThat(res.body()).as(page).contains("page must be a whole number from 1");
+        }
+        assertThat(server.get("/api/v1/rankings?page=2").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void jettysOwnAnswersToAnAddressTooLongOrAMalformedRequestCarryTheSecurityHeaders() throws IOException {
+        String longUri = "GET /?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String malformed = "GET /%zz%%% HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String badHeader = "GET / HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n";
+        for (String request : new String[] {longUri, malformed, badHeader}) {
+            String answer = raw(request);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+            assertThat(answer).as(request.substring(0, 20)).matches("(?s)HTTP/1.1 4\\d\\d .*");
+            assertThat(head).contains("x-content-type-options: nosniff").contains("x-frame-options: deny")
+                    .contains("content-security-policy: default-src 'self'").contains("referrer-policy: same-origin");
+            assertThat(answer).doesNotContain("jetty").doesNotContain("Exception");
+        }
+        assertThat(raw(longUri)).startsWith("HTTP/1.1 414 ");
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.javalin.port())) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            try {
+                while ((n = in.read(buf)) >= 0) got.write(buf, 0, n);
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // Jetty keeps or resets the connection; what arrived is the answer
+            }
+            return got.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
