@@ -246,6 +246,17 @@ public final class WebApp {
     private void securityHeaders(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
         SecurityHeaders.ALL.forEach(ctx::header);
+        if (isPrivate(ctx.path())) ctx.header("Cache-Control", "no-store");
+    }
+
+    /**
+     * Pages no cache may keep: everything behind a moderator's session (a submission shows its submitter's e-mail),
+     * the login page, and the forms and status links that carry a visitor's own token.
+     */
+    static boolean isPrivate(String path) {
+        return path.equals("/login") || path.equals("/logout") || path.equals("/admin") || path.startsWith("/admin/")
+                || path.startsWith("/api/v1/admin/") || path.equals("/submit") || path.startsWith("/submit/")
+                || path.startsWith("/submissions/");
     }
 
     /** Server-Timing: how long the app took to build the response (routing, queries, rendering), for monitoring. */

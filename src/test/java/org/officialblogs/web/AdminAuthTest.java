@@ -49,6 +49,28 @@ class AdminAuthTest {
     }
 
     @Test
+    void everyPageBehindTheSessionAndTheLoginPageAreNoStore() {
+        long id = server.moderation.submissions().submit(new org.officialblogs.registry.SubmissionInput(
+                SubmissionFormTest.valid())) instanceof org.officialblogs.registry.SubmissionService.Created c
+                ? c.submission().id() : -1;
+        assertThat(id).isPositive();
+        WebClient c = server.client();
+        HttpResponse<String> login = c.get("/login");
+        assertThat(login.headers().firstValue("Cache-Control")).as("/login").hasValue("no-store");
+        assertThat(server.get("/admin").headers().firstValue("Cache-Control")).as("redirect to login").hasValue("no-store");
+        assertThat(c.login(TestServer.MODERATOR, TestServer.PASSWORD).headers().firstValue("Cache-Control"))
+                .as("POST /login").hasValue("no-store");
+        for (String path : List.of("/admin", "/admin/submissions/" + id, "/api/v1/admin/submissions", "/admin/officials",
+                "/admin/audit", "/admin/crawl")) {
+            HttpResponse<String> res = c.get(path);
+            assertThat(res.statusCode()).as(path).isEqualTo(200);
+            assertThat(res.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+        }
+        assertThat(c.get("/admin/submissions/" + id).body()).as("the page shows the submitter's e-mail").contains("jo@example.org");
+        assertThat(server.get("/").headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store");
+    }
+
+    @Test
     void loggingInSetsAStrictHttpOnlySessionCookieAndStoresOnlyItsHash() {
         WebClient c = server.client();
         HttpResponse<String> res = c.login(TestServer.MODERATOR, TestServer.PASSWORD);
