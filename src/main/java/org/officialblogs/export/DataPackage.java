@@ -83,6 +83,7 @@ public final class DataPackage {
         dialect.put("header", true);
         dialect.put("delimiter", ",");
         dialect.put("quoteChar", "\"");
+        r.put("x-formula-cells", CsvCells.NOTE);
         ObjectNode schema = r.putObject("schema");
         ArrayNode fields = schema.putArray("fields");
         for (Column c : t.columns()) {

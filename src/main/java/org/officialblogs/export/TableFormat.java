@@ -80,7 +80,10 @@ public enum TableFormat {
 
         @Override
         public void row(Object[] values) {
-            for (int i = 0; i < values.length; i++) text[i] = csvText(values[i]);
+            for (int i = 0; i < values.length; i++) {
+                // only text from people and feeds can start a formula; numbers and times are written as they are
+                text[i] = values[i] instanceof String s ? CsvCells.text(s) : csvText(values[i]);
+            }
             try {
                 printer.printRecord((Object[]) text);
             } catch (IOException e) {

@@ -71,7 +71,8 @@ final class DataController {
         templates.render(ctx, "data.jte", new DataPage(site, day, tables, others, DataPackage.LICENCE_TITLE,
                 DataPackage.LICENCE_URL, citation, new DataPage.Changes(
                         c.latest() == null ? null : c.latest().toString(),
-                        c.previous() == null ? null : c.previous().toString(), lines, c.blogsAdded(), c.blogsGone())));
+                        c.previous() == null ? null : c.previous().toString(), lines, c.blogsAdded(), c.blogsGone()),
+                org.officialblogs.export.CsvCells.NOTE));
     }
 
     void file(Context ctx) throws IOException {

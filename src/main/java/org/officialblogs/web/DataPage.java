@@ -4,7 +4,8 @@ import java.util.List;
 
 /** /data: the downloads, the data dictionary, the licence, how to cite, and what changed since the last snapshot. */
 public record DataPage(SiteInfo site, String snapshotDay, List<TableFile> tables, List<Download> others,
-                       String licenceTitle, String licenceUrl, String citation, Changes changes) {
+                       String licenceTitle, String licenceUrl, String citation, Changes changes,
+                       String formulaCells) {
 
     /** A table's two downloads and its dictionary entry. */
     public record TableFile(String name, String title, String description, String csvHref, String ndjsonHref,
