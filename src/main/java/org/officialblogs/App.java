@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.officialblogs.auth.AccountDao;
 import org.officialblogs.auth.AccountService;
 import org.officialblogs.auth.LoginService;
+import org.officialblogs.auth.PasswordChecks;
 import org.officialblogs.auth.PasswordHasher;
 import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.auth.SecretTokens;
@@ -94,6 +95,11 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** Login attempts counted per username and address, and per address whatever the username, in this window. */
+    static final int LOGINS_PER_ACCOUNT = 5;
+    static final int LOGINS_PER_ADDRESS = 10;
+    static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+
     public final Config config;
     public final Clock clock;
     public final Database database;
@@ -167,7 +173,9 @@ public final class App implements AutoCloseable {
                 new ModerationService(submissions, registry, registryService, new ModerationDao(database.jdbi()),
                         audit, trigger, clock),
                 audit,
-                new LoginService(accounts, sessions, new RateLimiter(5, Duration.ofMinutes(15), clock)),
+                new LoginService(accounts, sessions, RateLimiter.inMemory(LOGINS_PER_ACCOUNT, LOGIN_WINDOW, clock),
+                        RateLimiter.inMemory(LOGINS_PER_ADDRESS, LOGIN_WINDOW, clock),
+                        new PasswordChecks(config.maxConcurrentLogins(), Duration.ofSeconds(2))),
                 sessions, tokens, clock);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock);

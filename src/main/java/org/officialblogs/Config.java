@@ -31,7 +31,16 @@ public record Config(
         int backfillMaxPages,
         boolean schedulerEnabled,
         int submissionsPerHour,
-        int apiRequestsPerMinute) {
+        int apiRequestsPerMinute,
+        // serving and its limits: the listen address, /metrics, logins, slow clients, database waits
+        String bind,
+        int metricsPort,
+        List<String> metricsAllow,
+        int maxConcurrentLogins,
+        Duration requestBodyTimeout,
+        int requestBodyMinRate,
+        int threadsPerAddress,
+        Duration dbBusyTimeout) {
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
@@ -55,7 +64,15 @@ public record Config(
             new Setting("OFFICIALBLOGS_BACKFILL_MAX_PAGES", "30", "Most feed pages read when backfilling a blog's history"),
             new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"),
             new Setting("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "10", "Submissions (form, API or bulk upload) accepted per client address per hour"),
-            new Setting("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "300", "Read API (GET /api/v1/...) requests answered per client address per minute"));
+            new Setting("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "300", "Read API (GET /api/v1/...) requests answered per client address per minute"),
+            new Setting("OFFICIALBLOGS_BIND", "", "Address the web app listens on; empty: all interfaces. Behind a reverse proxy on the same host: 127.0.0.1"),
+            new Setting("OFFICIALBLOGS_METRICS_PORT", "", "Serve /metrics only on this port (on the bind address), not on the site's port; empty: the site's port (0 picks a free port)"),
+            new Setting("OFFICIALBLOGS_METRICS_ALLOW", "", "Comma-separated addresses or ranges (CIDR, e.g. 10.0.0.5,192.168.1.0/24) allowed to read /metrics; empty: everyone"),
+            new Setting("OFFICIALBLOGS_MAX_CONCURRENT_LOGINS", "2", "Password checks run at once (Argon2id, 19 MiB each); more logins wait up to 2 s, then get 429"),
+            new Setting("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS", "30000", "Longest time a client may take to send a request body"),
+            new Setting("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE", "1024", "Slowest request body accepted, in bytes per second (after its first second)"),
+            new Setting("OFFICIALBLOGS_THREADS_PER_ADDRESS", "16", "Requests of one client address handled at once; more wait their turn without holding a thread"),
+            new Setting("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS", "5000", "Longest wait for a write while another process or writer holds the database; then 503 with Retry-After"));
 
     /** Thrown for a setting that cannot be used; the message names the setting and the value. */
     public static final class InvalidConfigException extends RuntimeException {
@@ -91,6 +108,23 @@ public record Config(
         if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
         if (submissionsPerHour < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + submissionsPerHour);
         if (apiRequestsPerMinute < 1) problems.add("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE must be >= 1, got " + apiRequestsPerMinute);
+        if (bind == null) problems.add("OFFICIALBLOGS_BIND must be an address or empty");
+        if (metricsPort < -1 || metricsPort > 65535) problems.add("OFFICIALBLOGS_METRICS_PORT must be between 0 and 65535, got " + metricsPort);
+        if (metricsPort > 0 && metricsPort == port) problems.add("OFFICIALBLOGS_METRICS_PORT must differ from OFFICIALBLOGS_PORT, got " + metricsPort);
+        if (metricsAllow == null) {
+            problems.add("OFFICIALBLOGS_METRICS_ALLOW must be a list of addresses or ranges");
+        } else {
+            for (String range : metricsAllow) {
+                org.officialblogs.ops.AddressRange.problem(range).ifPresent(p -> problems.add("OFFICIALBLOGS_METRICS_ALLOW: " + p));
+            }
+        }
+        if (maxConcurrentLogins < 1 || maxConcurrentLogins > 64) {
+            problems.add("OFFICIALBLOGS_MAX_CONCURRENT_LOGINS must be between 1 and 64, got " + maxConcurrentLogins);
+        }
+        if (requestBodyTimeout == null || requestBodyTimeout.toMillis() < 100) problems.add("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS must be >= 100");
+        if (requestBodyMinRate < 0) problems.add("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE must be >= 0 (0: no minimum), got " + requestBodyMinRate);
+        if (threadsPerAddress < 1) problems.add("OFFICIALBLOGS_THREADS_PER_ADDRESS must be >= 1, got " + threadsPerAddress);
+        if (dbBusyTimeout == null || dbBusyTimeout.isNegative()) problems.add("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS must be >= 0");
         if (!problems.isEmpty()) throw new InvalidConfigException(String.join("; ", problems));
     }
 
@@ -138,7 +172,15 @@ public record Config(
                 parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES"),
                 parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
                 parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"),
-                parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"));
+                parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"),
+                get.apply("OFFICIALBLOGS_BIND"),
+                get.apply("OFFICIALBLOGS_METRICS_PORT").isEmpty() ? -1 : parseInt(get, "OFFICIALBLOGS_METRICS_PORT"),
+                parseList(get, "OFFICIALBLOGS_METRICS_ALLOW"),
+                parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_LOGINS"),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS")),
+                parseInt(get, "OFFICIALBLOGS_REQUEST_BODY_MIN_RATE"),
+                parseInt(get, "OFFICIALBLOGS_THREADS_PER_ADDRESS"),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS")));
     }
 
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */
@@ -162,6 +204,19 @@ public record Config(
         } catch (NumberFormatException e) {
             throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
         }
+    }
+
+    private static List<String> parseList(Function<String, String> get, String name) {
+        List<String> items = new ArrayList<>();
+        for (String part : get.apply(name).split(",")) {
+            if (!part.isBlank()) items.add(part.strip());
+        }
+        return List.copyOf(items);
+    }
+
+    /** True when /metrics has its own port rather than the site's. */
+    public boolean metricsOnOwnPort() {
+        return metricsPort >= 0;
     }
 
     private static boolean parseBoolean(Function<String, String> get, String name) {

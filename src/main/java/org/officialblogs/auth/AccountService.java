@@ -93,12 +93,15 @@ public final class AccountService {
 
     private String decoy() {
         String d = decoyHash;
-        if (d == null) {
-            char[] random = new SecretTokens().generate().toCharArray();
-            d = hasher.hash(random);
-            Arrays.fill(random, '\0');
-            decoyHash = d;
+        if (d != null) return d;
+        // made once: attempts racing on unknown names would otherwise each pay for an extra hash
+        synchronized (this) {
+            if (decoyHash == null) {
+                char[] random = new SecretTokens().generate().toCharArray();
+                decoyHash = hasher.hash(random);
+                Arrays.fill(random, '\0');
+            }
+            return decoyHash;
         }
-        return d;
     }
 }

@@ -1,6 +1,7 @@
 package org.officialblogs.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -56,13 +57,32 @@ final class AuthController {
             sessions.open(ctx, s.started());
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } else if (result instanceof LoginService.Throttled t) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-            render(ctx, username, next, "Too many failed attempts for this username from your address. Please wait "
-                    + t.retryAfterMinutes() + (t.retryAfterMinutes() == 1 ? " minute" : " minutes") + " and try again.");
+            throttled(ctx, username, next, t);
+        } else if (result instanceof LoginService.Busy b) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+            render(ctx, username, next, "The server is busy checking other logins, so your password was not checked. "
+                    + "Please try again in a few seconds.");
         } else {
             ctx.status(HttpStatus.UNAUTHORIZED);
             render(ctx, username, next, "The username or the password is not right.");
         }
+    }
+
+    /** Before the login form is read: an address already over its limit is answered without reading the body. */
+    void precheck(Context ctx) {
+        if (ctx.method() != HandlerType.POST) return;
+        login.addressThrottled(ctx.ip()).ifPresent(t -> {
+            throttled(ctx, "", localPath(ctx.queryParam("next")), t);
+            ctx.skipRemainingHandlers();
+        });
+    }
+
+    private void throttled(Context ctx, String username, String next, LoginService.Throttled t) {
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        String wait = " Please wait " + t.retryAfterMinutes() + (t.retryAfterMinutes() == 1 ? " minute" : " minutes")
+                + " and try again.";
+        render(ctx, username, next, (t.wholeAddress() ? "Too many login attempts from your address."
+                : "Too many failed attempts for this username from your address.") + wait);
     }
 
     void logout(Context ctx) {

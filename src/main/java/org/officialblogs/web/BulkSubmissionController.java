@@ -80,7 +80,7 @@ final class BulkSubmissionController {
             return;
         }
         // a stored upload counts as one submission, whatever its number of rows
-        if (report.confirmToken() != null) limits.submissions().record(ctx.ip());
+        if (report.confirmToken() != null) limits.submissions().tryAcquire(ctx.ip());
         templates.render(ctx, "bulk-report.jte", new BulkReportPage(site, report, csrf.publicToken(ctx), null,
                 (int) BulkSubmissions.CONFIRM_WITHIN.toMinutes()));
     }

@@ -103,7 +103,7 @@ final class SubmissionApiController {
             return;
         }
         if (outcome instanceof SubmissionService.Created c) {
-            limits.submissions().record(ctx.ip());
+            limits.submissions().tryAcquire(ctx.ip());
             String url = site.baseUrl() + "/submissions/" + c.token();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", c.submission().id());

@@ -46,7 +46,7 @@ final class SubmissionController {
     void preview(Context ctx) {
         SubmissionInput in = SubmissionInput.from(ctx::formParam);
         if (!refuseSpamOrFlood(ctx, in, limits.previews())) return;
-        limits.previews().record(ctx.ip());
+        limits.previews().tryAcquire(ctx.ip());
         SubmissionService.Check check = submissions.check(in);
         if (!check.ok()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -71,7 +71,7 @@ final class SubmissionController {
 
     private void handle(Context ctx, SubmissionInput in, SubmissionService.Outcome outcome) {
         if (outcome instanceof SubmissionService.Created c) {
-            limits.submissions().record(ctx.ip());
+            limits.submissions().tryAcquire(ctx.ip());
             ctx.redirect("/submissions/" + c.token() + "?new", HttpStatus.SEE_OTHER);
         } else if (outcome instanceof SubmissionService.Invalid i) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);

@@ -11,8 +11,8 @@ import org.officialblogs.auth.RateLimiter;
 record SubmissionLimits(RateLimiter submissions, RateLimiter previews) {
 
     static SubmissionLimits perHour(int perHour, Clock clock) {
-        return new SubmissionLimits(new RateLimiter(perHour, Duration.ofHours(1), clock),
-                new RateLimiter(perHour * 6, Duration.ofHours(1), clock));
+        return new SubmissionLimits(RateLimiter.inMemory(perHour, Duration.ofHours(1), clock),
+                RateLimiter.inMemory(perHour * 6, Duration.ofHours(1), clock));
     }
 
     String message(RateLimiter limiter, RateLimiter.Decision d) {

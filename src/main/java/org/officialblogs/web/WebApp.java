@@ -94,7 +94,7 @@ public final class WebApp {
         this.crawlHealth = new CrawlHealthController(sources.crawl(), sessions, templates, site, mod.clock());
         this.data = new DataController(dataSources.exporter(), templates, site);
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
-                new RateLimiter(config.apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
+                RateLimiter.inMemory(config.apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
     }
 
     /** Creates and starts the server on the configured port (0: a free port); {@link Javalin#port()} tells which. */
@@ -141,6 +141,7 @@ public final class WebApp {
             cfg.routes.get("/api", api::page);
             cfg.routes.get("/api/openapi.json", api::openApi);
             cfg.routes.before("/api/v1/*", api::guard);
+            cfg.routes.before("/login", auth::precheck);
             cfg.routes.get("/api/v1/officials", api::officials);
             cfg.routes.get("/api/v1/officials/{id}", api::official);
             cfg.routes.get("/api/v1/blogs", api::blogs);

@@ -38,7 +38,7 @@ class RateLimiterTest {
     @Test
     void allowsMaxEventsPerWindowThenSaysHowLongToWait() {
         HandClock clock = new HandClock();
-        RateLimiter limiter = new RateLimiter(3, Duration.ofHours(1), clock);
+        RateLimiter limiter = RateLimiter.inMemory(3, Duration.ofHours(1), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.tryAcquire("10.0.0.1").allowed()).isTrue();
             clock.advance(Duration.ofMinutes(10));
@@ -57,21 +57,44 @@ class RateLimiterTest {
     @Test
     void checkDoesNotCountAndResetForgets() {
         HandClock clock = new HandClock();
-        RateLimiter limiter = new RateLimiter(1, Duration.ofMinutes(15), clock);
+        RateLimiter limiter = RateLimiter.inMemory(1, Duration.ofMinutes(15), clock);
         for (int i = 0; i < 5; i++) assertThat(limiter.check("k").allowed()).isTrue();
-        limiter.record("k");
+        limiter.tryAcquire("k");
         assertThat(limiter.check("k").allowed()).isFalse();
         limiter.reset("k");
         assertThat(limiter.check("k").allowed()).isTrue();
     }
 
     @Test
+    void ofManyRacingCallersExactlyTheLimitPass() throws Exception {
+        RateLimiter limiter = RateLimiter.inMemory(5, Duration.ofMinutes(15), new HandClock());
+        int callers = 64;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(callers);
+        java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                all.add(pool.submit(() -> {
+                    start.await();
+                    if (limiter.tryAcquire("same key").allowed()) passed.incrementAndGet();
+                    return null;
+                }));
+            }
+            for (var f : all) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(passed.get()).isEqualTo(5);
+    }
+
+    @Test
     void manyKeysArePrunedOnceTheirWindowHasPassed() {
         HandClock clock = new HandClock();
-        RateLimiter limiter = new RateLimiter(1, Duration.ofMinutes(1), clock);
-        for (int i = 0; i < 20_000; i++) limiter.record("ip" + i);
+        RateLimiter limiter = RateLimiter.inMemory(1, Duration.ofMinutes(1), clock);
+        for (int i = 0; i < 20_000; i++) limiter.tryAcquire("ip" + i);
         clock.advance(Duration.ofMinutes(2));
-        limiter.record("late");
+        limiter.tryAcquire("late");
         assertThat(limiter.check("ip0").allowed()).isTrue();
         assertThat(limiter.check("late").allowed()).isFalse();
     }

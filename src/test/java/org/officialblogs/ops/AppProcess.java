@@ -45,10 +45,20 @@ public final class AppProcess implements AutoCloseable {
      * files there. The child sees only the OFFICIALBLOGS_* settings given in {@code env} (none inherited).
      */
     public static AppProcess start(Path workDir, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // small and quick to start: the tests share two cores with other work
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        return start(workDir, env, List.of(), List.of("-Xmx512m"), args);
+    }
+
+    /**
+     * As {@link #start(Path, Map, String...)}, with the JVM's heap options ({@code -Xmx256m}) and a command the java
+     * command runs under ({@code unshare ... sh -c '... exec "$0" "$@"'}; empty: none).
+     */
+    public static AppProcess start(Path workDir, Map<String, String> env, List<String> wrapper, List<String> heap,
+                                   String... args) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(heap);
+        // small and quick to start: the tests share two cores with other work
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 "org.officialblogs.Main"));
         command.addAll(List.of(args));
