@@ -64,23 +64,70 @@ public final class SubmissionService {
         this.clock = clock;
     }
 
+    /**
+     * A submission's fields checked, with no I/O yet: the proposal, or the errors. What a caller does between this
+     * and {@link #submit(Validated)} (counting the attempt against a limit) happens before anything is fetched.
+     */
+    public record Validated(SubmissionInput input, SubmissionValidator.Result result, Long officialId) {
+        public boolean ok() {
+            return result.ok();
+        }
+
+        Check invalid() {
+            return new Check(input, result.errors(), null, null, List.of());
+        }
+    }
+
+    /** Said in place of a preview when the blog is already known, so its address was not fetched again. */
+    public static final String NOT_FETCHED = "The address was not fetched again: this blog is already known (see below).";
+
+    public Validated validate(SubmissionInput in) {
+        return new Validated(in, SubmissionValidator.validate(in), null);
+    }
+
+    /** Evidence for an entry already listed: its fields, and whether that entry is still there. */
+    public Validated validateEvidence(long officialId, SubmissionInput in) {
+        Optional<Official> official = registry.officialById(officialId);
+        if (official.isEmpty()) {
+            return new Validated(in, new SubmissionValidator.Result(null,
+                    Map.of("name", "the entry you chose is no longer in the directory")), officialId);
+        }
+        return new Validated(in, SubmissionValidator.validateEvidence(in, official.get()), officialId);
+    }
+
     /** Validates, previews and looks for duplicates, without saving anything. */
     public Check check(SubmissionInput in) {
-        SubmissionValidator.Result r = SubmissionValidator.validate(in);
-        if (!r.ok()) return new Check(in, r.errors(), null, null, List.of());
-        BlogPreviewer.Preview preview = preview(r.proposal().entry().blogUrl());
-        return new Check(in, Map.of(), r.proposal(), preview,
-                duplicates.find(r.proposal().entry(), preview.feedUrl(), null));
+        return check(validate(in));
+    }
+
+    /**
+     * Looks for duplicates first: a blog already listed or pending is not fetched again. Otherwise previews the
+     * address and looks again with the feed the preview found. Saves nothing.
+     */
+    public Check check(Validated v) {
+        if (!v.ok()) return v.invalid();
+        SubmissionValidator.Proposal proposal = v.result().proposal();
+        List<Duplicate> known = duplicates.find(proposal.entry(), null, null);
+        if (known.stream().anyMatch(Duplicate::blocking)) {
+            return new Check(v.input(), Map.of(), proposal, BlogPreviewer.Preview.notFound(NOT_FETCHED), known);
+        }
+        BlogPreviewer.Preview preview = preview(proposal.entry().blogUrl());
+        return new Check(v.input(), Map.of(), proposal, preview, duplicates.find(proposal.entry(), preview.feedUrl(), null));
     }
 
     /** Checks again (never trusting what the preview page carried) and saves unless a duplicate stops it. */
     public Outcome submit(SubmissionInput in) {
-        Check c = check(in);
+        return submit(validate(in));
+    }
+
+    public Outcome submit(Validated v) {
+        Check c = check(v);
         if (!c.ok()) return new Invalid(c);
+        if (c.blocked()) return new Blocked(c);
         return dao.jdbi().inTransaction(h -> {
             // looked up again inside the write transaction, so two identical submissions racing cannot both pass
             List<Duplicate> now = duplicates.find(h, c.proposal().entry(), c.preview().feedUrl(), null);
-            Check checked = new Check(in, Map.of(), c.proposal(), c.preview(), now);
+            Check checked = new Check(v.input(), Map.of(), c.proposal(), c.preview(), now);
             if (checked.blocked()) return new Blocked(checked);
             String token = tokens.generate();
             long id = dao.insert(h, new SubmissionDao.NewRow(SubmissionKind.NEW, c.proposal().entry(),
@@ -94,17 +141,17 @@ public final class SubmissionService {
 
     /** Saves the submitter's evidence for an entry already listed, for a moderator to add as a source. */
     public Outcome submitEvidence(long officialId, SubmissionInput in) {
-        Optional<Official> official = registry.officialById(officialId);
-        if (official.isEmpty()) {
-            return new Invalid(new Check(in, Map.of("name", "the entry you chose is no longer in the directory"), null, null, List.of()));
-        }
-        SubmissionValidator.Result r = SubmissionValidator.validateEvidence(in, official.get());
-        if (!r.ok()) return new Invalid(new Check(in, r.errors(), null, null, List.of()));
+        return submitEvidence(validateEvidence(officialId, in));
+    }
+
+    public Outcome submitEvidence(Validated v) {
+        if (!v.ok()) return new Invalid(v.invalid());
+        SubmissionValidator.Proposal p = v.result().proposal();
+        long officialId = v.officialId();
         String token = tokens.generate();
         return dao.jdbi().inTransaction(h -> {
-            long id = dao.insert(h, new SubmissionDao.NewRow(SubmissionKind.EVIDENCE, r.proposal().entry(),
-                    r.proposal().submitter(), r.proposal().note(), null, SecretTokens.hash(token), null, null, officialId,
-                    clock.instant()));
+            long id = dao.insert(h, new SubmissionDao.NewRow(SubmissionKind.EVIDENCE, p.entry(), p.submitter(), p.note(),
+                    null, SecretTokens.hash(token), null, null, officialId, clock.instant()));
             log.info("submission received id={} kind=evidence officialId={}", id, officialId);
             return new Created(token, dao.byId(h, id).orElseThrow());
         });

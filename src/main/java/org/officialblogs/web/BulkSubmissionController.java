@@ -65,10 +65,10 @@ final class BulkSubmissionController {
         BulkSubmissions.Form form = BulkSubmissions.Form.from(ctx::formParam);
         String honeypot = ctx.formParam(SubmissionFields.HONEYPOT);
         if (honeypot != null && !honeypot.isEmpty()) throw new BadRequestResponse(SubmissionController.SPAM_MESSAGE);
-        RateLimiter.Decision d = limits.submissions().check(ctx.ip());
+        // a dry run is a check, counted like a preview, atomically, before the file is analysed
+        RateLimiter.Decision d = limits.previews().tryAcquire(ctx.ip());
         if (!d.allowed()) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, d.retryAfter().toSeconds())));
-            renderForm(ctx, form, Map.of(), limits.message(limits.submissions(), d).replace(" what you typed is still below", " please choose the file again"));
+            tooMany(ctx, form, limits.previews(), d);
             return;
         }
         UploadedFile file = ctx.uploadedFile("file");
@@ -79,13 +79,27 @@ final class BulkSubmissionController {
             renderForm(ctx, form, report.errors(), null);
             return;
         }
-        // a stored upload counts as one submission, whatever its number of rows
-        if (report.confirmToken() != null) limits.submissions().tryAcquire(ctx.ip());
         templates.render(ctx, "bulk-report.jte", new BulkReportPage(site, report, csrf.publicToken(ctx), null,
                 (int) BulkSubmissions.CONFIRM_WITHIN.toMinutes()));
     }
 
+    /** Before the upload is read: an address over its limit of dry runs is answered without reading the file. */
+    void precheck(Context ctx) {
+        if (ctx.method() != io.javalin.http.HandlerType.POST) return;
+        RateLimiter limiter = ctx.path().endsWith("/commit") ? limits.submissions() : limits.previews();
+        RateLimiter.Decision d = limiter.check(ctx.ip());
+        if (d.allowed()) return;
+        tooMany(ctx, BulkSubmissions.Form.from(k -> ""), limiter, d);
+        ctx.skipRemainingHandlers();
+    }
+
     void commit(Context ctx) {
+        // an upload counts as one submission, whatever its number of rows, when it is sent for review
+        RateLimiter.Decision d = limits.submissions().tryAcquire(ctx.ip());
+        if (!d.allowed()) {
+            tooMany(ctx, BulkSubmissions.Form.from(k -> ""), limits.submissions(), d);
+            return;
+        }
         Optional<BulkSubmissions.Committed> done = bulk.commit(ctx.formParam("confirm"));
         if (done.isEmpty()) {
             throw new BadRequestResponse("This dry run can no longer be submitted: it was already submitted, or more than "
@@ -100,6 +114,11 @@ final class BulkSubmissionController {
         templates.render(ctx, "bulk-report.jte", new BulkReportPage(site, new BulkSubmissions.DryRun(Map.of(), null, null,
                 c.rows(), null), csrf.publicToken(ctx), "Nothing was submitted: since the dry run, every row has become a "
                 + "duplicate or an error.", (int) BulkSubmissions.CONFIRM_WITHIN.toMinutes()));
+    }
+
+    private void tooMany(Context ctx, BulkSubmissions.Form form, RateLimiter limiter, RateLimiter.Decision d) {
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(d.retryAfterSeconds()));
+        renderForm(ctx, form, Map.of(), limits.message(limiter, d).replace(" what you typed is still below", " please choose the file again"));
     }
 
     private static byte[] read(UploadedFile file) {

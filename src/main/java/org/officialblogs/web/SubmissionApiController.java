@@ -44,6 +44,12 @@ final class SubmissionApiController {
             ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(errors("body", "send a JSON object with Content-Type: application/json"));
             return;
         }
+        // an address already over its limit is answered before its body is read
+        RateLimiter.Decision early = limits.submissions().check(ctx.ip());
+        if (!early.allowed()) {
+            tooMany(ctx, early);
+            return;
+        }
         JsonNode root;
         try {
             root = json.readTree(ctx.body());
@@ -77,16 +83,9 @@ final class SubmissionApiController {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("errors", problems));
             return;
         }
-        RateLimiter.Decision d = limits.submissions().check(ctx.ip());
-        if (!d.allowed()) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, d.retryAfter().toSeconds())))
-                    .json(Map.of("errors", Map.of("rate_limit", limits.message(limits.submissions(), d)
-                            .replace(" what you typed is still below.", ""))));
-            return;
-        }
         SubmissionInput in = new SubmissionInput(values);
         String kind = values.getOrDefault("kind", "new").strip();
-        SubmissionService.Outcome outcome;
+        SubmissionService.Validated v;
         if (kind.equals("evidence")) {
             long officialId;
             try {
@@ -95,15 +94,25 @@ final class SubmissionApiController {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(errors("official_id", "is required for evidence: the number of a listed official"));
                 return;
             }
-            outcome = submissions.submitEvidence(officialId, in);
+            v = submissions.validateEvidence(officialId, in);
         } else if (kind.equals("new") || kind.isEmpty()) {
-            outcome = submissions.submit(in);
+            v = submissions.validate(in);
         } else {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(errors("kind", "must be 'new' or 'evidence'"));
             return;
         }
+        if (!v.ok()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("errors", v.result().errors()));
+            return;
+        }
+        // every attempt past the field checks counts, a duplicate too, before anything is fetched
+        RateLimiter.Decision d = limits.submissions().tryAcquire(ctx.ip());
+        if (!d.allowed()) {
+            tooMany(ctx, d);
+            return;
+        }
+        SubmissionService.Outcome outcome = kind.equals("evidence") ? submissions.submitEvidence(v) : submissions.submit(v);
         if (outcome instanceof SubmissionService.Created c) {
-            limits.submissions().tryAcquire(ctx.ip());
             String url = site.baseUrl() + "/submissions/" + c.token();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", c.submission().id());
@@ -121,6 +130,12 @@ final class SubmissionApiController {
             body.put("duplicates", b.check().duplicates().stream().map(this::duplicate).toList());
             ctx.status(HttpStatus.CONFLICT).json(body);
         }
+    }
+
+    private void tooMany(Context ctx, RateLimiter.Decision d) {
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(d.retryAfterSeconds()))
+                .json(Map.of("errors", Map.of("rate_limit", limits.message(limits.submissions(), d)
+                        .replace(" what you typed is still below.", ""))));
     }
 
     /** GET /api/v1/admin/submissions: the pending queue. */

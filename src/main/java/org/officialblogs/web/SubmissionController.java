@@ -45,33 +45,48 @@ final class SubmissionController {
 
     void preview(Context ctx) {
         SubmissionInput in = SubmissionInput.from(ctx::formParam);
-        if (!refuseSpamOrFlood(ctx, in, limits.previews())) return;
-        limits.previews().tryAcquire(ctx.ip());
-        SubmissionService.Check check = submissions.check(in);
-        if (!check.ok()) {
+        refuseSpam(ctx);
+        SubmissionService.Validated v = submissions.validate(in);
+        if (!v.ok()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderForm(ctx, in, check.errors(), null);
+            renderForm(ctx, in, v.result().errors(), null);
             return;
         }
-        renderPreview(ctx, check);
+        // counted before the preview fetches anything
+        if (!admitted(ctx, in, limits.previews())) return;
+        renderPreview(ctx, submissions.check(v));
     }
 
     void submit(Context ctx) {
         SubmissionInput in = SubmissionInput.from(ctx::formParam);
-        if (!refuseSpamOrFlood(ctx, in, limits.submissions())) return;
-        handle(ctx, in, submissions.submit(in));
+        refuseSpam(ctx);
+        SubmissionService.Validated v = submissions.validate(in);
+        if (!v.ok()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderForm(ctx, in, v.result().errors(), null);
+            return;
+        }
+        // every attempt past the field checks counts, a duplicate too, before anything is fetched
+        if (!admitted(ctx, in, limits.submissions())) return;
+        handle(ctx, in, submissions.submit(v));
     }
 
     void evidence(Context ctx) {
         SubmissionInput in = SubmissionInput.from(ctx::formParam);
         long officialId = OfficialController.parseId(ctx.formParam("official_id"));
-        if (!refuseSpamOrFlood(ctx, in, limits.submissions())) return;
-        handle(ctx, in, submissions.submitEvidence(officialId, in));
+        refuseSpam(ctx);
+        SubmissionService.Validated v = submissions.validateEvidence(officialId, in);
+        if (!v.ok()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderForm(ctx, in, v.result().errors(), null);
+            return;
+        }
+        if (!admitted(ctx, in, limits.submissions())) return;
+        handle(ctx, in, submissions.submitEvidence(v));
     }
 
     private void handle(Context ctx, SubmissionInput in, SubmissionService.Outcome outcome) {
         if (outcome instanceof SubmissionService.Created c) {
-            limits.submissions().tryAcquire(ctx.ip());
             ctx.redirect("/submissions/" + c.token() + "?new", HttpStatus.SEE_OTHER);
         } else if (outcome instanceof SubmissionService.Invalid i) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -93,13 +108,17 @@ final class SubmissionController {
                 site.baseUrl() + "/submissions/" + token, ctx.queryParam("new") != null));
     }
 
-    /** False (and the response written) when the honeypot is filled or the address has sent too much. */
-    private boolean refuseSpamOrFlood(Context ctx, SubmissionInput in, RateLimiter limiter) {
+    /** A filled honeypot is a robot: refused before anything else. */
+    private static void refuseSpam(Context ctx) {
         String honeypot = ctx.formParam(SubmissionFields.HONEYPOT);
         if (honeypot != null && !honeypot.isEmpty()) throw new BadRequestResponse(SPAM_MESSAGE);
-        RateLimiter.Decision d = limiter.check(ctx.ip());
+    }
+
+    /** Counts this attempt against the address's limit; false (and the form shown again with why) when over it. */
+    private boolean admitted(Context ctx, SubmissionInput in, RateLimiter limiter) {
+        RateLimiter.Decision d = limiter.tryAcquire(ctx.ip());
         if (d.allowed()) return true;
-        ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, d.retryAfter().toSeconds())));
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(d.retryAfterSeconds()));
         renderForm(ctx, in, java.util.Map.of(), limits.message(limiter, d));
         return false;
     }

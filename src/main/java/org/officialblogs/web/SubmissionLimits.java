@@ -5,8 +5,10 @@ import java.time.Duration;
 import org.officialblogs.auth.RateLimiter;
 
 /**
- * Per client address: {@code perHour} saved submissions (a form, an API call or a bulk upload each count one) and
- * six times as many previews, since a preview makes the server fetch a stranger's address.
+ * Per client address: {@code perHour} submissions (a form, an API call, or a bulk upload sent for review each count
+ * one, a duplicate too) and six times as many checks (previews and bulk dry runs), since a preview makes the server
+ * fetch a stranger's address. Each attempt is counted atomically once its fields are valid, before anything is
+ * fetched.
  */
 record SubmissionLimits(RateLimiter submissions, RateLimiter previews) {
 

@@ -142,6 +142,8 @@ public final class WebApp {
             cfg.routes.get("/api/openapi.json", api::openApi);
             cfg.routes.before("/api/v1/*", api::guard);
             cfg.routes.before("/login", auth::precheck);
+            cfg.routes.before("/submit/bulk", bulk::precheck);
+            cfg.routes.before("/submit/bulk/commit", bulk::precheck);
             cfg.routes.get("/api/v1/officials", api::officials);
             cfg.routes.get("/api/v1/officials/{id}", api::official);
             cfg.routes.get("/api/v1/blogs", api::blogs);

@@ -58,6 +58,11 @@ public final class LoopbackSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** How many requests the site has answered, whatever their path. */
+    public int total() {
+        return requests.size();
+    }
+
     public long count(String pathAndQuery) {
         return requests.stream().filter(pathAndQuery::equals).count();
     }

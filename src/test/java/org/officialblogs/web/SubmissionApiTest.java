@@ -104,13 +104,16 @@ class SubmissionApiTest {
         assertThat(body.get("duplicates").get(0).get("kind").asText()).isEqualTo("listed_blog");
         assertThat(body.get("duplicates").get(0).get("official_url").asText()).isEqualTo(server.config.baseUrl() + "/officials/" + id);
 
+        // invalid fields are not counted against the limit (2 an hour here; the 409 above was the first)
+        assertThat(post(json.createObjectNode().put("kind", "evidence").put("evidence_url", "https://news.example.com/ann")
+                .put("submitter_name", "Jo")).statusCode()).isEqualTo(422);
+        assertThat(post(json.createObjectNode().put("kind", "gossip")).statusCode()).isEqualTo(422);
         HttpResponse<String> evidence = post(json.createObjectNode().put("kind", "evidence").put("official_id", id)
                 .put("evidence_url", "https://news.example.com/ann").put("submitter_name", "Jo Civic"));
         assertThat(evidence.statusCode()).isEqualTo(201);
         assertThat(json.readTree(evidence.body()).get("kind").asText()).isEqualTo("evidence");
-        assertThat(post(json.createObjectNode().put("kind", "evidence").put("evidence_url", "https://news.example.com/ann")
-                .put("submitter_name", "Jo")).statusCode()).isEqualTo(422);
-        assertThat(post(json.createObjectNode().put("kind", "gossip")).statusCode()).isEqualTo(422);
+        // the duplicate counted too: the address has used its two
+        assertThat(post(with(valid(), "blog_url", "https://other.example.org/", "name", "Other")).statusCode()).isEqualTo(429);
     }
 
     @Test
