@@ -178,7 +178,8 @@ public final class App implements AutoCloseable {
                         new PasswordChecks(config.maxConcurrentLogins(), Duration.ofSeconds(2))),
                 sessions, tokens, clock);
         this.exports = new ExportDao(database.jdbi());
-        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock);
+        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock,
+                config.dataDir().resolve("downloads"));
         this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);
     }
 
@@ -204,6 +205,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        exporter.sqliteDownload().close();
         queuedTrigger.close();
         crawlRunner.close();
         fetcher.close();

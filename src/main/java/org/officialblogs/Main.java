@@ -146,6 +146,8 @@ public final class Main implements Runnable {
             // posts; serving first keeps start-up short
             log.info("recomputing metrics while serving");
             app.metrics.recomputeAll(app.clock.instant());
+            // the SQLite download of this snapshot, made now in the background rather than when first asked for
+            app.exporter.sqliteDownload().current();
             CrawlScheduler scheduler = config.schedulerEnabled() ? app.scheduler() : null;
             if (scheduler != null) scheduler.start();
             else log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");

@@ -38,13 +38,22 @@ public final class DataExporter {
     private final PopoloWriter popolo;
     private final OpmlWriter opml = new OpmlWriter();
 
-    public DataExporter(ExportDao dao, SqliteSnapshot sqlite, String baseUrl, Clock clock) {
+    private final SqliteDownload download;
+
+    /** @param downloads where the SQLite copy served on /data is kept (in the data directory) */
+    public DataExporter(ExportDao dao, SqliteSnapshot sqlite, String baseUrl, Clock clock, Path downloads) {
         this.dao = dao;
         this.sqlite = sqlite;
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.dataPackage = new DataPackage(baseUrl);
         this.popolo = new PopoloWriter(dao, baseUrl);
+        this.download = new SqliteDownload(sqlite, downloads, this::snapshotDay);
+    }
+
+    /** The SQLite copy served on /data: built once per snapshot day, kept as a file. */
+    public SqliteDownload sqliteDownload() {
+        return download;
     }
 
     /** Streams one table's rows; returns how many were written. Leaves {@code out} open. */
@@ -104,6 +113,13 @@ public final class DataExporter {
         Files.deleteIfExists(part);
         long size = writeSqlite(part);
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            // the same public copy: /data serves it from now on instead of building its own
+            download.install(target);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(DataExporter.class).warn(
+                    "exported sqlite copy not installed for /data file={} error={}", target, e.getMessage());
+        }
         Written w = new Written(SQLITE_FILE, -1, size, Duration.ofNanos(System.nanoTime() - started));
         progress.written(w);
         written.add(w);

@@ -3,12 +3,12 @@ package org.officialblogs.web;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import org.officialblogs.export.ExportFilter;
 import org.officialblogs.export.ExportTable;
 import org.officialblogs.export.ExportTables;
 import org.officialblogs.export.SnapshotChanges;
+import org.officialblogs.export.SqliteDownload;
 import org.officialblogs.export.TableFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ final class DataController {
                 new DataPage.Download("feeds.opml", "/data/feeds.opml",
                         "Every active blog's feed, grouped by country: import it into a feed reader."),
                 new DataPage.Download(DataExporter.SQLITE_FILE, "/data/" + DataExporter.SQLITE_FILE,
-                        "A SQLite database of the public tables, made when you ask for it (the same data, queryable with SQL)."));
+                        "A SQLite database of the public tables as of the latest snapshot (the same data, queryable with SQL)."));
         String day = exporter.snapshotDay().toString();
         String citation = "Official Blogs (" + day.substring(0, 4) + "). Public officials who blog: registry, posts and "
                 + "metrics, snapshot of " + day + ". " + site.baseUrl() + "/data. Licensed under CC BY 4.0.";
@@ -107,22 +108,30 @@ final class DataController {
         return parsed.filter();
     }
 
+    /**
+     * The SQLite copy of the latest snapshot, read from its file: a binary, sent as it is (never compressed on the
+     * way, so Content-Length is the length received).
+     */
     private void sqlite(Context ctx) throws IOException {
-        Path dir = Files.createTempDirectory("officialblogs-snapshot");
-        Path copy = dir.resolve(DataExporter.SQLITE_FILE);
-        try {
-            long size = exporter.writeSqlite(copy);
-            ctx.contentType("application/vnd.sqlite3");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + DataExporter.SQLITE_FILE + "\"");
-            ctx.header("Content-Length", Long.toString(size));
-            try (InputStream in = Files.newInputStream(copy); OutputStream out = ctx.outputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                log.debug("download ended early file={} reason={}", DataExporter.SQLITE_FILE, e.toString());
-            }
-        } finally {
-            Files.deleteIfExists(copy);
-            Files.deleteIfExists(dir);
+        Optional<SqliteDownload.Ready> ready = exporter.sqliteDownload().current();
+        if (ready.isEmpty()) {
+            ctx.header("Retry-After", "60");
+            throw new ServiceUnavailableResponse("The SQLite copy of this snapshot is being made. It takes a minute or "
+                    + "two for a large dataset; please try again then.");
+        }
+        SqliteDownload.Ready r = ready.get();
+        ctx.disableCompression();
+        ctx.contentType("application/vnd.sqlite3");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + DataExporter.SQLITE_FILE + "\"");
+        ctx.header("Content-Length", Long.toString(r.bytes()));
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.header("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Files.getLastModifiedTime(r.file()).toInstant().atZone(java.time.ZoneOffset.UTC)));
+        try (InputStream in = Files.newInputStream(r.file()); OutputStream out = ctx.res().getOutputStream()) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            log.debug("download ended early file={} reason={}", DataExporter.SQLITE_FILE, e.toString());
         }
     }
 

@@ -321,10 +321,11 @@ public final class WebApp {
             case 405 -> "Method not allowed";
             case 408 -> "Request timeout";
             case 413 -> "Too large";
+            case 503 -> "Temporarily unavailable";
             case 429 -> "Too many requests";
             default -> status >= 500 ? "Something went wrong" : "Error";
         };
-        String text = status >= 500
+        String text = status >= 500 && (status != 503 || message == null || message.isBlank())
                 ? "An unexpected error stopped this page. It has been logged; please try again later."
                 : message == null || message.isBlank() || message.equals("Not Found") || message.equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")
                         ? (status == 404 ? "There is nothing at this address. It may have moved, or the link may be mistyped." : title)
