@@ -113,7 +113,12 @@ public final class WebApp {
             // bulk uploads: the service refuses files over its own limit with a message; this only bounds memory
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB - 1, SizeUnit.MB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, SizeUnit.MB);
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrorPages()));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ServerErrorPages());
+                // outermost first: one address's requests take a bounded number of threads, and no body may dawdle
+                server.insertHandler(new RequestBodyDeadline(config.requestBodyTimeout(), config.requestBodyMinRate()));
+                server.insertHandler(new AddressThreadLimit(config.threadsPerAddress()));
+            });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -196,6 +201,18 @@ public final class WebApp {
                     renderError(ctx, 413, uploadTooLarge());
                     return;
                 }
+                Throwable gone = clientGone(e);
+                if (gone != null) {
+                    // a body too slow (already logged), a client that hung up, or the server stopping: no fault here
+                    log.info("request ended early method={} path={} reason={}", ctx.method(), ctx.path(), gone.toString());
+                    if (gone instanceof java.util.concurrent.TimeoutException) {
+                        ctx.header("Connection", "close");
+                        renderError(ctx, 408, "The request took too long to arrive and was dropped. Please send it again.");
+                    } else {
+                        ctx.status(400);
+                    }
+                    return;
+                }
                 log.error("unhandled error method={} path={}", ctx.method(), ctx.path(), e);
                 renderError(ctx, 500, null);
             });
@@ -231,6 +248,17 @@ public final class WebApp {
     private static String uploadTooLarge() {
         return "The upload is too large: a bulk file may have at most "
                 + org.officialblogs.registry.BulkSubmissions.MAX_BYTES / 1024 + " KiB. Please split it into smaller files.";
+    }
+
+    /** The cause that says the request's body stopped arriving (too slow, hung up, server stopping), if any. */
+    private static Throwable clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedChannelException || t instanceof org.eclipse.jetty.io.EofException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Jetty's multipart parser reports a part or request over its limit as a bad message caused by this. */
@@ -293,8 +321,11 @@ public final class WebApp {
      * connecting directly cannot choose its address this way.
      */
     static String clientAddress(Context ctx) {
-        String peer = ctx.req().getRemoteAddr();
-        String forwarded = ctx.header("X-Forwarded-For");
+        return clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    /** The rule of {@link #clientAddress(Context)}, for Jetty's handlers that run before the app. */
+    static String clientAddress(String peer, String forwarded) {
         if (forwarded == null || forwarded.isBlank() || !isLoopback(peer)) return peer;
         String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
         return last.isEmpty() ? peer : last;
