@@ -134,7 +134,7 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.clock = parts.clock();
         this.pagesClock = parts.pagesClock();
-        this.database = Database.open(config.dbUrl());
+        this.database = Database.open(config.dbUrl(), config.dbBusyTimeout());
         this.registry = new RegistryDao(database.jdbi());
         this.registryService = new RegistryService(registry, clock);
         this.importer = new RegistryImporter(registryService);

@@ -72,6 +72,13 @@ public final class Main implements Runnable {
                 cmd.getErr().println("Configuration error: " + ex.getMessage());
                 return 2;
             }
+            // a damaged, read-only, locked or full database: one line that says what to do, no stack trace
+            var fault = ex instanceof org.officialblogs.db.DatabaseUnavailableException u ? java.util.Optional.of(u.fault())
+                    : org.officialblogs.db.DatabaseFault.of(ex, null);
+            if (fault.isPresent()) {
+                cmd.getErr().println("Error: " + fault.get().line());
+                return 1;
+            }
             log.error("command failed", ex);
             cmd.getErr().println("Error: " + ex.getMessage());
             return 1;
@@ -145,7 +152,14 @@ public final class Main implements Runnable {
             // the pages read stored metrics, the last ones until this recompute brings them up to the registry and
             // posts; serving first keeps start-up short
             log.info("recomputing metrics while serving");
-            app.metrics.recomputeAll(app.clock.instant());
+            try {
+                app.metrics.recomputeAll(app.clock.instant());
+            } catch (RuntimeException e) {
+                // pages keep the stored metrics; the nightly job tries again
+                app.database.fault(e).ifPresentOrElse(
+                        f -> log.warn("metrics not recomputed at start: {}", f.line()),
+                        () -> log.error("metrics not recomputed at start", e));
+            }
             // the SQLite download of this snapshot, made now in the background rather than when first asked for
             app.exporter.sqliteDownload().current();
             CrawlScheduler scheduler = config.schedulerEnabled() ? app.scheduler() : null;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,6 +17,8 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the SQLite database (WAL, foreign keys on, a busy timeout so writers queue instead of failing), runs the
@@ -27,11 +30,17 @@ public final class Database implements AutoCloseable {
     /** Connections kept open: WAL lets readers work beside the one writer; more would only hold memory. */
     static final int POOL_SIZE = 8;
 
+    /** How long a write waits for another writer's lock unless told otherwise. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final String url;
+    private final DatabaseHealth health;
 
-    private Database(String url, DataSource dataSource) {
+    private Database(String url, DataSource dataSource, int busyTimeoutMs) {
         this.url = url;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
@@ -40,16 +49,44 @@ public final class Database implements AutoCloseable {
             long v = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
         });
+        this.health = new DatabaseHealth(jdbi, file(url), busyTimeoutMs);
     }
 
     /** Opens the database at a jdbc:sqlite: URL, creating the parent folder of a file database, and migrates it. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * As {@link #open(String)}, with the longest a write waits for the lock (then it fails as {@link DatabaseFault}
+     * LOCKED). A database that cannot be used at all (damaged, not a database, unopenable) throws
+     * {@link DatabaseUnavailableException} with one line that says what to do; one that opens but cannot be
+     * written (read-only, full disk) is logged in one line and opened for reading.
+     */
+    public static Database open(String jdbcUrl, Duration busyTimeout) {
+        try {
+            Database db = connect(jdbcUrl, busyTimeout);
+            db.health.writeProblem().ifPresent(f -> log.warn("database not writable: {} Pages are served; nothing can be saved until this is fixed.", f.line()));
+            db.health.spaceProblem().ifPresent(p -> log.warn("database disk full: {}", p));
+            return db;
+        } catch (DatabaseUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            DatabaseFault fault = DatabaseFault.of(e, file(jdbcUrl)).orElse(null);
+            if (fault == null) throw e;
+            throw new DatabaseUnavailableException(fault, e);
+        }
+    }
+
+    private static Database connect(String jdbcUrl, Duration busyTimeout) {
         createParentDirectory(jdbcUrl);
+        int busyMs = (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(30_000);
+        // a write waiting longer than this for another writer gives up (503 on a page) rather than hang a request
+        config.setBusyTimeout(busyMs);
         // Write transactions take the lock at BEGIN, so two writers queue on the busy timeout instead of
         // failing with SQLITE_BUSY when a reader upgrades to a writer.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -63,9 +100,33 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(60_000);
-        Database db = new Database(jdbcUrl, new HikariDataSource(pool));
-        db.migrate();
+        Database db = new Database(jdbcUrl, new HikariDataSource(pool), busyMs);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return db;
+    }
+
+    /** The database file a jdbc:sqlite: URL names, or null for an in-memory or file: URI database. */
+    static String file(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        if (q >= 0) file = file.substring(0, q);
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return null;
+        return file;
+    }
+
+    /** Whether the database can be read and written now. */
+    public DatabaseHealth health() {
+        return health;
+    }
+
+    /** The fault behind an exception from this database, if it is one. */
+    public java.util.Optional<DatabaseFault> fault(Throwable e) {
+        return DatabaseFault.of(e, file(url));
     }
 
     private static void createParentDirectory(String jdbcUrl) {

@@ -4,9 +4,13 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.officialblogs.db.Database;
+import org.officialblogs.db.DatabaseHealth;
 import org.officialblogs.registry.RegistryDao;
 
-/** GET /health : version, whether the database answers, and counts. 503 when the database does not answer. */
+/**
+ * GET /health : version, whether the database answers, counts, and "degraded" with the reason (503) when the
+ * database cannot be read or written (damaged, read-only, locked, full disk).
+ */
 final class HealthController {
 
     private final Database database;
@@ -22,13 +26,15 @@ final class HealthController {
     void show(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", site.version());
-        boolean up = database.isReachable();
-        body.put("database", up ? "reachable" : "unreachable");
-        if (up) {
+        DatabaseHealth.Status db = database.health().check();
+        body.put("database", db.readable() ? "reachable" : "unreachable");
+        if (db.readable()) {
             body.put("officials", registry.countOfficials());
             body.put("blogs", registry.countBlogsByStatus());
         }
-        body.put("status", up ? "ok" : "degraded");
-        ctx.status(up ? 200 : 503).json(body);
+        body.put("status", db.ok() ? "ok" : "degraded");
+        db.problem().ifPresent(p -> body.put("reason", p));
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(db.ok() ? 200 : 503).json(body);
     }
 }

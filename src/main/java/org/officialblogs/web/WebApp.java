@@ -57,6 +57,7 @@ public final class WebApp {
     private final DataController data;
     private final ApiController api;
     private final OperationalMetrics operations;
+    private final Database database;
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
@@ -69,6 +70,7 @@ public final class WebApp {
                   OperationalMetrics operations) {
         this.config = config;
         this.operations = operations;
+        this.database = sources.database();
         this.site = new SiteInfo(version, config.baseUrl().toString());
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
@@ -111,6 +113,9 @@ public final class WebApp {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.router.ignoreTrailingSlashes = true;
             // bulk uploads: the service refuses files over its own limit with a message; this only bounds memory
+            // parts over 256 KB are written to files in the data directory, removed when the request ends
+            cfg.jetty.multipartConfig.cacheDirectory(uploadDirectory().toString());
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB - 1, SizeUnit.MB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, SizeUnit.MB);
             cfg.jetty.modifyServer(server -> {
@@ -201,6 +206,24 @@ public final class WebApp {
                     renderError(ctx, 413, uploadTooLarge());
                     return;
                 }
+                var fault = database.fault(e);
+                if (fault.isPresent()) {
+                    // the database, not the request: one line for the operator, a page that says so, 503
+                    log.warn("database fault method={} path={}: {}", ctx.method(), ctx.path(), fault.get().line());
+                    database.health().record(fault.get());
+                    ctx.header("Retry-After", Integer.toString(fault.get().retryAfterSeconds()));
+                    renderError(ctx, 503, fault.get().visitorText());
+                    return;
+                }
+                if (isDiskFull(e)) {
+                    // an upload's part could not be written to the uploads directory
+                    log.warn("disk full method={} path={} dir={}: free space on that disk", ctx.method(), ctx.path(),
+                            uploadDirectory());
+                    ctx.header("Retry-After", "60");
+                    renderError(ctx, 503, "The server's disk is full, so your upload could not be received. Nothing "
+                            + "was saved; the site's operator has been told. Please try again later.");
+                    return;
+                }
                 Throwable gone = clientGone(e);
                 if (gone != null) {
                     // a body too slow (already logged), a client that hung up, or the server stopping: no fault here
@@ -227,6 +250,17 @@ public final class WebApp {
         });
     }
 
+    /** Where the parts of an upload too large to keep in memory are written while the request runs. */
+    private java.nio.file.Path uploadDirectory() {
+        java.nio.file.Path dir = config.dataDir().resolve("uploads").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the upload directory " + dir, e);
+        }
+        return dir;
+    }
+
     /** Largest multipart request read at all; the bulk upload's own, smaller file limit is its form's error. */
     static final int MAX_UPLOAD_MB = 5;
 
@@ -248,6 +282,16 @@ public final class WebApp {
     private static String uploadTooLarge() {
         return "The upload is too large: a bulk file may have at most "
                 + org.officialblogs.registry.BulkSubmissions.MAX_BYTES / 1024 + " KiB. Please split it into smaller files.";
+    }
+
+    /** The operating system's "no space left on device" anywhere in the causes. */
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cause that says the request's body stopped arriving (too slow, hung up, server stopping), if any. */
