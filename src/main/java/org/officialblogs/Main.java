@@ -137,17 +137,23 @@ public final class Main implements Runnable {
         ConfigOptions options;
         @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "HTTP port (env OFFICIALBLOGS_PORT, default 7070; 0 picks a free port)")
         Integer port;
+        @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (env OFFICIALBLOGS_BIND, default all interfaces; 127.0.0.1 behind a reverse proxy on the same host)")
+        String bind;
 
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> extra = new HashMap<>();
             if (port != null) extra.put("OFFICIALBLOGS_PORT", port.toString());
+            if (bind != null) extra.put("OFFICIALBLOGS_BIND", bind);
             Config config = options.config(extra);
             App app = new App(config);
             app.seed.loadIfEmpty();
-            var web = app.webApp(Version.current()).start();
-            log.info("serving version={} url=http://localhost:{}/ data={} db={} started_ms={}", Version.current(),
-                    web.port(), config.dataDir().toAbsolutePath(), config.dbUrl(),
+            var webApp = app.webApp(Version.current());
+            var web = webApp.start();
+            String host = config.bind().isEmpty() ? "localhost" : config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+            log.info("serving version={} url=http://{}:{}/ {}data={} db={} started_ms={}", Version.current(), host,
+                    web.port(), webApp.metricsPort() < 0 ? "" : "metrics=http://" + host + ":" + webApp.metricsPort() + "/metrics ",
+                    config.dataDir().toAbsolutePath(), config.dbUrl(),
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             // the pages read stored metrics, the last ones until this recompute brings them up to the registry and
             // posts; serving first keeps start-up short

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.officialblogs.Config;
@@ -23,9 +26,12 @@ import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.ProfileQuery;
+import org.officialblogs.ops.AddressRange;
 import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +64,8 @@ public final class WebApp {
     private final ApiController api;
     private final OperationalMetrics operations;
     private final Database database;
+    private final List<AddressRange> metricsAllowed;
+    private volatile ServerConnector metricsConnector;
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
@@ -71,6 +79,7 @@ public final class WebApp {
         this.config = config;
         this.operations = operations;
         this.database = sources.database();
+        this.metricsAllowed = AddressRange.parseAll(config.metricsAllow());
         this.site = new SiteInfo(version, config.baseUrl().toString());
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
@@ -99,9 +108,37 @@ public final class WebApp {
                 RateLimiter.inMemory(config.apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
     }
 
-    /** Creates and starts the server on the configured port (0: a free port); {@link Javalin#port()} tells which. */
+    /**
+     * Creates and starts the server on the configured address and port (0: a free port); {@link Javalin#port()}
+     * tells which, {@link #metricsPort()} the port of /metrics when it has its own.
+     */
     public Javalin start() {
-        return create().start(config.port());
+        Javalin javalin = create();
+        javalin = config.bind().isEmpty() ? javalin.start(config.port()) : javalin.start(config.bind(), config.port());
+        if (config.metricsOnOwnPort()) {
+            // added once the site's connector runs, so Javalin#port() stays the site's port
+            var server = javalin.jettyServer().server();
+            HttpConnectionFactory http = server.getConnectors()[0].getConnectionFactory(HttpConnectionFactory.class);
+            ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http.getHttpConfiguration()));
+            c.setName("metrics");
+            c.setHost(config.bind().isEmpty() ? null : config.bind());
+            c.setPort(config.metricsPort());
+            server.addConnector(c);
+            try {
+                c.start();
+            } catch (Exception e) {
+                javalin.stop();
+                throw new IllegalStateException("cannot listen for /metrics on port " + config.metricsPort() + ": " + e.getMessage(), e);
+            }
+            metricsConnector = c;
+        }
+        return javalin;
+    }
+
+    /** The port /metrics is served on when it has its own (OFFICIALBLOGS_METRICS_PORT), once started; else -1. */
+    public int metricsPort() {
+        ServerConnector c = metricsConnector;
+        return c == null ? -1 : c.getLocalPort();
     }
 
     Javalin create() {
@@ -135,6 +172,7 @@ public final class WebApp {
 
             // ---- the route table
             cfg.routes.before(this::securityHeaders);
+            cfg.routes.before(this::metricsGate);
             cfg.routes.after(WebApp::serverTiming);
             cfg.routes.get("/", rankings::show);
             cfg.routes.get("/officials/{id}", officials::show);
@@ -259,6 +297,24 @@ public final class WebApp {
             throw new java.io.UncheckedIOException("cannot create the upload directory " + dir, e);
         }
         return dir;
+    }
+
+    /**
+     * /metrics only where the operator wants it: on its own port when it has one (and nothing else there), and only
+     * to the allowed addresses when a list is set (the client address as for the limits: behind a proxy on this host,
+     * the one it reports).
+     */
+    private void metricsGate(Context ctx) {
+        ServerConnector own = metricsConnector;
+        boolean onOwnPort = own != null && ctx.req().getLocalPort() == own.getLocalPort();
+        boolean metrics = ctx.path().equals("/metrics");
+        if (onOwnPort != metrics && (onOwnPort || own != null)) {
+            throw new NotFoundResponse(onOwnPort ? "This port serves only /metrics."
+                    : "There is nothing at this address. It may have moved, or the link may be mistyped.");
+        }
+        if (metrics && !metricsAllowed.isEmpty() && !AddressRange.anyContains(metricsAllowed, ctx.ip())) {
+            throw new ForbiddenResponse("/metrics is served only to the monitoring hosts set in OFFICIALBLOGS_METRICS_ALLOW.");
+        }
     }
 
     /** Largest multipart request read at all; the bulk upload's own, smaller file limit is its form's error. */

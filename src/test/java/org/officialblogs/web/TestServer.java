@@ -53,6 +53,8 @@ public final class TestServer implements AutoCloseable {
     public final List<Long> crawlRequests = new CopyOnWriteArrayList<>();
     public final Javalin javalin;
     public final URI base;
+    /** The port of /metrics when OFFICIALBLOGS_METRICS_PORT gives it its own; else -1. */
+    public final int metricsPort;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -87,7 +89,9 @@ public final class TestServer implements AutoCloseable {
         accounts = app.accounts;
         submissions = app.submissions;
         moderation = app.moderation;
-        javalin = app.webApp("test").start();
+        WebApp web = app.webApp("test");
+        javalin = web.start();
+        metricsPort = web.metricsPort();
         base = URI.create("http://localhost:" + javalin.port());
     }
 
