@@ -47,11 +47,7 @@ final class SubmissionController {
         SubmissionInput in = SubmissionInput.from(ctx::formParam);
         refuseSpam(ctx);
         SubmissionService.Validated v = submissions.validate(in);
-        if (!v.ok()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderForm(ctx, in, v.result().errors(), null);
-            return;
-        }
+        if (!valid(ctx, in, v)) return;
         // counted before the preview fetches anything
         if (!admitted(ctx, in, limits.previews())) return;
         renderPreview(ctx, submissions.check(v));
@@ -61,11 +57,7 @@ final class SubmissionController {
         SubmissionInput in = SubmissionInput.from(ctx::formParam);
         refuseSpam(ctx);
         SubmissionService.Validated v = submissions.validate(in);
-        if (!v.ok()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderForm(ctx, in, v.result().errors(), null);
-            return;
-        }
+        if (!valid(ctx, in, v)) return;
         // every attempt past the field checks counts, a duplicate too, before anything is fetched
         if (!admitted(ctx, in, limits.submissions())) return;
         handle(ctx, in, submissions.submit(v));
@@ -76,11 +68,7 @@ final class SubmissionController {
         long officialId = OfficialController.parseId(ctx.formParam("official_id"));
         refuseSpam(ctx);
         SubmissionService.Validated v = submissions.validateEvidence(officialId, in);
-        if (!v.ok()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderForm(ctx, in, v.result().errors(), null);
-            return;
-        }
+        if (!valid(ctx, in, v)) return;
         if (!admitted(ctx, in, limits.submissions())) return;
         handle(ctx, in, submissions.submitEvidence(v));
     }
@@ -112,6 +100,14 @@ final class SubmissionController {
     private static void refuseSpam(Context ctx) {
         String honeypot = ctx.formParam(SubmissionFields.HONEYPOT);
         if (honeypot != null && !honeypot.isEmpty()) throw new BadRequestResponse(SPAM_MESSAGE);
+    }
+
+    /** False (and the form shown again with the field errors, 422) when a field is wrong. */
+    private boolean valid(Context ctx, SubmissionInput in, SubmissionService.Validated v) {
+        if (v.ok()) return true;
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        renderForm(ctx, in, v.result().errors(), null);
+        return false;
     }
 
     /** Counts this attempt against the address's limit; false (and the form shown again with why) when over it. */

@@ -37,6 +37,18 @@ class UploadTempFilesTest {
         }
     }
 
+    /** The parts go when the request completes, a moment after the answer has left: wait for that, at most 5 s. */
+    void awaitNoneLeft() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (leftOver() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+    }
+
+    static byte[] requestHead(String token, String boundary, int length, String moreHeaders) {
+        return ("POST /submit/bulk HTTP/1.1\r\nHost: localhost\r\nCookie: ob_csrf=" + token + "\r\n"
+                + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length + "\r\n"
+                + moreHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     @Test
     void aLargeUploadLeavesNoTemporaryFileWhateverItsOutcome() throws Exception {
         WebClient visitor = server.client();
@@ -54,9 +66,7 @@ class UploadTempFilesTest {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.javalin.port())) {
             s.setSoTimeout(10_000);
             var out = s.getOutputStream();
-            out.write(("POST /submit/bulk HTTP/1.1\r\nHost: localhost\r\nCookie: ob_csrf=" + token + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + head.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(requestHead(token, boundary, head.length, "Connection: close\r\n"));
             out.write(head, 0, head.length - 1000);
             out.flush();
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -67,27 +77,26 @@ class UploadTempFilesTest {
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 422 ");
         }
+        awaitNoneLeft();
         assertThat(leftOver()).as("after the request").isZero();
 
         // the same upload, stopped half way: dropped after the body timeout, and its part removed
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.javalin.port())) {
             s.setSoTimeout(10_000);
             var out = s.getOutputStream();
-            out.write(("POST /submit/bulk HTTP/1.1\r\nHost: localhost\r\nCookie: ob_csrf=" + token + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + head.length
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(requestHead(token, boundary, head.length, ""));
             out.write(head, 0, head.length / 2);
             out.flush();
             String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertThat(answer).isEqualTo("HTTP/1.1 408");
         }
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (leftOver() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        awaitNoneLeft();
         assertThat(leftOver()).as("after a dropped upload").isZero();
         // over the parser's own limit
         byte[] huge = new byte[4 * 1024 * 1024 + 10];
         java.util.Arrays.fill(huge, (byte) 'a');
         assertThat(visitor.postFile("/submit/bulk", Map.of("_csrf", token), "file", "huge.csv", huge).statusCode()).isEqualTo(413);
+        awaitNoneLeft();
         assertThat(leftOver()).as("after an upload over the limit").isZero();
     }
 }
