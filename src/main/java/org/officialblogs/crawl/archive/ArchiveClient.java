@@ -62,17 +62,9 @@ public final class ArchiveClient {
         CdxQuery page = query;
         while (true) {
             requests++;
-            Sent sent = send(page.uri(settings.endpoint()), CDX_ACCEPT);
+            Sent sent = sendFollowingArchive(page.uri(settings.endpoint()));
             if (sent.failure() != null) {
                 return new CdxListing(query, captures, requests, skipped, notes, false, sent.failure());
-            }
-            if (!sent.result().ok()) {
-                FetchResult r = sent.result();
-                ArchiveFailure failure = r.redirects().isEmpty() ? fetchFailure(r, false)
-                        : new ArchiveFailure(ArchiveFailureKind.NOT_CDX, "the index redirected to "
-                                + r.redirects().get(r.redirects().size() - 1).to() + " instead of answering",
-                                r.status(), null);
-                return new CdxListing(query, captures, requests, skipped, notes, false, failure);
             }
             CdxAnswer answer = parser.parse(sent.result().body());
             if (answer instanceof CdxAnswer.Failed failed) {
@@ -98,17 +90,40 @@ public final class ArchiveClient {
         }
     }
 
+    /** An index request, following the archive's redirects within itself (e.g. from http to https). */
+    private Sent sendFollowingArchive(URI url) {
+        URI current = url;
+        for (int hops = 0; ; hops++) {
+            Sent sent = send(current, CDX_ACCEPT);
+            FetchResult r = sent.result();
+            if (sent.failure() != null || r.ok()) {
+                return sent;
+            }
+            if (r.failure() != FailureKind.TOO_MANY_REDIRECTS || r.redirects().isEmpty()) {
+                return new Sent(r, fetchFailure(r, false));
+            }
+            URI next = r.redirects().get(r.redirects().size() - 1).to();
+            if (!CaptureUrl.sameArchive(settings.endpoint(), next) || hops >= settings.maxRedirectHops()
+                    || next.equals(current)) {
+                return new Sent(r, new ArchiveFailure(ArchiveFailureKind.NOT_CDX, "the index redirected to " + next
+                        + " instead of answering", r.status(), null));
+            }
+            current = next;
+        }
+    }
+
     /**
      * The capture's original bytes. A captured redirect is followed to the archive's capture of its target, and the
      * archive's own move to the nearest capture is followed too, both only while they stay inside the archive.
      */
     public CaptureFetch fetch(CdxCapture listed) {
         CaptureUrl target = listed.at();
+        URI url = target.raw(settings.endpoint());
         List<RedirectHop> hops = new ArrayList<>();
-        Set<CaptureUrl> seen = new HashSet<>();
-        seen.add(target);
+        Set<URI> seen = new HashSet<>();
+        seen.add(url);
         while (true) {
-            Sent sent = send(target.raw(settings.endpoint()), FetchRequest.FEED_ACCEPT);
+            Sent sent = send(url, FetchRequest.FEED_ACCEPT);
             if (sent.failure() != null) {
                 return new CaptureFetch(listed, target, hops, null, null, sent.failure());
             }
@@ -122,6 +137,10 @@ public final class ArchiveClient {
             RedirectHop hop = result.redirects().get(result.redirects().size() - 1);
             hops.add(hop);
             CaptureUrl next = CaptureUrl.parse(settings.endpoint(), hop.to());
+            // raw mode again, on the archive's own scheme and port as the redirect gave them
+            URI nextUrl = next == null ? null : next.raw(URI.create(hop.to().getScheme() + "://"
+                    + hop.to().getRawAuthority() + (settings.endpoint().getRawPath() == null ? ""
+                    : settings.endpoint().getRawPath())));
             ArchiveFailure refused = null;
             if (next == null) {
                 refused = CaptureUrl.sameArchive(settings.endpoint(), hop.to())
@@ -129,9 +148,9 @@ public final class ArchiveClient {
                                 + hop.to() + ", which is not a capture", hop.status(), null)
                         : new ArchiveFailure(ArchiveFailureKind.LEFT_ARCHIVE, "HTTP " + hop.status()
                                 + " to " + hop.to() + ", outside the archive; not followed", hop.status(), null);
-            } else if (!seen.add(next)) {
+            } else if (!seen.add(nextUrl)) {
                 refused = new ArchiveFailure(ArchiveFailureKind.TOO_MANY_REDIRECTS,
-                        "redirect loop: " + next.raw(settings.endpoint()) + " was already visited", hop.status(), null);
+                        "redirect loop: " + nextUrl + " was already visited", hop.status(), null);
             } else if (hops.size() > settings.maxRedirectHops()) {
                 refused = new ArchiveFailure(ArchiveFailureKind.TOO_MANY_REDIRECTS,
                         "more than " + settings.maxRedirectHops() + " redirects inside the archive", hop.status(),
@@ -141,6 +160,7 @@ public final class ArchiveClient {
                 return new CaptureFetch(listed, target, hops, null, null, refused);
             }
             target = next;
+            url = nextUrl;
         }
     }
 

@@ -117,6 +117,25 @@ class ArchiveClientTest {
     }
 
     @Test
+    void anIndexRedirectInsideTheArchiveIsFollowedAndOneOutsideIsNot() {
+        archive.capture("20090105093000", FEED, 200, "text/xml", feed(NORM_RSS));
+        URI asked = query(10).uri(archive.endpoint());
+        archive.answerNext("/cdx/", 301, "text/html", "", "Location",
+                archive.endpoint() + "/cdx/search/cdx?" + asked.getRawQuery() + "&gzip=false");
+
+        CdxListing moved = client().list(query(10));
+
+        assertThat(moved.failure()).isNull();
+        assertThat(moved.captures()).extracting(CdxCapture::timestamp).containsExactly("20090105093000");
+
+        archive.answerNext("/cdx/", 302, "text/html", "", "Location", "http://elsewhere.example/cdx");
+        CdxListing away = client().list(query(10));
+        assertThat(away.failure().kind()).isEqualTo(ArchiveFailureKind.NOT_CDX);
+        assertThat(away.failure().message()).isEqualTo(
+                "the index redirected to http://elsewhere.example/cdx instead of answering");
+    }
+
+    @Test
     void aListingStopsAtThePageBudgetAndAtARepeatedResumeKey() {
         archive.capture("20090105093000", FEED, 200, "text/xml", bytes("<rss/>"))
                 .capture("20090106093000", FEED, 200, "text/xml", bytes("<rss version=\"2.0\"/>"))

@@ -83,6 +83,7 @@ final class ArchiveStandIn implements AutoCloseable {
     private record Scripted(String pathPrefix, int status, String contentType, String body, String[] headers) {
     }
 
+    private static final String ARRIVED = "arrivedNanos";
     private static final Pattern REPLAY = Pattern.compile("/web/(\\d{14})([a-z]{2}_)?/(.+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,18 +96,14 @@ final class ArchiveStandIn implements AutoCloseable {
     private ArchiveStandIn(InetAddress address) throws IOException {
         server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         server.createContext("/", exchange -> {
-            long arrived = System.nanoTime();
-            URI uri = exchange.getRequestURI();
-            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            int status;
+            exchange.setAttribute(ARRIVED, System.nanoTime());
             try {
-                status = answer(exchange, uri);
+                answer(exchange, exchange.getRequestURI());
             } catch (IOException | RuntimeException e) {
-                status = -1;
+                // the client hung up; what it was sent is logged already
             } finally {
                 exchange.close();
             }
-            seen.add(new Seen(path, exchange.getRequestHeaders().getFirst("User-Agent"), arrived, status));
         });
         server.setExecutor(executor);
         server.start();
@@ -325,8 +322,12 @@ final class ArchiveStandIn implements AutoCloseable {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static int send(HttpExchange exchange, int status, String contentType, byte[] body, String... headers)
+    /** Logs the request with the status about to be sent (before the client can see it), then answers. */
+    private int send(HttpExchange exchange, int status, String contentType, byte[] body, String... headers)
             throws IOException {
+        URI uri = exchange.getRequestURI();
+        seen.add(new Seen(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                exchange.getRequestHeaders().getFirst("User-Agent"), (Long) exchange.getAttribute(ARRIVED), status));
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
