@@ -37,26 +37,38 @@ public record JsonAnswer(JsonNode json, ReadFailure failure) {
      * @param service the service's name for messages ("Substack", "the Ghost comments API")
      */
     public static JsonAnswer of(ApiAnswer answer, String service) {
-        if (!answer.ok()) {
-            return failed(failureKind(answer), service + " answered " + describe(answer));
-        }
-        byte[] body = answer.body();
-        if (body == null || isBlank(body)) {
-            return failed(ReadFailureKind.EMPTY, service + " answered with an empty body");
-        }
-        String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(Locale.ROOT);
-        if (type.contains("html") || (!type.contains("json") && startsWithMarkup(body))) {
-            return failed(ReadFailureKind.NOT_JSON, service + " answered with "
-                    + (type.isEmpty() ? "markup" : type.split(";")[0].strip()) + " instead of JSON");
+        ReadFailure problem = problem(answer, service);
+        if (problem != null) {
+            return new JsonAnswer(null, problem);
         }
         try {
-            return new JsonAnswer(MAPPER.readTree(body), null);
+            return new JsonAnswer(MAPPER.readTree(answer.body()), null);
         } catch (JsonProcessingException e) {
             return failed(ReadFailureKind.MALFORMED, service + " answered with broken JSON: "
                     + e.getOriginalMessage());
         } catch (IOException e) {
             return failed(ReadFailureKind.MALFORMED, service + " answered with unreadable JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * What keeps an answer from being read as JSON before parsing it (status, failure, empty body, a web page), or
+     * null: for readers that parse the body themselves.
+     */
+    public static ReadFailure problem(ApiAnswer answer, String service) {
+        if (!answer.ok()) {
+            return new ReadFailure(failureKind(answer), service + " answered " + describe(answer));
+        }
+        byte[] body = answer.body();
+        if (body == null || isBlank(body)) {
+            return new ReadFailure(ReadFailureKind.EMPTY, service + " answered with an empty body");
+        }
+        String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(Locale.ROOT);
+        if (type.contains("html") || (!type.contains("json") && startsWithMarkup(body))) {
+            return new ReadFailure(ReadFailureKind.NOT_JSON, service + " answered with "
+                    + (type.isEmpty() ? "markup" : type.split(";")[0].strip()) + " instead of JSON");
+        }
+        return null;
     }
 
     /** Parses a JSON text found elsewhere (a page's embedded state); null when it is not JSON. */
