@@ -29,6 +29,8 @@ import org.officialblogs.crawl.comments.ReadFailure;
  * @param failure       why the comments could not be read at all; null while they can
  * @param retryAt       when a 429 / 503 pause ends, if one stopped the reading
  * @param notes         problems that did not stop the reading ("post author: HTTP 403"), for the crawl log
+ * @param context       what the reading learnt that later answers need (the Substack post read first), an
+ *                      immutable value of the reader's own type; null when none
  */
 public record ApiReading(
         CommentSourceKind source,
@@ -41,7 +43,8 @@ public record ApiReading(
         int requestsMade,
         ReadFailure failure,
         Instant retryAt,
-        List<String> notes) {
+        List<String> notes,
+        Object context) {
 
     public ApiReading {
         Objects.requireNonNull(source, "source");
@@ -55,13 +58,13 @@ public record ApiReading(
     /** A reading that starts with {@code first}. */
     public static ApiReading start(CommentSourceKind source, ApiRequest first) {
         return new ApiReading(source, List.of(first), List.of(), List.of(), CommentsState.UNKNOWN, false, 0, 0,
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 
     /** A reading that cannot start (nothing identifies the post's thread), failed with {@code failure}. */
     public static ApiReading impossible(CommentSourceKind source, ReadFailure failure) {
         return new ApiReading(source, List.of(), List.of(), List.of(), CommentsState.UNKNOWN, false, 0, 0,
-                failure, null, List.of());
+                failure, null, List.of(), null);
     }
 
     /** The request to make next, or empty when the reading is over. */
@@ -79,14 +82,14 @@ public record ApiReading(
             throw new IllegalStateException("no request was pending");
         }
         return new ApiReading(source, pending.subList(1, pending.size()), comments, postAuthors, commentsState,
-                truncated, hidden, requestsMade + 1, failure, retryAt, notes);
+                truncated, hidden, requestsMade + 1, failure, retryAt, notes, context);
     }
 
     public ApiReading withComments(List<Comment> more) {
         List<Comment> all = new ArrayList<>(comments);
         all.addAll(more);
         return new ApiReading(source, pending, all, postAuthors, commentsState, truncated, hidden, requestsMade,
-                failure, retryAt, notes);
+                failure, retryAt, notes, context);
     }
 
     /** Queues requests: {@code first} ones go before the pending ones (replies before the next page). */
@@ -100,7 +103,7 @@ public record ApiReading(
             queue.addAll(requests);
         }
         return new ApiReading(source, queue, comments, postAuthors, commentsState, truncated, hidden, requestsMade,
-                failure, retryAt, notes);
+                failure, retryAt, notes, context);
     }
 
     public ApiReading asking(ApiRequest request) {
@@ -109,27 +112,27 @@ public record ApiReading(
 
     public ApiReading withPostAuthors(List<PostAuthor> authors) {
         return new ApiReading(source, pending, comments, authors, commentsState, truncated, hidden, requestsMade,
-                failure, retryAt, notes);
+                failure, retryAt, notes, context);
     }
 
     public ApiReading withCommentsState(CommentsState state) {
         return new ApiReading(source, pending, comments, postAuthors, state, truncated, hidden, requestsMade,
-                failure, retryAt, notes);
+                failure, retryAt, notes, context);
     }
 
     public ApiReading truncated(String why) {
         return new ApiReading(source, pending, comments, postAuthors, commentsState, true, hidden, requestsMade,
-                failure, retryAt, add(notes, why));
+                failure, retryAt, add(notes, why), context);
     }
 
     public ApiReading withHidden(int count) {
         return new ApiReading(source, pending, comments, postAuthors, commentsState, truncated, hidden + count,
-                requestsMade, failure, retryAt, notes);
+                requestsMade, failure, retryAt, notes, context);
     }
 
     public ApiReading noting(String note) {
         return new ApiReading(source, pending, comments, postAuthors, commentsState, truncated, hidden, requestsMade,
-                failure, retryAt, add(notes, note));
+                failure, retryAt, add(notes, note), context);
     }
 
     /**
@@ -139,16 +142,27 @@ public record ApiReading(
     public ApiReading failing(ReadFailure why, Instant retryAfter) {
         if (!comments.isEmpty()) {
             return new ApiReading(source, List.of(), comments, postAuthors, commentsState, true, hidden,
-                    requestsMade, null, retryAfter, add(notes, "stopped: " + why.kind() + ": " + why.message()));
+                    requestsMade, null, retryAfter, add(notes, "stopped: " + why.kind() + ": " + why.message()),
+                    context);
         }
         return new ApiReading(source, List.of(), comments, postAuthors, commentsState, truncated, hidden,
-                requestsMade, why, retryAfter, notes);
+                requestsMade, why, retryAfter, notes, context);
     }
 
     /** Ends the reading with what it has (nothing more to ask). */
     public ApiReading finished() {
         return new ApiReading(source, List.of(), comments, postAuthors, commentsState, truncated, hidden,
-                requestsMade, failure, retryAt, notes);
+                requestsMade, failure, retryAt, notes, context);
+    }
+
+    public ApiReading withContext(Object value) {
+        return new ApiReading(source, pending, comments, postAuthors, commentsState, truncated, hidden, requestsMade,
+                failure, retryAt, notes, value);
+    }
+
+    /** The context as {@code type}, or null when there is none of that type. */
+    public <T> T context(Class<T> type) {
+        return type.isInstance(context) ? type.cast(context) : null;
     }
 
     /** The primary author as the API states it, or {@link PostAuthor#UNKNOWN}. */
