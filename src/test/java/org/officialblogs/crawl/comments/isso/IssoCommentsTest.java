@@ -50,6 +50,8 @@ class IssoCommentsTest {
                 tuple("17", null, "Kevin"));
         assertThat(comments.get(0).published()).isEqualTo(Instant.parse("2024-06-01T10:00:00.250Z"));
         assertThat(comments.get(4).has(PlatformFlag.CONTENT_REMOVED)).isTrue();
+        // comment 18 awaits moderation (mode 2): not public, not read
+        assertThat(comments).extracting(Comment::id).doesNotContain("18");
 
         List<Comment> decided = new ReplyDetector().decide(comments, PostAuthor.named("Jane Doe"), List.of());
         assertThat(decided).extracting(Comment::id, Comment::decidedBy).containsExactly(
