@@ -21,9 +21,9 @@ import org.officialblogs.crawl.comments.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.ApiStep;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
-import org.officialblogs.crawl.comments.api.JsonAnswer;
 
 /**
  * Reads one page's comments from a Commento (or Commento++) server: one {@code POST ORIGIN/api/comment/list} with
@@ -66,13 +66,12 @@ public final class CommentoComments implements CommentApi {
 
     @Override
     public ApiReading read(ApiReading reading, ApiAnswer answer) {
-        reading.next().orElseThrow();
-        ApiReading next = reading.answered();
-        JsonAnswer json = JsonAnswer.of(answer, SERVICE);
-        if (!json.readable()) {
-            return next.failing(json.failure(), answer.retryAt());
+        ApiStep step = ApiStep.of(reading, answer, SERVICE);
+        if (!step.readable()) {
+            return step.failed();
         }
-        JsonNode root = json.json();
+        ApiReading next = step.reading();
+        JsonNode root = step.json().json();
         if (!root.path("success").asBoolean(false)) {
             String message = PlainText.name(root.path("message").asText(null));
             return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT, SERVICE + " refused the list: "

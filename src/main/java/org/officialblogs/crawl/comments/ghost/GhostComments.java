@@ -15,6 +15,7 @@ import org.officialblogs.crawl.comments.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.ApiStep;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
 import org.officialblogs.crawl.comments.api.JsonAnswer;
@@ -80,9 +81,10 @@ public final class GhostComments implements CommentApi {
 
     @Override
     public ApiReading read(ApiReading reading, ApiAnswer answer) {
-        ApiRequest request = reading.next().orElseThrow();
-        ApiReading next = reading.answered();
-        JsonAnswer json = JsonAnswer.of(answer, SERVICE);
+        ApiStep step = ApiStep.of(reading, answer, SERVICE);
+        ApiRequest request = step.request();
+        ApiReading next = step.reading();
+        JsonAnswer json = step.json();
         if (request.purpose().equals("authors")) {
             List<PostAuthor> authors = json.readable() ? GhostPostAuthorsParser.read(json.json()) : List.of();
             return authors.isEmpty() ? next.noting("post authors unknown: " + (json.readable()
@@ -93,7 +95,7 @@ public final class GhostComments implements CommentApi {
             if (firstPage && json.failure().kind() == ReadFailureKind.NOT_FOUND) {
                 return next.asking(List.of(filteredPage(1)), true);
             }
-            return next.failing(json.failure(), answer.retryAt());
+            return step.failed();
         }
         String parent = request.purpose().equals("replies") ? request.key().substring(0, request.key().indexOf(':'))
                 : null;

@@ -19,9 +19,9 @@ import org.officialblogs.crawl.comments.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.ApiStep;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
-import org.officialblogs.crawl.comments.api.JsonAnswer;
 
 /**
  * Reads the GitHub Discussion behind a giscus widget through the giscus server's public endpoint,
@@ -75,20 +75,19 @@ public final class GiscusComments implements CommentApi {
 
     @Override
     public ApiReading read(ApiReading reading, ApiAnswer answer) {
-        reading.next().orElseThrow();
-        ApiReading next = reading.answered();
-        JsonAnswer json = JsonAnswer.of(answer, SERVICE);
-        if (!json.readable()) {
-            if (json.failure().kind() == ReadFailureKind.NOT_FOUND && next.comments().isEmpty()) {
+        ApiStep step = ApiStep.of(reading, answer, SERVICE);
+        ApiReading next = step.reading();
+        if (!step.readable()) {
+            if (step.json().failure().kind() == ReadFailureKind.NOT_FOUND && next.comments().isEmpty()) {
                 return next.noting("no discussion yet: giscus answered 404");
             }
-            return next.failing(json.failure(), answer.retryAt());
+            return step.failed();
         }
-        if (!json.json().has("discussion")) {
+        if (!step.json().json().has("discussion")) {
             return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT,
                     SERVICE + " answered without a discussion"), null);
         }
-        JsonNode discussion = json.json().get("discussion");
+        JsonNode discussion = step.json().json().get("discussion");
         if (discussion.isNull()) {
             return next.noting("no discussion yet");
         }

@@ -21,9 +21,9 @@ import org.officialblogs.crawl.comments.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.ApiStep;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
-import org.officialblogs.crawl.comments.api.JsonAnswer;
 
 /**
  * Reads the GitHub issue behind an utterances widget from GitHub's public REST API, as the widget does:
@@ -74,14 +74,14 @@ public final class UtterancesComments implements CommentApi {
 
     @Override
     public ApiReading read(ApiReading reading, ApiAnswer answer) {
-        ApiRequest request = reading.next().orElseThrow();
-        ApiReading next = reading.answered();
-        JsonAnswer json = JsonAnswer.of(answer, SERVICE);
-        if (!json.readable()) {
-            return next.failing(json.failure(), answer.retryAt());
+        ApiStep step = ApiStep.of(reading, answer, SERVICE);
+        if (!step.readable()) {
+            return step.failed();
         }
+        ApiRequest request = step.request();
+        ApiReading next = step.reading();
         if (request.purpose().equals("search")) {
-            JsonNode items = json.json().path("items");
+            JsonNode items = step.json().json().path("items");
             if (!items.isArray()) {
                 return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT,
                         SERVICE + " answered the issue search without items"), null);
@@ -94,7 +94,7 @@ public final class UtterancesComments implements CommentApi {
                     : CommentsState.OPEN);
             return next.asking(comments(issue.path("number").asInt(), 1));
         }
-        JsonNode list = json.json();
+        JsonNode list = step.json().json();
         if (!list.isArray()) {
             return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT,
                     SERVICE + " answered without a comment list"), null);

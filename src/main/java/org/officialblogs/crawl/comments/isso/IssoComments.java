@@ -20,9 +20,9 @@ import org.officialblogs.crawl.comments.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.ApiStep;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
-import org.officialblogs.crawl.comments.api.JsonAnswer;
 
 /**
  * Reads one thread from an Isso server: {@code ENDPOINT/?uri=PATH&sort=oldest&limit=N&offset=O}, each top-level
@@ -62,16 +62,15 @@ public final class IssoComments implements CommentApi {
 
     @Override
     public ApiReading read(ApiReading reading, ApiAnswer answer) {
-        ApiRequest request = reading.next().orElseThrow();
-        ApiReading next = reading.answered();
-        JsonAnswer json = JsonAnswer.of(answer, SERVICE);
-        if (!json.readable()) {
-            if (json.failure().kind() == ReadFailureKind.NOT_FOUND && next.comments().isEmpty()) {
+        ApiStep step = ApiStep.of(reading, answer, SERVICE);
+        ApiReading next = step.reading();
+        if (!step.readable()) {
+            if (step.json().failure().kind() == ReadFailureKind.NOT_FOUND && next.comments().isEmpty()) {
                 return next.noting("no thread yet: Isso answered 404");
             }
-            return next.failing(json.failure(), answer.retryAt());
+            return step.failed();
         }
-        JsonNode replies = json.json().get("replies");
+        JsonNode replies = step.json().json().get("replies");
         if (replies == null || !replies.isArray()) {
             return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT,
                     SERVICE + " answered without a thread"), null);
@@ -84,8 +83,8 @@ public final class IssoComments implements CommentApi {
         if (nestedHidden) {
             next = next.truncated("Isso left out replies");
         }
-        int offset = Integer.parseInt(request.key()) + replies.size();
-        if (json.json().path("hidden_replies").asInt(0) > 0) {
+        int offset = Integer.parseInt(step.request().key()) + replies.size();
+        if (step.json().json().path("hidden_replies").asInt(0) > 0) {
             if (fresh.isEmpty()) {
                 return next.truncated("Isso answered the same page again (no offset support)");
             }

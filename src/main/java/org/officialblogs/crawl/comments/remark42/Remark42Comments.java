@@ -19,9 +19,9 @@ import org.officialblogs.crawl.comments.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.ApiStep;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
-import org.officialblogs.crawl.comments.api.JsonAnswer;
 
 /**
  * Reads one thread from a Remark42 server: {@code HOST/api/v1/find?site=SITE&url=URL&sort=+time&format=plain
@@ -63,13 +63,12 @@ public final class Remark42Comments implements CommentApi {
 
     @Override
     public ApiReading read(ApiReading reading, ApiAnswer answer) {
-        reading.next().orElseThrow();
-        ApiReading next = reading.answered();
-        JsonAnswer json = JsonAnswer.of(answer, SERVICE);
-        if (!json.readable()) {
-            return next.failing(json.failure(), answer.retryAt());
+        ApiStep step = ApiStep.of(reading, answer, SERVICE);
+        if (!step.readable()) {
+            return step.failed();
         }
-        JsonNode list = json.json().get("comments");
+        ApiReading next = step.reading();
+        JsonNode list = step.json().json().get("comments");
         if (list == null || !list.isArray()) {
             return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT,
                     SERVICE + " answered without a comment list"), null);
@@ -81,7 +80,7 @@ public final class Remark42Comments implements CommentApi {
                 comments.add(comment);
             }
         }
-        JsonNode info = json.json().path("info");
+        JsonNode info = step.json().json().path("info");
         next = next.withComments(comments).withCommentsState(info.path("read_only").asBoolean(false)
                 ? CommentsState.CLOSED : CommentsState.OPEN);
         String last = PlainText.id(info.path("last_comment").asText(null));

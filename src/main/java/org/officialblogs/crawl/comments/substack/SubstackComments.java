@@ -10,6 +10,7 @@ import org.officialblogs.crawl.comments.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.ApiStep;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
 import org.officialblogs.crawl.comments.api.JsonAnswer;
@@ -63,21 +64,20 @@ public final class SubstackComments implements CommentApi {
 
     @Override
     public ApiReading read(ApiReading reading, ApiAnswer answer) {
-        ApiRequest request = reading.next().orElseThrow();
-        ApiReading next = reading.answered();
-        JsonAnswer json = JsonAnswer.of(answer, SERVICE);
-        if (request.purpose().equals("post")) {
-            if (!json.readable()) {
-                return next.failing(json.failure(), answer.retryAt());
+        ApiStep step = ApiStep.of(reading, answer, SERVICE);
+        ApiReading next = step.reading();
+        if (step.request().purpose().equals("post")) {
+            if (!step.readable()) {
+                return step.failed();
             }
-            SubstackPost post = SubstackPostParser.post(json.json());
+            SubstackPost post = SubstackPostParser.post(step.json().json());
             if (post == null) {
                 return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT,
                         SERVICE + " answered without a post for " + slug), null);
             }
             return withPost(next, post).asking(comments(post.id(), null));
         }
-        return readComments(next, answer, json, next.context(SubstackPost.class));
+        return readComments(next, answer, step.json(), next.context(SubstackPost.class));
     }
 
     private ApiReading readComments(ApiReading reading, ApiAnswer answer, JsonAnswer json, SubstackPost post) {
