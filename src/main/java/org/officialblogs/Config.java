@@ -32,6 +32,8 @@ public record Config(
         boolean schedulerEnabled,
         int submissionsPerHour,
         int apiRequestsPerMinute,
+        URI archiveEndpoint,
+        Duration archiveDelay,
         // serving and its limits: the listen address, /metrics, logins, slow clients, database waits
         String bind,
         int metricsPort,
@@ -65,6 +67,8 @@ public record Config(
             new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"),
             new Setting("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "10", "Submissions (form, API or bulk upload) accepted per client address per hour"),
             new Setting("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "300", "Read API (GET /api/v1/...) requests answered per client address per minute"),
+            new Setting("OFFICIALBLOGS_ARCHIVE_ENDPOINT", "https://web.archive.org", "Web archive read for ended blogs (its CDX index and raw captures); a mirror or a test stand-in speaking the same API"),
+            new Setting("OFFICIALBLOGS_ARCHIVE_DELAY_MS", "5000", "Minimum delay between two requests to the web archive (its CDX index allows a couple of dozen a minute)"),
             new Setting("OFFICIALBLOGS_BIND", "", "Address the web app listens on; empty: all interfaces. Behind a reverse proxy on the same host: 127.0.0.1"),
             new Setting("OFFICIALBLOGS_METRICS_PORT", "", "Serve /metrics only on this port (on the bind address), not on the site's port; empty: the site's port (0 picks a free port)"),
             new Setting("OFFICIALBLOGS_METRICS_ALLOW", "", "Comma-separated addresses or ranges (CIDR, e.g. 10.0.0.5,192.168.1.0/24) allowed to read /metrics; empty: everyone"),
@@ -108,6 +112,11 @@ public record Config(
         if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
         if (submissionsPerHour < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + submissionsPerHour);
         if (apiRequestsPerMinute < 1) problems.add("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE must be >= 1, got " + apiRequestsPerMinute);
+        if (archiveEndpoint == null || !("http".equals(archiveEndpoint.getScheme()) || "https".equals(archiveEndpoint.getScheme()))
+                || archiveEndpoint.getHost() == null || archiveEndpoint.getRawQuery() != null) {
+            problems.add("OFFICIALBLOGS_ARCHIVE_ENDPOINT must be an absolute http(s) URL without a query, got " + archiveEndpoint);
+        }
+        if (archiveDelay == null || archiveDelay.isNegative()) problems.add("OFFICIALBLOGS_ARCHIVE_DELAY_MS must be >= 0");
         if (bind == null) problems.add("OFFICIALBLOGS_BIND must be an address or empty");
         if (metricsPort < -1 || metricsPort > 65535) problems.add("OFFICIALBLOGS_METRICS_PORT must be between 0 and 65535, got " + metricsPort);
         if (metricsPort > 0 && metricsPort == port) problems.add("OFFICIALBLOGS_METRICS_PORT must differ from OFFICIALBLOGS_PORT, got " + metricsPort);
@@ -173,6 +182,8 @@ public record Config(
                 parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
                 parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"),
                 parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"),
+                parseUri(get, "OFFICIALBLOGS_ARCHIVE_ENDPOINT"),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_ARCHIVE_DELAY_MS")),
                 get.apply("OFFICIALBLOGS_BIND"),
                 get.apply("OFFICIALBLOGS_METRICS_PORT").isEmpty() ? -1 : parseInt(get, "OFFICIALBLOGS_METRICS_PORT"),
                 parseList(get, "OFFICIALBLOGS_METRICS_ALLOW"),
@@ -217,6 +228,15 @@ public record Config(
     /** True when /metrics has its own port rather than the site's. */
     public boolean metricsOnOwnPort() {
         return metricsPort >= 0;
+    }
+
+    private static URI parseUri(Function<String, String> get, String name) {
+        String v = get.apply(name);
+        try {
+            return new URI(v);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException(name + " is not a URL: " + v);
+        }
     }
 
     private static boolean parseBoolean(Function<String, String> get, String name) {
