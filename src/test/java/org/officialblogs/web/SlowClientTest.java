@@ -121,6 +121,21 @@ class SlowClientTest {
         assertThat(logged.list).noneMatch(e -> e.getFormattedMessage().startsWith("slow request body dropped"));
     }
 
+    @Test
+    void aFormWithoutItsCsrfCookieIsRefusedBeforeItsBodyIsRead() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.javalin.port())) {
+            s.setSoTimeout(10_000);
+            // the headers of a large form, and not a byte of it
+            s.getOutputStream().write(("POST /submit HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 403");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("without waiting for the body").isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
     private static void drip(Socket s) {
         try {
             OutputStream out = s.getOutputStream();
