@@ -19,7 +19,7 @@ public final class SqliteSnapshot {
 
     /** Tables that never leave the server, in an order that drops each before the tables it refers to. */
     public static final List<String> PRIVATE_TABLES = List.of("session", "account", "submission", "bulk_upload",
-            "audit_log", "blog_alias", "flyway_schema_history");
+            "audit_log", "blog_alias", "flyway_schema_history", "health_probe");
 
     private static final List<String> SCRUB = List.of(
             "DELETE FROM blog WHERE status NOT IN ('lead', 'active', 'dormant', 'offline')",
