@@ -130,10 +130,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static void createParentDirectory(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int q = file.indexOf('?');
-        if (q >= 0) file = file.substring(0, q);
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return;
+        String file = file(jdbcUrl);
+        if (file == null) return;
         Path parent = Path.of(file).toAbsolutePath().getParent();
         if (parent == null) return;
         try {
