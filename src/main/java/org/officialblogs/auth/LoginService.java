@@ -64,7 +64,7 @@ public final class LoginService {
             log.warn("login busy username={} ip={} concurrent_checks={}", shown, clientAddress, checks.concurrent());
             return new Busy(checks.waitLimit());
         }
-        try (PasswordChecks.Slot held = slot.get()) {
+        try {
             // counted here, atomically, so of many racing attempts only those within the limits are checked
             over = over(perAddress.tryAcquire(clientAddress), true).or(() -> over(perAccount.tryAcquire(key), false));
             if (over.isPresent()) return throttled(over.get(), shown, clientAddress);
@@ -77,6 +77,8 @@ public final class LoginService {
             perAddress.reset(clientAddress);
             log.info("login username={} ip={}", account.get().username(), clientAddress);
             return new Success(sessions.start(account.get()));
+        } finally {
+            slot.get().close();
         }
     }
 

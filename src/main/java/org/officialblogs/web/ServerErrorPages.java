@@ -2,8 +2,6 @@ package org.officialblogs.web;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -23,20 +21,18 @@ final class ServerErrorPages extends ErrorHandler {
         setShowMessageInTitle(false);
     }
 
-    /** Errors the HTTP parser finds: the connection answers with these bytes and headers, then closes. */
+    /**
+     * Every error Jetty answers by itself (a malformed request line, an address or headers too long, a request that
+     * reached no context): our short page, with the security headers.
+     */
     @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        SecurityHeaders.ALL.forEach((name, value) -> fields.put(new HttpField(name, value)));
-        fields.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        return ByteBuffer.wrap(page(status).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Errors raised while a request is handled outside the app's routes. */
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
         SecurityHeaders.ALL.forEach((name, value) -> response.getHeaders().put(name, value));
-        return super.handle(request, response, callback);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(page(status).getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
     }
 
     static String page(int status) {

@@ -109,7 +109,8 @@ class BadRequestsTest {
                     .contains("content-security-policy: default-src 'self'").contains("referrer-policy: same-origin");
             assertThat(answer).doesNotContain("jetty").doesNotContain("Exception");
         }
-        assertThat(raw(longUri)).startsWith("HTTP/1.1 414 ");
+        assertThat(raw(longUri)).startsWith("HTTP/1.1 414 ").contains("The address is too long.");
+        assertThat(raw(malformed)).contains("The request could not be read.");
     }
 
     private String raw(String request) throws IOException {
