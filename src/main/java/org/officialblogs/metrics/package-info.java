@@ -1,6 +1,9 @@
 /**
- * Posting frequency, responsiveness, status, score and rank of officials' blogs: pure functions of the data and
- * of an explicit "now"; no database, no web.
+ * Posting frequency, responsiveness, status, score and rank of officials' blogs. The core is pure functions of the
+ * data and of an explicit "now"; {@link org.officialblogs.metrics.MetricsStore} is the recompute's SQL (its inputs
+ * and the rows it writes) and {@link org.officialblogs.metrics.MetricsService} runs a recompute over it. Nothing here
+ * knows the crawler or the web: the crawler calls in, and the pages read the stored rows through
+ * {@code org.officialblogs.web.query}.
  *
  * <p>Flow: {@link org.officialblogs.metrics.BlogMetricsCalculator} turns post dates and reply facts into
  * {@link org.officialblogs.metrics.BlogMetrics}; {@link org.officialblogs.metrics.BlogStatus#of} adds the crawler's

@@ -25,7 +25,7 @@ import org.officialblogs.export.ExportDao;
 import org.officialblogs.export.ExportFilter;
 import org.officialblogs.export.ExportTable;
 import org.officialblogs.export.ExportTables;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.web.query.MetricsReadDao;
 
 /**
  * The read API under /api/v1 (JSON; items carry the columns of the export files), its OpenAPI document at
@@ -35,7 +35,7 @@ import org.officialblogs.metrics.MetricsDao;
 final class ApiController {
 
     private final ExportDao exports;
-    private final MetricsDao metrics;
+    private final MetricsReadDao metrics;
     private final RateLimiter limiter;
     private final SiteInfo site;
     private final Templates templates;
@@ -43,7 +43,7 @@ final class ApiController {
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    ApiController(ExportDao exports, MetricsDao metrics, RateLimiter limiter, SiteInfo site, Templates templates) {
+    ApiController(ExportDao exports, MetricsReadDao metrics, RateLimiter limiter, SiteInfo site, Templates templates) {
         this.exports = exports;
         this.metrics = metrics;
         this.limiter = limiter;
@@ -109,9 +109,9 @@ final class ApiController {
     void rankings(Context ctx) {
         int perPage = perPage(ctx);
         RankingParams params = RankingParams.parse(ctx);
-        MetricsDao.RankingResult result = metrics.rankings(params.filter(perPage));
+        MetricsReadDao.RankingResult result = metrics.rankings(params.filter(perPage));
         List<Map<String, Object>> data = new ArrayList<>();
-        for (MetricsDao.RankingRow r : result.rows()) data.add(rankingRow(r));
+        for (MetricsReadDao.RankingRow r : result.rows()) data.add(rankingRow(r));
         boolean more = (long) params.page() * perPage < result.total();
         Map<String, Object> body = page(ctx, data, params.page(), perPage, more);
         body.put("total", result.total());
@@ -186,7 +186,7 @@ final class ApiController {
         return m;
     }
 
-    private Map<String, Object> rankingRow(MetricsDao.RankingRow r) {
+    private Map<String, Object> rankingRow(MetricsReadDao.RankingRow r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("blog_id", r.blogId());
         m.put("official_id", r.officialId());

@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.officialblogs.crawl.CrawlLogEntry;
-import org.officialblogs.metrics.ActivityDao;
+import org.officialblogs.web.query.ActivityDao;
 import org.officialblogs.metrics.BlogStatus;
 import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.metrics.Methodology;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.web.query.MetricsReadDao;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.Movement;
 import org.officialblogs.metrics.PostingMetrics;
-import org.officialblogs.metrics.ProfileQuery;
+import org.officialblogs.web.query.ProfileQuery;
 import org.officialblogs.metrics.ResponsivenessMetrics;
 import org.officialblogs.metrics.ScoreComponent;
 import org.officialblogs.metrics.ScoreFormula;
@@ -166,7 +166,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                     e.failureKind() == null ? "" : e.failureKind() + (e.error() == null ? "" : ": " + e.error())));
         }
         List<HistoryRow> history = new ArrayList<>();
-        for (MetricsDao.Snapshot s : p.history()) {
+        for (MetricsReadDao.Snapshot s : p.history()) {
             history.add(new HistoryRow(readable.date(s.day().atStartOfDay(readable.zone()).toInstant()),
                     s.rank() == null ? "not ranked" : "#" + s.rank(), Readable.oneDecimal(s.score()),
                     Readable.statusLabel(s.status())));

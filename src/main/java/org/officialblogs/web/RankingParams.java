@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.officialblogs.metrics.BlogStatus;
 import org.officialblogs.metrics.Listing;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.web.query.MetricsReadDao;
 import org.officialblogs.metrics.RankingSort;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Countries;
@@ -45,8 +45,8 @@ record RankingParams(Listing listing, String country, String level, String branc
         return new RankingParams(listing, country, level, branch, status, search, sort, defaultSort, descending, page);
     }
 
-    MetricsDao.RankingFilter filter(int pageSize) {
-        return new MetricsDao.RankingFilter(listing, country, level, branch, status, search, sort, descending, page,
+    MetricsReadDao.RankingFilter filter(int pageSize) {
+        return new MetricsReadDao.RankingFilter(listing, country, level, branch, status, search, sort, descending, page,
                 pageSize);
     }
 

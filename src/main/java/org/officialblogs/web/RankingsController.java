@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.officialblogs.metrics.BlogStatus;
 import org.officialblogs.metrics.Listing;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.web.query.MetricsReadDao;
 import org.officialblogs.metrics.Movement;
 import org.officialblogs.metrics.RankingSort;
 import org.officialblogs.metrics.ScoreFormula;
@@ -26,7 +26,7 @@ final class RankingsController {
 
     static final int PAGE_SIZE = 50;
 
-    private final MetricsDao metrics;
+    private final MetricsReadDao metrics;
     private final RenderedPageCache cache;
     private final DirectoryController directory;
     private final Templates templates;
@@ -35,7 +35,7 @@ final class RankingsController {
     /** Every country by name, sorted once (the select shows those present in the list). */
     private final List<Map.Entry<String, String>> allCountries = Countries.all();
 
-    RankingsController(MetricsDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
+    RankingsController(MetricsReadDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
                        Readable readable) {
         this.metrics = metrics;
         this.cache = new RenderedPageCache(metrics::version, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
@@ -71,7 +71,7 @@ final class RankingsController {
         boolean descending = params.descending();
         int page = params.page();
 
-        MetricsDao.RankingResult result = metrics.rankings(params.filter(PAGE_SIZE));
+        MetricsReadDao.RankingResult result = metrics.rankings(params.filter(PAGE_SIZE));
 
         boolean ranked = listing == Listing.RANKED;
         String tabKey = ranked ? Tab.RANKED : Tab.HISTORICAL;
@@ -87,7 +87,7 @@ final class RankingsController {
         viewParams.put("dir", descending == sort.descendingByDefault() ? null : descending ? "desc" : "asc");
 
         List<RankingsPage.Line> lines = new ArrayList<>(result.rows().size());
-        for (MetricsDao.RankingRow row : result.rows()) {
+        for (MetricsReadDao.RankingRow row : result.rows()) {
             lines.add(line(row));
         }
         String fc = country;
@@ -161,7 +161,7 @@ final class RankingsController {
         return columns;
     }
 
-    private RankingsPage.Line line(MetricsDao.RankingRow row) {
+    private RankingsPage.Line line(MetricsReadDao.RankingRow row) {
         Movement mv = row.movement();
         String mvCss = "";
         String mvSymbol = "";

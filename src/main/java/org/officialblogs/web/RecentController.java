@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.officialblogs.export.AtomFeed;
 import org.officialblogs.export.AtomWriter;
-import org.officialblogs.metrics.ActivityDao;
+import org.officialblogs.web.query.ActivityDao;
 import org.officialblogs.registry.Countries;
 
 /**

@@ -19,10 +19,10 @@ import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.db.Database;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.web.query.ActivityDao;
+import org.officialblogs.web.query.MetricsReadDao;
 import org.officialblogs.metrics.MetricsSettings;
-import org.officialblogs.metrics.ProfileQuery;
+import org.officialblogs.web.query.ProfileQuery;
 import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
@@ -59,7 +59,7 @@ public final class WebApp {
     private final OperationalMetrics operations;
 
     /** The stores the pages read, and the clock and zone they show times in. */
-    public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
+    public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
                           ActivityDao activity, MetricsSettings settings, Clock clock) {}
 
     /** The research dataset's downloads and the read API's queries. */

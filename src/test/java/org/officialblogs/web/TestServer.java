@@ -18,14 +18,14 @@ import org.officialblogs.Config;
 import org.officialblogs.auth.AccountService;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
+import org.officialblogs.metrics.MetricsStore;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.registry.RegistryImporter;
 import org.officialblogs.registry.SubmissionDao;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.web.query.ActivityDao;
 
 /**
  * The real web app on a random port over a real SQLite file, wired as Main wires it, with a plain HTTP client.
@@ -43,7 +43,7 @@ public final class TestServer implements AutoCloseable {
     public final RegistryDao registry;
     public final RegistryImporter importer;
     public final CrawlDao crawl;
-    public final MetricsDao metricsDao;
+    public final MetricsStore metricsStore;
     public final MetricsService metrics;
     public final ActivityDao activity;
     public final AccountService accounts;
@@ -81,7 +81,7 @@ public final class TestServer implements AutoCloseable {
         registry = app.registry;
         importer = app.importer;
         crawl = app.crawl;
-        metricsDao = app.metricsDao;
+        metricsStore = app.metricsStore;
         metrics = app.metrics;
         activity = app.activity;
         accounts = app.accounts;
