@@ -18,7 +18,6 @@ import org.officialblogs.crawl.comments.CommentHistory;
 import org.officialblogs.crawl.comments.CommentKey;
 import org.officialblogs.crawl.comments.CommentPage;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
 import org.officialblogs.crawl.comments.HtmlCommentOptions;
 import org.officialblogs.crawl.comments.HtmlCommentParser;
 import org.officialblogs.crawl.comments.PostAuthor;
@@ -28,6 +27,7 @@ import org.officialblogs.crawl.feed.Platform;
 import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * Reads the comments of a blog's recent posts, keeps every comment ever seen, decides which are the official's,
@@ -105,8 +105,7 @@ public final class CommentCollector {
                 decided.add(keep);
             }
             if (!changed) continue;
-            CommentsState state = post.commentsState() == null ? CommentsState.UNKNOWN
-                    : CommentsState.valueOf(post.commentsState().toUpperCase(Locale.ROOT));
+            CommentsState state = CommentsState.fromCode(post.commentsState());
             dao.saveDecisions(post.postId(), decided, PostReplyFacts.compute(decided, state, post.published(), clock));
         }
     }
@@ -149,7 +148,7 @@ public final class CommentCollector {
             if (r.ok() && r.notModified()) {
                 log.fetched(r, 0, null);
                 anyRead = true;
-                sources.add(kind.name().toLowerCase(Locale.ROOT));
+                sources.add(kind.code());
             } else if (r.ok()) {
                 CommentPage read = feedParser.parse(r.body(), kind);
                 log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
@@ -157,7 +156,7 @@ public final class CommentCollector {
                     anyRead = true;
                     etag = r.etag();
                     lastModified = r.lastModified();
-                    sources.add(read.source().name().toLowerCase(Locale.ROOT));
+                    sources.add(read.source().code());
                     seen.addAll(read.comments());
                     truncated |= read.truncated();
                     if (!read.pageAuthor().isUnknown()) pageAuthor = read.pageAuthor();
@@ -166,7 +165,7 @@ public final class CommentCollector {
                 }
             } else {
                 log.fetched(r, 0, null);
-                problems.add("comment feed " + FeedFailures.code(r.failure()) + ": " + r.message());
+                problems.add("comment feed " + r.failure().code() + ": " + r.message());
                 // a comment feed that is gone: read the page instead this time
                 readPage |= page != null && !NO_PAGE_COMMENTS.contains(platform);
             }
@@ -178,7 +177,7 @@ public final class CommentCollector {
                 log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
                 if (read.readable()) {
                     anyRead = true;
-                    sources.add(0, read.source().name().toLowerCase(Locale.ROOT));
+                    sources.add(0, read.source().code());
                     seen.addAll(read.comments());
                     truncated |= read.truncated();
                     state = read.commentsState();
@@ -188,7 +187,7 @@ public final class CommentCollector {
                 }
             } else {
                 log.fetched(r, 0, null);
-                if (!r.ok()) problems.add("page " + FeedFailures.code(r.failure()) + ": " + r.message());
+                if (!r.ok()) problems.add("page " + r.failure().code() + ": " + r.message());
                 pageGone = !r.ok() && (r.status() == 404 || r.status() == 410
                         || r.failure() == org.officialblogs.crawl.fetch.FailureKind.ROBOTS_DISALLOWED);
             }
@@ -206,7 +205,7 @@ public final class CommentCollector {
             next = null;
         }
         if (state == CommentsState.UNKNOWN && post.commentsState() != null) {
-            state = CommentsState.valueOf(post.commentsState().toUpperCase(Locale.ROOT));
+            state = CommentsState.fromCode(post.commentsState());
         }
         save(post, seen, state, String.join("+", sources), truncated, now, next, etag, lastModified, aliases,
                 pageAuthor, problems.isEmpty() ? null : String.join("; ", problems));

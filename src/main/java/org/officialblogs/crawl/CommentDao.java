@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,9 +16,10 @@ import org.officialblogs.crawl.comments.AuthorshipSignal;
 import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentKey;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
 import org.officialblogs.crawl.comments.PlatformFlag;
 import org.officialblogs.crawl.comments.PostReplyFacts;
+import org.officialblogs.db.Coded;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * SQL for comments, the per-post comment facts the metrics read, and the blog's reply-detection aliases.
@@ -101,12 +101,12 @@ public final class CommentDao {
         Set<PlatformFlag> flags = EnumSet.noneOf(PlatformFlag.class);
         String stored = rs.getString("platform_flags");
         if (stored != null && !stored.isBlank()) {
-            for (String f : stored.split(",")) flags.add(PlatformFlag.valueOf(f.strip().toUpperCase(Locale.ROOT)));
+            for (String f : stored.split(",")) flags.add(Coded.of(PlatformFlag.class, f));
         }
-        return new Comment(CommentSourceKind.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)),
+        return new Comment(Coded.of(CommentSourceKind.class, rs.getString("source")),
                 rs.getString("source_comment_id"), rs.getString("parent_source_id"), CrawlDao.instant(rs, "published_at"),
                 rs.getString("author_name"), profile, userId, flags, rs.getInt("is_official") != 0,
-                AuthorshipSignal.valueOf(rs.getString("decided_by").toUpperCase(Locale.ROOT)));
+                Coded.of(AuthorshipSignal.class, rs.getString("decided_by")));
     }
 
     /**
@@ -134,14 +134,14 @@ public final class CommentDao {
                         """);
                 Set<String> written = new java.util.HashSet<>();
                 for (Comment c : decided) {
-                    String source = c.source().name().toLowerCase(Locale.ROOT);
+                    String source = c.source().code();
                     if (!written.add(source + "\u0000" + c.id())) continue;
                     batch.bind("post", postId).bind("source", source).bind("id", c.id())
                             .bind("parent", c.parentId()).bind("published", c.published()).bind("name", c.authorName())
-                            .bind("ref", ref(c)).bind("flags", c.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT))
+                            .bind("ref", ref(c)).bind("flags", c.flags().stream().map(PlatformFlag::code)
                                     .sorted().collect(Collectors.joining(",")))
                             .bind("official", c.isOfficial() ? 1 : 0)
-                            .bind("decidedBy", c.decidedBy().name().toLowerCase(Locale.ROOT))
+                            .bind("decidedBy", c.decidedBy().code())
                             .bind("note", c.decidedBy().explanation())
                             .bind("firstSeen", firstSeen.getOrDefault(c.key(), check.checkedAt()))
                             .bind("now", check.checkedAt()).add();
@@ -166,7 +166,7 @@ public final class CommentDao {
                         etag = excluded.etag, last_modified = excluded.last_modified,
                         failure_kind = excluded.failure_kind, failure_message = excluded.failure_message
                     """).bind("post", postId).bind("source", check.source())
-                    .bind("state", check.state().name().toLowerCase(Locale.ROOT)).bind("reported", check.reportedCount())
+                    .bind("state", check.state().code()).bind("reported", check.reportedCount())
                     .bind("seen", decided.size()).bind("readers", facts.readerComments())
                     .bind("officials", facts.officialComments()).bind("firstReader", facts.firstReaderCommentAt())
                     .bind("firstReply", facts.firstReplyAt()).bind("answered", facts.readerCommentsAnswered())
@@ -226,9 +226,9 @@ public final class CommentDao {
                     WHERE post_id = :post AND source = :source AND source_comment_id = :id
                     """);
             for (Comment c : decided) {
-                batch.bind("official", c.isOfficial() ? 1 : 0).bind("decidedBy", c.decidedBy().name().toLowerCase(Locale.ROOT))
+                batch.bind("official", c.isOfficial() ? 1 : 0).bind("decidedBy", c.decidedBy().code())
                         .bind("note", c.decidedBy().explanation()).bind("post", postId)
-                        .bind("source", c.source().name().toLowerCase(Locale.ROOT)).bind("id", c.id()).add();
+                        .bind("source", c.source().code()).bind("id", c.id()).add();
             }
             if (!decided.isEmpty()) batch.execute();
             h.createUpdate("""

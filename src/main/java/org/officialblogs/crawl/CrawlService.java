@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +85,7 @@ public final class CrawlService {
         } catch (RuntimeException e) {
             // a bug must not stop the crawl of other blogs, nor leave this one due in a tight loop
             log.error("crawl blog={} failed unexpectedly", target.blogId(), e);
-            outcome = failed(target, null, "internal_error", "Unexpected error in the crawler: " + e, false, null,
+            outcome = failed(target, null, FailureKind.INTERNAL_ERROR.code(), "Unexpected error in the crawler: " + e, false, null,
                     clock.instant());
         }
         if (outcome.failed()) {
@@ -95,7 +94,7 @@ public final class CrawlService {
                     outcome.message());
         } else {
             log.info("crawl blog={} url={} result={} status={} new_posts={} comment_checks={} ms={}", target.blogId(),
-                    address(target), outcome.result().name().toLowerCase(Locale.ROOT), outcome.httpStatus(),
+                    address(target), outcome.result().code(), outcome.httpStatus(),
                     outcome.newPosts(), outcome.commentChecks(), (System.nanoTime() - started) / 1_000_000);
         }
         if (recomputeMetrics) {
@@ -117,18 +116,18 @@ public final class CrawlService {
         URI feedUrl = httpUri(target.feedUrl());
         FetchResult fetch;
         ParsedFeed feed;
-        Platform platform = platformOf(target.platform());
+        Platform platform = Platform.fromCode(target.platform());
         boolean located = false;
 
         if (feedUrl == null) {
             URI site = httpUri(target.siteUrl());
             if (site == null) {
-                return failed(target, null, FeedFailures.code(FailureKind.INVALID_URL),
+                return failed(target, null, FailureKind.INVALID_URL.code(),
                         "The blog has no usable http(s) address: " + target.siteUrl(), false, null, now);
             }
             FeedLocator.Located found = locator.locate(site, settings.discoveryCandidates(), fetchLog);
             if (!found.found()) {
-                return failed(target, found.fetch(), FeedFailures.code(found.failure()), found.message(), false,
+                return failed(target, found.fetch(), found.failure().code(), found.message(), false,
                         found.fetch() == null ? null : found.fetch().retryAt(), now);
             }
             feedUrl = found.feedUrl();
@@ -141,7 +140,7 @@ public final class CrawlService {
             fetch = fetcher.fetch(FetchRequest.feed(feedUrl, st.etag(), st.lastModified()));
             if (!fetch.ok()) {
                 logFetch(blogId, "feed", fetch, null, null, null);
-                return failed(target, fetch, FeedFailures.code(fetch.failure()), fetch.message(),
+                return failed(target, fetch, fetch.failure().code(), fetch.message(),
                         fetch.failure() == FailureKind.GONE, fetch.retryAt(), now);
             }
             if (fetch.notModified()) {
@@ -151,13 +150,13 @@ public final class CrawlService {
             FeedReadResult read = reader.read(fetch.body(), fetch.contentType(), fetch.finalUrl());
             if (read instanceof FeedReadResult.Failure bad) {
                 URI site = httpUri(target.siteUrl());
-                if (FeedFailures.kind(bad.kind()) == FailureKind.NOT_A_FEED) {
+                if (bad.kind().failureKind() == FailureKind.NOT_A_FEED) {
                     // the stored address serves a web page: look for the feed it links, once
                     logFetch(blogId, "feed", fetch, null, null, bad.message());
                     FeedLocator.Located found = locator.fromPage(site != null ? site : feedUrl, fetch,
                             settings.discoveryCandidates(), fetchLog, List.of(feedUrl));
                     if (!found.found()) {
-                        return failed(target, fetch, FeedFailures.code(FailureKind.NOT_A_FEED),
+                        return failed(target, fetch, FailureKind.NOT_A_FEED.code(),
                                 bad.message() + " " + found.message(), false, null, now);
                     }
                     feedUrl = found.feedUrl();
@@ -168,7 +167,7 @@ public final class CrawlService {
                     storeFeedUrl(blogId, feedUrl, platform, now);
                 } else {
                     logFetch(blogId, "feed", fetch, null, null, bad.message());
-                    return failed(target, fetch, FeedFailures.code(FeedFailures.kind(bad.kind())), bad.message(),
+                    return failed(target, fetch, bad.kind().failureKind().code(), bad.message(),
                             false, null, now);
                 }
             } else {
@@ -280,7 +279,7 @@ public final class CrawlService {
 
     private void logFetch(long blogId, String purpose, FetchResult r, Integer itemsSeen, Integer newItems,
                           String problem) {
-        String kind = r.failure() != null ? FeedFailures.code(r.failure()) : problem != null ? "unreadable" : null;
+        String kind = r.failure() != null ? r.failure().code() : problem != null ? FailureKind.UNREADABLE.code() : null;
         String error = r.failure() != null ? r.message() : problem;
         dao.log(new CrawlLogEntry(blogId, clock.instant(), purpose, r.requestedUrl().toString(),
                 r.status() == 0 ? null : r.status(), r.bytes(), r.duration().toMillis(), itemsSeen, newItems, kind,
@@ -299,16 +298,7 @@ public final class CrawlService {
     }
 
     static String code(Platform p) {
-        return p == null ? null : p.name().toLowerCase(Locale.ROOT);
-    }
-
-    static Platform platformOf(String code) {
-        if (code == null || code.isBlank()) return null;
-        try {
-            return Platform.valueOf(code.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return Platform.OTHER;
-        }
+        return p == null ? null : p.code();
     }
 
     private static String address(CrawlTarget t) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.officialblogs.db.Coded;
 import org.officialblogs.db.Columns;
 
 /**
@@ -38,25 +39,9 @@ public final class MetricsColumns {
         return Arrays.stream(text.split(",")).map(Integer::valueOf).toList();
     }
 
-    /** The stored code of a status. */
-    public static String code(BlogStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The status of a stored code. */
-    public static BlogStatus status(String code) {
-        return BlogStatus.valueOf(code.toUpperCase(Locale.ROOT));
-    }
-
-    /** The stored code of a movement's direction. */
-    public static String code(Movement.Direction direction) {
-        return direction.name().toLowerCase(Locale.ROOT);
-    }
-
     /** The movement of stored direction and places columns; {@code null} when the direction is NULL. */
     public static Movement movement(String direction, int places) {
-        return direction == null ? null
-                : new Movement(Movement.Direction.valueOf(direction.toUpperCase(Locale.ROOT)), places);
+        return direction == null ? null : new Movement(Coded.of(Movement.Direction.class, direction), places);
     }
 
     /** The placement of a blog_metrics row (rank, position, previous_rank, movement, movement_places). */

@@ -142,12 +142,12 @@ public final class MetricsService {
 
     private Computed compute(ListedBlog blog, MetricsStore.PostFacts facts, Instant now) {
         BlogMetrics metrics = calculator.compute(facts.published(), facts.replies(), now);
-        BlogStatus status = BlogStatus.of(blog.crawlState(), metrics.posting());
+        MeasuredStatus status = MeasuredStatus.of(blog.reachability(), metrics.posting());
         return new Computed(blog, metrics, status, ScoreFormula.score(metrics));
     }
 
     /** One blog's fresh numbers, before placement. */
-    private record Computed(ListedBlog blog, BlogMetrics metrics, BlogStatus status, Score score) {
+    private record Computed(ListedBlog blog, BlogMetrics metrics, MeasuredStatus status, Score score) {
 
         RankingCandidate candidate() {
             return new RankingCandidate(blog.blogId(), status, score.points(),

@@ -22,13 +22,13 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.officialblogs.db.Coded;
 import org.officialblogs.registry.Countries;
+import org.officialblogs.registry.ListingStatus;
 
 import static org.officialblogs.db.Columns.instant;
-import static org.officialblogs.metrics.MetricsColumns.code;
 import static org.officialblogs.metrics.MetricsColumns.placement;
 import static org.officialblogs.metrics.MetricsColumns.sortKey;
-import static org.officialblogs.metrics.MetricsColumns.status;
 import static org.officialblogs.metrics.MetricsColumns.strip;
 
 /**
@@ -60,17 +60,16 @@ public final class MetricsStore {
             SELECT b.id AS blog_id, b.official_id, b.status AS registry_status,
                 s.blog_id IS NOT NULL AS crawled, s.last_success_at, coalesce(s.unreachable, 0) AS unreachable,
                 o.name, o.office, o.country, o.region, o.locality, o.level, o.branch
-            FROM blog b
+            FROM listed_blog b
             JOIN official o ON o.id = b.official_id
             LEFT JOIN crawl_state s ON s.blog_id = b.id
-            WHERE b.status IN ('lead', 'active', 'dormant', 'offline')
             """;
 
     private static ListedBlog listedBlog(ResultSet rs) throws SQLException {
         long success = rs.getLong("last_success_at");
         Instant lastSuccess = rs.wasNull() ? null : Instant.ofEpochMilli(success);
         String country = rs.getString("country");
-        return new ListedBlog(rs.getLong("blog_id"), rs.getLong("official_id"), rs.getString("registry_status"),
+        return new ListedBlog(rs.getLong("blog_id"), rs.getLong("official_id"), Coded.of(ListingStatus.class, rs.getString("registry_status")),
                 rs.getBoolean("crawled"), lastSuccess, rs.getInt("unreachable") != 0,
                 new ListedBlog.OfficialKeys(rs.getString("name"), rs.getString("office"), country,
                         Countries.name(country), rs.getString("region"), rs.getString("locality"),
@@ -85,7 +84,7 @@ public final class MetricsStore {
 
     /** The blog when it is listed; empty when it does not exist or is pending or rejected. */
     public Optional<ListedBlog> listedBlog(long blogId) {
-        return jdbi.withHandle(h -> h.createQuery(LISTED_BLOG_SELECT + " AND b.id = :id").bind("id", blogId)
+        return jdbi.withHandle(h -> h.createQuery(LISTED_BLOG_SELECT + " WHERE b.id = :id").bind("id", blogId)
                 .map((rs, ctx) -> listedBlog(rs)).findOne());
     }
 
@@ -155,24 +154,13 @@ public final class MetricsStore {
             published.add(at);
             if (rs.getBoolean(3)) {
                 replies.add(new PostReplyInput(at, Math.max(0, rs.getInt(5)), instant(rs, 6), instant(rs, 7),
-                        Math.max(0, rs.getInt(8)), commentsState(rs.getString(4))));
+                        Math.max(0, rs.getInt(8)), CommentsState.fromCode(rs.getString(4))));
             }
         }
         if (current != Long.MIN_VALUE) {
             sink.accept(current, new PostFacts(published, replies));
         }
         return rows;
-    }
-
-    private static CommentsState commentsState(String code) {
-        if (code == null) {
-            return CommentsState.UNKNOWN;
-        }
-        return switch (code) {
-            case "open" -> CommentsState.OPEN;
-            case "closed" -> CommentsState.CLOSED;
-            default -> CommentsState.UNKNOWN;
-        };
     }
 
     // ---------------------------------------------------------------- writes, in one transaction
@@ -214,7 +202,7 @@ public final class MetricsStore {
         /** Every stored blog as a ranking candidate (status, shown score, last post). */
         public List<RankingCandidate> candidates() {
             return h.createQuery("SELECT blog_id, status, score, last_post_at FROM blog_metrics")
-                    .map((rs, ctx) -> new RankingCandidate(rs.getLong(1), status(rs.getString(2)), rs.getDouble(3),
+                    .map((rs, ctx) -> new RankingCandidate(rs.getLong(1), Coded.of(MeasuredStatus.class, rs.getString(2)), rs.getDouble(3),
                             instant(rs, 4)))
                     .list();
         }
@@ -263,8 +251,7 @@ public final class MetricsStore {
         /** Deletes the rows of blogs that are no longer listed (pending, rejected, deleted); returns how many. */
         public int deleteUnlisted() {
             return h.createUpdate("""
-                    DELETE FROM blog_metrics WHERE blog_id NOT IN
-                        (SELECT id FROM blog WHERE status IN ('lead', 'active', 'dormant', 'offline'))
+                    DELETE FROM blog_metrics WHERE blog_id NOT IN (SELECT id FROM listed_blog)
                     """).execute();
         }
 
@@ -360,7 +347,7 @@ public final class MetricsStore {
         v.put("blog_id", m.blogId());
         v.put("official_id", m.officialId());
         v.put("computed_at", m.metrics().asOf().toEpochMilli());
-        v.put("status", code(m.status()));
+        v.put("status", m.status().code());
         v.put("ranked", m.status().isRanked() ? 1 : 0);
         v.put("status_order", Placements.historicalOrder(m.status()));
         ListedBlog.OfficialKeys o = blog.official();
@@ -417,7 +404,7 @@ public final class MetricsStore {
         v.put("position", p.position());
         v.put("previous_rank", p.previousRank());
         Movement mv = p.movement();
-        v.put("movement", mv == null ? null : code(mv.direction()));
+        v.put("movement", mv == null ? null : mv.direction().code());
         v.put("movement_places", mv == null ? null : mv.places());
         Integer sort = mv == null ? null : switch (mv.direction()) {
             case UP -> mv.places();

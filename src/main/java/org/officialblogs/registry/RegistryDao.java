@@ -37,7 +37,7 @@ public final class RegistryDao {
         return new Blog(rs.getLong(prefix + "id"), rs.getLong(prefix + "official_id"), rs.getString(prefix + "site_url"),
                 rs.getString(prefix + "feed_url"), rs.getString(prefix + "platform"), rs.getString(prefix + "language"),
                 Authorship.parse(rs.getString(prefix + "authorship")).orElseThrow(), rs.getString(prefix + "active_years"),
-                BlogStatus.parse(rs.getString(prefix + "status")).orElseThrow(), rs.getString(prefix + "notes"),
+                ListingStatus.parse(rs.getString(prefix + "status")).orElseThrow(), rs.getString(prefix + "notes"),
                 Origin.fromCode(rs.getString(prefix + "origin")), rs.getString(prefix + "origin_ref"),
                 Instant.ofEpochMilli(rs.getLong(prefix + "created_at")), Instant.ofEpochMilli(rs.getLong(prefix + "updated_at")));
     }

@@ -196,11 +196,11 @@ final class ApiController {
         m.put("region", r.region());
         m.put("locality", r.locality());
         m.put("url", r.address());
-        m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", r.status().code());
         m.put("rank", r.rank());
         // leads and blogs never read have no score: the formula's priors alone are not a measurement
-        boolean unmeasured = r.status() == org.officialblogs.metrics.BlogStatus.NO_DATA
-                || r.status() == org.officialblogs.metrics.BlogStatus.LEAD;
+        boolean unmeasured = r.status() == org.officialblogs.metrics.MeasuredStatus.NO_DATA
+                || r.status() == org.officialblogs.metrics.MeasuredStatus.LEAD;
         m.put("score", unmeasured ? null : r.score());
         m.put("posts_per_week", r.postsPerWeek());
         m.put("weeks_with_post_12", r.weeksWithPostLast12());
@@ -212,7 +212,7 @@ final class ApiController {
         m.put("reply_rate_high", r.replyRateInterval().upper());
         m.put("comments_closed", r.commentsClosedEverywhere());
         m.put("median_reply_seconds", r.medianTimeToFirstReply() == null ? null : r.medianTimeToFirstReply().toSeconds());
-        m.put("movement", r.movement() == null ? null : r.movement().direction().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("movement", r.movement() == null ? null : r.movement().direction().code());
         m.put("movement_places", r.movement() == null ? null : r.movement().places());
         m.put("profile_url", site.baseUrl() + "/officials/" + r.officialId());
         return m;

@@ -19,13 +19,13 @@ import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.db.Database;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
-import org.officialblogs.web.query.ActivityDao;
-import org.officialblogs.web.query.MetricsReadDao;
 import org.officialblogs.metrics.MetricsSettings;
-import org.officialblogs.web.query.ProfileQuery;
 import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
+import org.officialblogs.web.query.ActivityDao;
+import org.officialblogs.web.query.MetricsReadDao;
+import org.officialblogs.web.query.ProfileQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -144,12 +144,12 @@ class MetricsServiceTest {
             assertThat(p.position()).isEqualTo(i + 1);
             assertThat(p.movement()).isEqualTo(new Movement(Movement.Direction.NEW, 0));
         }
-        assertThat(stored(dormant).status()).isEqualTo(BlogStatus.DORMANT);
-        assertThat(stored(unreachable).status()).isEqualTo(BlogStatus.UNREACHABLE);
-        assertThat(stored(offline).status()).isEqualTo(BlogStatus.OFFLINE);
-        assertThat(stored(neverCrawled).status()).isEqualTo(BlogStatus.NO_DATA);
-        assertThat(stored(failingOnce).status()).isEqualTo(BlogStatus.NO_DATA);
-        assertThat(stored(lead).status()).isEqualTo(BlogStatus.LEAD);
+        assertThat(stored(dormant).status()).isEqualTo(MeasuredStatus.DORMANT);
+        assertThat(stored(unreachable).status()).isEqualTo(MeasuredStatus.UNREACHABLE);
+        assertThat(stored(offline).status()).isEqualTo(MeasuredStatus.OFFLINE);
+        assertThat(stored(neverCrawled).status()).isEqualTo(MeasuredStatus.NO_DATA);
+        assertThat(stored(failingOnce).status()).isEqualTo(MeasuredStatus.NO_DATA);
+        assertThat(stored(lead).status()).isEqualTo(MeasuredStatus.LEAD);
         assertThat(dao.metricsOf(pending)).isEmpty();
         // listed apart: no rank, positions after the ranked blogs in status order (two NO_DATA by blog id)
         assertThat(List.of(dormant, unreachable, offline, neverCrawled, failingOnce, lead))

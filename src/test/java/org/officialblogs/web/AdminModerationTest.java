@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.registry.Blog;
 import org.officialblogs.registry.BlogPreviewer;
-import org.officialblogs.registry.BlogStatus;
 import org.officialblogs.registry.EntryValidator;
+import org.officialblogs.registry.ListingStatus;
 import org.officialblogs.registry.Official;
 import org.officialblogs.registry.Origin;
 
@@ -72,7 +72,7 @@ class AdminModerationTest {
         assertThat(o.origin()).isEqualTo(Origin.SUBMISSION);
         assertThat(o.originRef()).isEqualTo("submission #" + s.getKey());
         Blog b = server.registry.blogsOf(officialId).get(0);
-        assertThat(b.status()).isEqualTo(BlogStatus.ACTIVE);
+        assertThat(b.status()).isEqualTo(ListingStatus.ACTIVE);
         assertThat(b.siteUrl()).isEqualTo("https://ann.example.org/");
         assertThat(b.feedUrl()).isEqualTo("https://ann.example.org/feed/");
         assertThat(b.platform()).isEqualTo("wordpress");
@@ -166,7 +166,7 @@ class AdminModerationTest {
         // the lead of the listed official became the submitted blog
         assertThat(blogs).singleElement().satisfies(b -> {
             assertThat(b.siteUrl()).isEqualTo("https://ann.example.org/");
-            assertThat(b.status()).isEqualTo(BlogStatus.ACTIVE);
+            assertThat(b.status()).isEqualTo(ListingStatus.ACTIVE);
         });
         assertThat(server.registry.officialById(listed).orElseThrow().office()).isEqualTo("Mayor, City of Springfield");
         assertThat(server.count("SELECT count(*) FROM audit_log WHERE action = 'submission.merge'")).isEqualTo(1);
@@ -188,7 +188,7 @@ class AdminModerationTest {
         for (Element in : suggested.select("input")) form.put(in.attr("name"), in.attr("value"));
         assertThat(moderator.post("/admin/submissions/" + s.getKey() + "/merge", form).statusCode()).isEqualTo(303);
         assertThat(server.registry.blogsOf(listed)).extracting(Blog::siteUrl).containsExactly("https://old.example.org/", "https://ann.example.org/");
-        assertThat(server.registry.blogsOf(listed)).extracting(Blog::status).containsOnly(BlogStatus.ACTIVE);
+        assertThat(server.registry.blogsOf(listed)).extracting(Blog::status).containsOnly(ListingStatus.ACTIVE);
     }
 
     @Test
@@ -235,7 +235,7 @@ class AdminModerationTest {
                 "aliases", "Ann\nMayor Ann\n ann \nann_example\n"));
         assertThat(moderator.adminPost("/admin/blogs/" + blogId, blog).statusCode()).isEqualTo(303);
         Blog b = server.registry.blogById(blogId).orElseThrow();
-        assertThat(b.status()).isEqualTo(BlogStatus.DORMANT);
+        assertThat(b.status()).isEqualTo(ListingStatus.DORMANT);
         assertThat(b.authorship().code()).isEqualTo("self");
         assertThat(server.moderation.moderation().aliases(blogId)).containsExactly("Ann", "Mayor Ann", "ann_example");
         Document edit = WebClient.html(moderator.get("/admin/officials/" + officialId));

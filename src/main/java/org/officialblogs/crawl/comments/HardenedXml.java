@@ -8,6 +8,7 @@ import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.xml.sax.InputSource;
 
 /** Parses untrusted XML into JDOM with DOCTYPE refused and no entity or DTD ever fetched or expanded. */
@@ -26,7 +27,7 @@ final class HardenedXml {
         }
         byte[] bytes = withoutLeadingWhitespace(body);
         if (declaresDoctype(bytes)) {
-            return failed(ReadFailureKind.DOCTYPE_REFUSED, "the XML declares a DOCTYPE; refused for safety");
+            return failed(ReadFailureKind.UNSAFE, "the XML declares a DOCTYPE; refused for safety");
         }
         try {
             // The encoding comes from the BOM or the XML declaration, as the XML spec says.
@@ -34,7 +35,7 @@ final class HardenedXml {
         } catch (JDOMException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("DOCTYPE")) {
-                return failed(ReadFailureKind.DOCTYPE_REFUSED, "the XML declares a DOCTYPE; refused for safety");
+                return failed(ReadFailureKind.UNSAFE, "the XML declares a DOCTYPE; refused for safety");
             }
             return failed(ReadFailureKind.MALFORMED, "not well-formed XML: " + firstLine(message));
         } catch (IOException e) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * Reads a WordPress REST comment list ({@code /wp-json/wp/v2/comments?post=ID}) from bytes.

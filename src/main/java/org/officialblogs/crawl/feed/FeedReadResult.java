@@ -1,6 +1,7 @@
 package org.officialblogs.crawl.feed;
 
 import java.util.Objects;
+import org.officialblogs.crawl.read.ReadFailureKind;
 
 /** The outcome of reading a feed body: either a parsed feed or a failure with a kind and a message. */
 public sealed interface FeedReadResult permits FeedReadResult.Success, FeedReadResult.Failure {
@@ -13,7 +14,7 @@ public sealed interface FeedReadResult permits FeedReadResult.Success, FeedReadR
     }
 
     /** The body could not be read as a feed; the message says what and, for XML errors, where. */
-    record Failure(FeedFailureKind kind, String message) implements FeedReadResult {
+    record Failure(ReadFailureKind kind, String message) implements FeedReadResult {
         public Failure {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(message, "message");

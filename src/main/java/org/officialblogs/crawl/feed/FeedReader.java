@@ -29,6 +29,7 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
+import org.officialblogs.crawl.read.ReadFailureKind;
 
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 from response bytes, with the repairs the best readers make and the
@@ -76,10 +77,10 @@ public final class FeedReader {
 
     private ParsedFeed parse(byte[] body, String contentType, URI documentUrl) throws FeedRejection {
         if (body == null || body.length == 0) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "empty body (0 bytes)");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "empty body (0 bytes)");
         }
         if (body.length >= 2 && (body[0] & 0xFF) == 0x1F && (body[1] & 0xFF) == 0x8B) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "gzip-compressed bytes: the body was not decompressed");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "gzip-compressed bytes: the body was not decompressed");
         }
         FeedTextDecoder.DecodedText decoded = decoder.decode(body, contentType);
         String text = decoded.text();
@@ -95,7 +96,7 @@ public final class FeedReader {
         if (document.getRootElement().getName().equalsIgnoreCase("html")) {
             Element feed = FeedElements.embeddedAtomFeed(document);
             if (feed == null) {
-                throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "an (X)HTML page, not a feed: root element <html>");
+                throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "an (X)HTML page, not a feed: root element <html>");
             }
             document = new Document(feed.detach());
             repairs.add("read the Atom feed embedded in an XHTML page");
@@ -113,7 +114,7 @@ public final class FeedReader {
     private static void rejectNonXml(String text, int byteCount) throws FeedRejection {
         int sample = Math.min(text.length(), 4096);
         if (text.substring(0, sample).indexOf('\0') >= 0) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT,
                     "binary data (" + byteCount + " bytes with NUL bytes), not a feed");
         }
         int first = 0;
@@ -122,21 +123,21 @@ public final class FeedReader {
             first++;
         }
         if (first == text.length()) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "blank body (" + byteCount + " bytes of whitespace)");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "blank body (" + byteCount + " bytes of whitespace)");
         }
         char c = text.charAt(first);
         if (c == '{' || c == '[') {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "JSON, not RSS or Atom (JSON Feed is not read)");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "JSON, not RSS or Atom (JSON Feed is not read)");
         }
         if (c != '<') {
             String start = text.substring(first, Math.min(text.length(), first + 40)).replaceAll("\\s+", " ");
             long controls = text.substring(0, sample).chars()
                     .filter(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' || ch == 0xFFFD).count();
             if (controls > sample / 20) {
-                throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
+                throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT,
                         "binary data (" + byteCount + " bytes), not a feed");
             }
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT,
                     "not XML: the body starts with \"" + start + "\" instead of '<'");
         }
     }
@@ -147,18 +148,18 @@ public final class FeedReader {
             return parser.parse(repaired.xml());
         } catch (JDOMParseException e) {
             if (htmlPage) {
-                throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "an HTML page, not a feed: root element <html>");
+                throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "an HTML page, not a feed: root element <html>");
             }
             String reason = e.getCause() != null && e.getCause().getMessage() != null
                     ? e.getCause().getMessage() : e.getMessage();
             if (reason.contains("DOCTYPE is disallowed")) {
-                throw new FeedRejection(FeedFailureKind.UNSAFE, "refused: a DOCTYPE where none is allowed (line "
+                throw new FeedRejection(ReadFailureKind.UNSAFE, "refused: a DOCTYPE where none is allowed (line "
                         + e.getLineNumber() + ")");
             }
-            throw new FeedRejection(FeedFailureKind.MALFORMED, "XML error at line " + e.getLineNumber()
+            throw new FeedRejection(ReadFailureKind.MALFORMED, "XML error at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + reason + near(original, e.getLineNumber()));
         } catch (JDOMException | IOException e) {
-            throw new FeedRejection(FeedFailureKind.MALFORMED, "XML error: " + e.getMessage());
+            throw new FeedRejection(ReadFailureKind.MALFORMED, "XML error: " + e.getMessage());
         }
     }
 
@@ -184,11 +185,11 @@ public final class FeedReader {
             return new WireFeedInput(false, Locale.US).build(document);
         } catch (IllegalArgumentException e) {
             String version = root.getAttributeValue("version");
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "root element <" + root.getQualifiedName() + ">"
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "root element <" + root.getQualifiedName() + ">"
                     + (root.getNamespaceURI().isEmpty() ? "" : " in namespace " + root.getNamespaceURI())
                     + (version == null ? "" : " version \"" + version + "\"") + " is not RSS, RDF or Atom");
         } catch (FeedException | RuntimeException e) {
-            throw new FeedRejection(FeedFailureKind.MALFORMED, "feed structure not understood: " + e.getMessage());
+            throw new FeedRejection(ReadFailureKind.MALFORMED, "feed structure not understood: " + e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -57,7 +56,7 @@ public final class ActivityDao {
                 rs.getString("address"), rs.getLong("official_id"), rs.getString("name"), rs.getString("office"),
                 rs.getString("country"), collected ? rs.getInt("reader_comments") : null,
                 collected && Columns.instant(rs, "first_official_reply_at") != null,
-                state == null ? CommentsState.UNKNOWN : CommentsState.valueOf(state.toUpperCase(Locale.ROOT)));
+                CommentsState.fromCode(state));
     }
 
     /**
@@ -71,7 +70,7 @@ public final class ActivityDao {
                 WHERE p.id IN (
                     SELECT q.id FROM post q INDEXED BY post_published
                     WHERE q.published_at <= :now
-                      AND q.blog_id IN (SELECT id FROM blog WHERE status IN ('active', 'dormant', 'offline'))
+                      AND q.blog_id IN (SELECT id FROM crawlable_blog)
                     ORDER BY q.published_at DESC, q.id DESC
                     LIMIT :limit OFFSET :offset)
                 ORDER BY p.published_at DESC, p.id DESC
@@ -189,8 +188,7 @@ public final class ActivityDao {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT b.id, coalesce(b.site_url, b.feed_url) AS address, b.created_at, o.id AS official_id, o.name,
                     o.office, o.country
-                FROM blog b JOIN official o ON o.id = b.official_id
-                WHERE b.status IN ('active', 'dormant', 'offline')
+                FROM crawlable_blog b JOIN official o ON o.id = b.official_id
                 ORDER BY b.created_at DESC, b.id DESC
                 LIMIT :limit
                 """).bind("limit", limit)

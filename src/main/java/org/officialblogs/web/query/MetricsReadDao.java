@@ -18,9 +18,10 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.officialblogs.db.Coded;
 import org.officialblogs.metrics.BlogMetrics;
-import org.officialblogs.metrics.BlogStatus;
 import org.officialblogs.metrics.Listing;
+import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.Movement;
 import org.officialblogs.metrics.PostingMetrics;
@@ -35,12 +36,10 @@ import org.officialblogs.metrics.WilsonInterval;
 import static org.officialblogs.db.Columns.instant;
 import static org.officialblogs.db.Columns.integer;
 import static org.officialblogs.db.Columns.optionalDouble;
-import static org.officialblogs.metrics.MetricsColumns.code;
 import static org.officialblogs.metrics.MetricsColumns.movement;
 import static org.officialblogs.metrics.MetricsColumns.parseStrip;
 import static org.officialblogs.metrics.MetricsColumns.placement;
 import static org.officialblogs.metrics.MetricsColumns.sortKey;
-import static org.officialblogs.metrics.MetricsColumns.status;
 
 /**
  * What the pages and the API read of the stored metrics: one blog's or one official's row of blog_metrics, a blog's
@@ -100,7 +99,7 @@ public final class MetricsReadDao {
         Score score = new Score(rs.getDouble("score"), rs.getDouble("score_exact"), components,
                 rs.getInt("not_enough_data") != 0, rs.getInt("comments_closed") != 0,
                 rs.getString("responsiveness_text"));
-        return new StoredMetrics(rs.getLong("blog_id"), rs.getLong("official_id"), status(rs.getString("status")),
+        return new StoredMetrics(rs.getLong("blog_id"), rs.getLong("official_id"), Coded.of(MeasuredStatus.class, rs.getString("status")),
                 new BlogMetrics(asOf, settings.zone(), posting, replies), score, placement(rs));
     }
 
@@ -118,7 +117,7 @@ public final class MetricsReadDao {
     }
 
     /** One day of a blog's history. */
-    public record Snapshot(LocalDate day, BlogStatus status, double postsPerWeek, int weeksWithPostLast12,
+    public record Snapshot(LocalDate day, MeasuredStatus status, double postsPerWeek, int weeksWithPostLast12,
                            OptionalDouble replyRate, int judgedPostsWithReaderComments, double score, Integer rank) {}
 
     /** A blog's daily snapshots, newest first, at most {@code limit}. */
@@ -127,7 +126,7 @@ public final class MetricsReadDao {
                 SELECT day, status, posts_per_week, weeks_with_post_12, reply_rate, judged_with_comments, score, rank
                 FROM metrics_snapshot WHERE blog_id = :id ORDER BY day DESC LIMIT :limit
                 """).bind("id", blogId).bind("limit", limit)
-                .map((rs, ctx) -> new Snapshot(LocalDate.parse(rs.getString("day")), status(rs.getString("status")),
+                .map((rs, ctx) -> new Snapshot(LocalDate.parse(rs.getString("day")), Coded.of(MeasuredStatus.class, rs.getString("status")),
                         rs.getDouble("posts_per_week"), rs.getInt("weeks_with_post_12"),
                         optionalDouble(rs, "reply_rate"), rs.getInt("judged_with_comments"), rs.getDouble("score"),
                         integer(rs, "rank")))
@@ -135,7 +134,7 @@ public final class MetricsReadDao {
     }
 
     /** The filters, order and page of a rankings view; null filters mean "any". */
-    public record RankingFilter(Listing listing, String country, String level, String branch, BlogStatus status,
+    public record RankingFilter(Listing listing, String country, String level, String branch, MeasuredStatus status,
                                 String search, RankingSort sort, boolean descending, int page, int pageSize) {
 
         public RankingFilter {
@@ -157,7 +156,7 @@ public final class MetricsReadDao {
      * @param rank the competition rank, null for a blog listed apart
      * @param movement the change of rank since the previous day, null for a blog listed apart
      */
-    public record RankingRow(long blogId, long officialId, BlogStatus status, String name, String office,
+    public record RankingRow(long blogId, long officialId, MeasuredStatus status, String name, String office,
                              String country, String region, String locality, String siteUrl, String feedUrl,
                              double postsPerWeek, int weeksWithPostLast12, List<Integer> weeklyPostsLast12,
                              Instant lastPostAt, int judgedPostsWithReaderComments, int judgedPostsReplied,
@@ -187,7 +186,7 @@ public final class MetricsReadDao {
         int rank = rs.getInt(24);
         Integer rankOrNull = rs.wasNull() ? null : rank;
         Movement mv = movement(rs.getString(25), rs.getInt(26));
-        return new RankingRow(rs.getLong(1), rs.getLong(2), status(rs.getString(3)), rs.getString(4),
+        return new RankingRow(rs.getLong(1), rs.getLong(2), Coded.of(MeasuredStatus.class, rs.getString(3)), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getDouble(11), rs.getInt(12), parseStrip(rs.getString(13)), instant(rs, 14),
                 rs.getInt(15), rs.getInt(16), replyShown, new WilsonInterval(rs.getDouble(18), rs.getDouble(19)),
@@ -224,7 +223,7 @@ public final class MetricsReadDao {
         }
         if (f.status() != null) {
             where.append(" AND status = :status");
-            values.put("status", code(f.status()));
+            values.put("status", f.status().code());
         }
         if (f.search() != null && !sortKey(f.search()).isEmpty()) {
             where.append(" AND (name_key LIKE :q ESCAPE '!' OR office_key LIKE :q ESCAPE '!')");
@@ -253,7 +252,7 @@ public final class MetricsReadDao {
             if (f.country() != null) set.add("country=" + f.country());
             if (f.level() != null) set.add("level=" + f.level());
             if (f.branch() != null) set.add("branch=" + f.branch());
-            if (f.status() != null) set.add("status=" + code(f.status()));
+            if (f.status() != null) set.add("status=" + f.status().code());
             int total;
             if (values.containsKey("q") || set.size() > 1) {
                 Query count = h.createQuery("SELECT count(*) FROM blog_metrics " + where);

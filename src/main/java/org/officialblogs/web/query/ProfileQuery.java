@@ -71,8 +71,7 @@ public final class ProfileQuery {
         Map<Long, StoredMetrics> stored = metrics.metricsOfOfficial(officialId);
         List<BlogProfile> blogs = new ArrayList<>();
         for (Blog blog : registry.blogsOf(officialId)) {
-            if (blog.status() == org.officialblogs.registry.BlogStatus.PENDING
-                    || blog.status() == org.officialblogs.registry.BlogStatus.REJECTED) {
+            if (!blog.status().isListed()) {
                 continue;
             }
             List<ActivityDao.PublicPost> posts = activity.postsOfBlog(blog.id(), now, RECENT_POSTS);

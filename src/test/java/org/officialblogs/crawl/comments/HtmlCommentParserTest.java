@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.metrics.CommentsState;
 
 class HtmlCommentParserTest {
     private final HtmlCommentParser parser = new HtmlCommentParser(HtmlCommentOptions.DEFAULTS);
