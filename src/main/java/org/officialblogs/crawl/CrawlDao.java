@@ -44,7 +44,7 @@ public final class CrawlDao {
 
     private static final String TARGET_SELECT = """
             SELECT b.id AS b_id, b.official_id, b.site_url, b.feed_url, b.platform, b.status, s.*
-            FROM blog b JOIN crawl_state s ON s.blog_id = b.id
+            FROM %s b JOIN crawl_state s ON s.blog_id = b.id
             """;
 
     private static CrawlTarget target(ResultSet rs) throws SQLException {
@@ -56,9 +56,8 @@ public final class CrawlDao {
     public int scheduleNewBlogs(Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO crawl_state (blog_id, next_attempt_at)
-                SELECT b.id, :now FROM blog b
-                WHERE b.status IN ('active', 'dormant', 'offline')
-                  AND (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
+                SELECT b.id, :now FROM crawlable_blog b
+                WHERE (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
                   AND NOT EXISTS (SELECT 1 FROM crawl_state s WHERE s.blog_id = b.id)
                 """).bind("now", now).execute());
     }
@@ -77,21 +76,21 @@ public final class CrawlDao {
 
     /** Blogs whose next attempt is due, oldest first. */
     public List<CrawlTarget> due(Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + """
-                WHERE s.next_attempt_at <= :now AND b.status IN ('active', 'dormant', 'offline')
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("crawlable_blog") + """
+                WHERE s.next_attempt_at <= :now
                 ORDER BY s.next_attempt_at, b.id LIMIT :limit
                 """).bind("now", now).bind("limit", limit).map((rs, ctx) -> target(rs)).list());
     }
 
     /** Every crawlable blog, for `crawl --all`. */
     public List<CrawlTarget> all() {
-        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + """
-                WHERE b.status IN ('active', 'dormant', 'offline') ORDER BY b.id
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("crawlable_blog") + """
+                ORDER BY b.id
                 """).map((rs, ctx) -> target(rs)).list());
     }
 
     public Optional<CrawlTarget> target(long blogId) {
-        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + " WHERE b.id = :id").bind("id", blogId)
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("blog") + " WHERE b.id = :id").bind("id", blogId)
                 .map((rs, ctx) -> target(rs)).findOne());
     }
 
@@ -103,8 +102,8 @@ public final class CrawlDao {
     /** Number of blogs due now (the queue depth). */
     public int countDue(Instant now) {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT count(*) FROM crawl_state s JOIN blog b ON b.id = s.blog_id
-                WHERE s.next_attempt_at <= :now AND b.status IN ('active', 'dormant', 'offline')
+                SELECT count(*) FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id
+                WHERE s.next_attempt_at <= :now
                 """).bind("now", now).mapTo(Integer.class).one());
     }
 
@@ -239,19 +238,18 @@ public final class CrawlDao {
                         coalesce(sum(s.consecutive_failures > 0), 0) AS failing,
                         coalesce(sum(s.unreachable), 0) AS unreachable,
                         max(s.last_success_at) AS last_success
-                    FROM crawl_state s JOIN blog b ON b.id = s.blog_id
-                    WHERE b.status IN ('active', 'dormant', 'offline')
+                    FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id
                     """).bind("now", now).mapToMap().one();
             java.util.Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
             h.createQuery("""
-                    SELECT s.failure_kind, count(*) AS n FROM crawl_state s JOIN blog b ON b.id = s.blog_id
-                    WHERE s.consecutive_failures > 0 AND b.status IN ('active', 'dormant', 'offline')
+                    SELECT s.failure_kind, count(*) AS n FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id
+                    WHERE s.consecutive_failures > 0
                     GROUP BY s.failure_kind ORDER BY n DESC, s.failure_kind
                     """).map((rs, ctx) -> java.util.Map.entry(String.valueOf(rs.getString("failure_kind")), rs.getInt("n")))
                     .forEach(e -> byKind.put(e.getKey(), e.getValue()));
             String where = """
-                    FROM crawl_state s JOIN blog b ON b.id = s.blog_id JOIN official o ON o.id = b.official_id
-                    WHERE s.consecutive_failures > 0 AND b.status IN ('active', 'dormant', 'offline')
+                    FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id JOIN official o ON o.id = b.official_id
+                    WHERE s.consecutive_failures > 0
                       AND (:kind IS NULL OR s.failure_kind = :kind)
                     """;
             int total = h.createQuery("SELECT count(*) " + where).bind("kind", kind).mapTo(Integer.class).one();
