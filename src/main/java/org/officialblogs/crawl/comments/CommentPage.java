@@ -2,6 +2,7 @@ package org.officialblogs.crawl.comments;
 
 import java.util.List;
 import java.util.Objects;
+import org.officialblogs.crawl.read.ReadFailure;
 import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.metrics.CommentsState;
 

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.officialblogs.crawl.read.LenientDates;
+import org.officialblogs.crawl.read.MarkupText;
 import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.metrics.CommentsState;
 
@@ -63,7 +65,7 @@ public final class WordPressRestCommentsParser {
         if (root.isObject() && root.hasNonNull("code")) {
             // WordPress reports errors as {"code": "rest_post_invalid_id", "message": ..., "data": {"status": 404}}
             return CommentPage.failed(kind, ReadFailureKind.UNEXPECTED_FORMAT, "WordPress REST error "
-                    + PlainText.name(root.path("code").asText()) + ": " + PlainText.name(root.path("message")
+                    + MarkupText.name(root.path("code").asText()) + ": " + MarkupText.name(root.path("message")
                     .asText()));
         }
         if (!root.isArray()) {
@@ -92,10 +94,10 @@ public final class WordPressRestCommentsParser {
             }
             long parent = node.path("parent").asLong(0);
             long author = node.path("author").asLong(0);
-            Instant published = CommentDates.iso(node.path("date_gmt").asText(null), ZoneOffset.UTC);
+            Instant published = LenientDates.iso(node.path("date_gmt").asText(null), ZoneOffset.UTC);
             Set<PlatformFlag> flags = author > 0 ? EnumSet.of(PlatformFlag.BY_REGISTERED_USER) : Set.of();
             comments.add(Comment.undecided(kind, Long.toString(id), parent > 0 ? Long.toString(parent) : null,
-                    published, PlainText.name(node.path("author_name").asText(null)), null,
+                    published, MarkupText.name(node.path("author_name").asText(null)), null,
                     author > 0 ? Long.toString(author) : null, flags));
         }
         return new CommentPage(kind, comments, CommentsState.UNKNOWN, truncated, pingbacks, PostAuthor.UNKNOWN,

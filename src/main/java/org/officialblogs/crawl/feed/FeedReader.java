@@ -29,6 +29,9 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
+
+import org.officialblogs.crawl.read.HardenedXml;
+import org.officialblogs.crawl.read.MarkupText;
 import org.officialblogs.crawl.read.ReadFailureKind;
 
 /**
@@ -46,7 +49,6 @@ public final class FeedReader {
 
     private final FeedTextDecoder decoder = new FeedTextDecoder();
     private final XmlTextRepair repair = new XmlTextRepair();
-    private final HardenedXmlParser parser = new HardenedXmlParser();
     private final MarkupText markup;
 
     public FeedReader() {
@@ -145,7 +147,7 @@ public final class FeedReader {
     private Document parseXml(XmlTextRepair.RepairedXml repaired, String original, boolean htmlPage)
             throws FeedRejection {
         try {
-            return parser.parse(repaired.xml());
+            return HardenedXml.parse(repaired.xml());
         } catch (JDOMParseException e) {
             if (htmlPage) {
                 throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "an HTML page, not a feed: root element <html>");

@@ -9,6 +9,7 @@ import static org.officialblogs.crawl.comments.Fixtures.ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.crawl.read.ReadFailure;
 import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.metrics.CommentsState;
 
