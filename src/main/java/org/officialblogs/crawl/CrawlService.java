@@ -24,7 +24,7 @@ import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.metrics.MetricsService;
-import org.officialblogs.registry.UrlNormalizer;
+import org.officialblogs.registry.HttpUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -274,7 +274,7 @@ public final class CrawlService {
 
     private void storeFeedUrl(long blogId, URI feedUrl, Platform platform, Instant now) {
         String url = feedUrl.toString();
-        dao.setFeedUrl(blogId, url, UrlNormalizer.key(url).orElse(url), platform == null ? null : code(platform), now);
+        dao.setFeedUrl(blogId, url, HttpUrls.key(url).orElse(url), platform == null ? null : code(platform), now);
     }
 
     private void logFetch(long blogId, String purpose, FetchResult r, Integer itemsSeen, Integer newItems,
@@ -306,6 +306,6 @@ public final class CrawlService {
     }
 
     static URI httpUri(String s) {
-        return s == null ? null : UrlNormalizer.parseHttpUrl(s).orElse(null);
+        return s == null ? null : HttpUrls.parseHttpUrl(s).orElse(null);
     }
 }

@@ -231,8 +231,8 @@ public final class ModerationService {
             List<String> keys = DuplicateFinder.urlKeys(e, null);
             for (Blog other : registry.blogsByUrlKeys(h, keys)) {
                 if (other.id() == blogId) continue;
-                boolean site = UrlNormalizer.key(e.blogUrl()).map(k -> k.equals(UrlNormalizer.key(other.siteUrl()).orElse(null))
-                        || k.equals(UrlNormalizer.key(other.feedUrl()).orElse(null))).orElse(false);
+                boolean site = HttpUrls.key(e.blogUrl()).map(k -> k.equals(HttpUrls.key(other.siteUrl()).orElse(null))
+                        || k.equals(HttpUrls.key(other.feedUrl()).orElse(null))).orElse(false);
                 throw new Refused(Result.fail(site ? "site_url" : "feed_url", "This address is already used by blog #"
                         + other.id() + " (official #" + other.officialId() + ")."));
             }
@@ -312,8 +312,8 @@ public final class ModerationService {
         RegistryEntry e = s.entry();
         BlogPreviewer.Preview p = s.preview();
         String feed = e.feedUrl();
-        if (feed == null && p != null && p.feedUrl() != null && UrlNormalizer.parseHttpUrl(p.feedUrl()).isPresent()
-                && !UrlNormalizer.key(p.feedUrl()).equals(UrlNormalizer.key(e.blogUrl()))) {
+        if (feed == null && p != null && p.feedUrl() != null && HttpUrls.parseHttpUrl(p.feedUrl()).isPresent()
+                && !HttpUrls.key(p.feedUrl()).equals(HttpUrls.key(e.blogUrl()))) {
             feed = p.feedUrl();
         }
         String platform = e.platform();

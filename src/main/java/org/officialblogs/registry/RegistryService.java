@@ -44,8 +44,8 @@ public final class RegistryService {
     public UpsertResult upsert(Handle h, RegistryEntry e, Origin origin, String originRef) {
         Instant now = clock.instant();
         List<String> keys = new ArrayList<>();
-        UrlNormalizer.key(e.blogUrl()).ifPresent(keys::add);
-        UrlNormalizer.key(e.feedUrl()).ifPresent(keys::add);
+        HttpUrls.key(e.blogUrl()).ifPresent(keys::add);
+        HttpUrls.key(e.feedUrl()).ifPresent(keys::add);
         List<Blog> byUrl = dao.blogsByUrlKeys(h, keys);
         if (byUrl.size() > 1) {
             throw new ConflictException("the blog address and the feed address belong to two different entries (blogs "

@@ -99,13 +99,13 @@ public final class SubmissionDao {
                 .bind("platform", e.platform()).bind("language", e.language()).bind("authorship", e.authorship().code())
                 .bind("years", e.activeYears()).bind("sources", String.join(EntryValidator.SOURCE_SEPARATOR, e.sources()))
                 .bind("notes", e.notes()).bind("identity", e.identityKey())
-                .bind("blogKey", UrlNormalizer.key(e.blogUrl()).orElse(null))
-                .bind("feedKey", UrlNormalizer.key(e.feedUrl()).orElse(null));
+                .bind("blogKey", HttpUrls.key(e.blogUrl()).orElse(null))
+                .bind("feedKey", HttpUrls.key(e.feedUrl()).orElse(null));
     }
 
     private static void bindPreview(Update u, BlogPreviewer.Preview p) {
         u.bind("pFeed", p == null ? null : p.feedUrl())
-                .bind("pFeedKey", p == null ? null : UrlNormalizer.key(p.feedUrl()).orElse(null))
+                .bind("pFeedKey", p == null ? null : HttpUrls.key(p.feedUrl()).orElse(null))
                 .bind("pPlatform", p == null ? null : p.platform())
                 .bind("pPosts", p == null ? null : p.postCount())
                 .bind("pLatest", p == null ? null : p.latestPostAt())

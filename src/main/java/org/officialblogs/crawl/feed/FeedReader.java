@@ -33,6 +33,7 @@ import com.rometools.rome.io.WireFeedInput;
 import org.officialblogs.crawl.read.HardenedXml;
 import org.officialblogs.crawl.read.MarkupText;
 import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.registry.HttpUrls;
 
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 from response bytes, with the repairs the best readers make and the
@@ -261,12 +262,12 @@ public final class FeedReader {
     private FeedItem toItem(SyndEntry entry, Element raw, String format, URI documentUrl, URI feedBase) {
         URI base = raw == null ? feedBase : FeedElements.baseOf(raw, documentUrl);
         // Proxies (FeedBurner, Pheedo) replace the link with a click-tracker and keep the real one as origLink.
-        URI url = raw == null ? null : WebUris.resolveHttp(base, origLink(raw));
+        URI url = raw == null ? null : HttpUrls.resolveHttp(base, origLink(raw));
         if (url == null && raw != null && format.startsWith("atom")) {
             url = alternateLink(raw, base);
         }
         if (url == null) {
-            url = WebUris.resolveHttp(base, entry.getLink());
+            url = HttpUrls.resolveHttp(base, entry.getLink());
         }
         SyndContent titleEx = entry.getTitleEx();
         String title = MarkupText.plainText(titleEx == null ? entry.getTitle() : titleEx.getValue(),
@@ -279,7 +280,7 @@ public final class FeedReader {
         if (!entry.getAuthors().isEmpty()) {
             SyndPerson person = entry.getAuthors().get(0);
             authorName = blankToNull(person.getName());
-            authorUri = WebUris.resolveHttp(base, person.getUri());
+            authorUri = HttpUrls.resolveHttp(base, person.getUri());
         }
         if (authorName == null) {
             authorName = displayName(entry.getAuthor());
@@ -306,7 +307,7 @@ public final class FeedReader {
             if (rel != null && !rel.isBlank() && !rel.strip().equals("alternate")) {
                 continue;
             }
-            URI href = WebUris.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
+            URI href = HttpUrls.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
             if (href == null) {
                 continue;
             }
@@ -336,7 +337,7 @@ public final class FeedReader {
                 return alternate;
             }
         }
-        return WebUris.resolveHttp(feedBase, synd.getLink());
+        return HttpUrls.resolveHttp(feedBase, synd.getLink());
     }
 
     private static boolean isEmpty(FeedItem item, Element raw) {
@@ -374,7 +375,7 @@ public final class FeedReader {
 
     private static CommentSignals commentSignals(SyndEntry entry, Element raw, URI base) {
         if (raw == null) {
-            return new CommentSignals(WebUris.resolveHttp(base, entry.getComments()), null, null, null, List.of());
+            return new CommentSignals(HttpUrls.resolveHttp(base, entry.getComments()), null, null, null, List.of());
         }
         String comments = FeedElements.childText(raw, "comments", "");
         String commentFeed = FeedElements.childText(raw, "commentRss", FeedElements.WFW);
@@ -384,7 +385,7 @@ public final class FeedReader {
         List<CommentSignals.RepliesLink> replies = new ArrayList<>();
         for (Element link : FeedElements.atomLinks(raw)) {
             if ("replies".equals(link.getAttributeValue("rel"))) {
-                URI href = WebUris.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
+                URI href = HttpUrls.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
                 if (href != null) {
                     replies.add(new CommentSignals.RepliesLink(href, blankToNull(link.getAttributeValue("type")),
                             FeedElements.integer(link.getAttributeValue("count",
@@ -393,8 +394,8 @@ public final class FeedReader {
             }
         }
         return new CommentSignals(
-                WebUris.resolveHttp(base, comments),
-                WebUris.resolveHttp(base, commentFeed),
+                HttpUrls.resolveHttp(base, comments),
+                HttpUrls.resolveHttp(base, commentFeed),
                 FeedElements.childInteger(raw, "comments", FeedElements.SLASH),
                 FeedElements.childInteger(raw, "total", FeedElements.THREAD),
                 replies);
@@ -411,7 +412,7 @@ public final class FeedReader {
             if (rel == null) {
                 continue;
             }
-            URI href = WebUris.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
+            URI href = HttpUrls.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
             if (href == null) {
                 continue;
             }
