@@ -19,6 +19,7 @@ import org.officialblogs.crawl.comments.CommentSourceKind;
 import org.officialblogs.crawl.comments.PlatformFlag;
 import org.officialblogs.crawl.comments.PostReplyFacts;
 import org.officialblogs.db.Coded;
+import org.officialblogs.db.Columns;
 import org.officialblogs.metrics.CommentsState;
 
 /**
@@ -51,10 +52,10 @@ public final class CommentDao {
             """;
 
     private static PostToCheck postToCheck(ResultSet rs) throws SQLException {
-        return new PostToCheck(rs.getLong("id"), rs.getString("url"), CrawlDao.instant(rs, "published"),
+        return new PostToCheck(rs.getLong("id"), rs.getString("url"), Columns.instant(rs, "published"),
                 rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
-                rs.getString("platform_post_id"), CrawlDao.integer(rs, "reported_comments"),
-                rs.getString("author_name"), rs.getString("author_uri"), CrawlDao.instant(rs, "checked_at"),
+                rs.getString("platform_post_id"), Columns.integer(rs, "reported_comments"),
+                rs.getString("author_name"), rs.getString("author_uri"), Columns.instant(rs, "checked_at"),
                 rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified"));
     }
 
@@ -84,7 +85,7 @@ public final class CommentDao {
     /** Every comment kept for a post. */
     public List<StoredComment> comments(long postId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM comment WHERE post_id = :id ORDER BY published_at, id")
-                .bind("id", postId).map((rs, ctx) -> new StoredComment(comment(rs), CrawlDao.instant(rs, "first_seen_at")))
+                .bind("id", postId).map((rs, ctx) -> new StoredComment(comment(rs), Columns.instant(rs, "first_seen_at")))
                 .list());
     }
 
@@ -104,7 +105,7 @@ public final class CommentDao {
             for (String f : stored.split(",")) flags.add(Coded.of(PlatformFlag.class, f));
         }
         return new Comment(Coded.of(CommentSourceKind.class, rs.getString("source")),
-                rs.getString("source_comment_id"), rs.getString("parent_source_id"), CrawlDao.instant(rs, "published_at"),
+                rs.getString("source_comment_id"), rs.getString("parent_source_id"), Columns.instant(rs, "published_at"),
                 rs.getString("author_name"), profile, userId, flags, rs.getInt("is_official") != 0,
                 Coded.of(AuthorshipSignal.class, rs.getString("decided_by")));
     }

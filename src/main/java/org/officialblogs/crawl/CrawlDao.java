@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.officialblogs.db.Coded;
+import org.officialblogs.registry.ListingStatus;
+
+import static org.officialblogs.db.Columns.instant;
+import static org.officialblogs.db.Columns.integer;
+import static org.officialblogs.db.Columns.longOrNull;
 
 /** SQL for crawl state, posts and the crawl log. */
 public final class CrawlDao {
@@ -15,21 +21,6 @@ public final class CrawlDao {
 
     public CrawlDao(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    static Instant instant(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    static Integer integer(ResultSet rs, String col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    static Long longOrNull(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
     }
 
     static CrawlState state(ResultSet rs) throws SQLException {
@@ -49,7 +40,8 @@ public final class CrawlDao {
 
     private static CrawlTarget target(ResultSet rs) throws SQLException {
         return new CrawlTarget(rs.getLong("b_id"), rs.getLong("official_id"), rs.getString("site_url"),
-                rs.getString("feed_url"), rs.getString("platform"), rs.getString("status"), state(rs));
+                rs.getString("feed_url"), rs.getString("platform"), Coded.of(ListingStatus.class, rs.getString("status")),
+                state(rs));
     }
 
     /** Gives every crawlable blog (listed, with an address) a schedule, due now; returns how many were added. */
@@ -147,9 +139,9 @@ public final class CrawlDao {
     }
 
     /** Sets the registry status (offline on 410; back to active when an offline blog answers again). */
-    public void setBlogStatus(long blogId, String status, Instant now) {
+    public void setListingStatus(long blogId, ListingStatus status, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE blog SET status = :status, updated_at = :now WHERE id = :id")
-                .bind("status", status).bind("now", now).bind("id", blogId).execute());
+                .bind("status", status.code()).bind("now", now).bind("id", blogId).execute());
     }
 
     /**

@@ -28,6 +28,12 @@ public final class Columns {
         return rs.wasNull() ? null : v;
     }
 
+    /** The whole number in a column, {@code null} when the column is NULL. */
+    public static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
     /** The number in a column, empty when the column is NULL. */
     public static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);

@@ -12,6 +12,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
 
+import static org.officialblogs.db.Columns.instant;
+import static org.officialblogs.db.Columns.longOrNull;
+
 /** SQL for submissions. Methods taking a {@link Handle} run inside the caller's transaction. */
 public final class SubmissionDao {
 
@@ -52,16 +55,6 @@ public final class SubmissionDao {
     private static Integer intOrNull(ResultSet rs, String col) throws SQLException {
         int v = rs.getInt(col);
         return rs.wasNull() ? null : v;
-    }
-
-    private static Long longOrNull(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Instant instant(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
     /** What a new row needs beyond the submission itself. */
