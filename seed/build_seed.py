@@ -531,9 +531,16 @@ def render(rows):
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
+HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.I)
+
+
 def is_http_url(value):
+    """An http(s) URL whose host is a valid name (RFC 1123: letters, digits, hyphens), as the registry demands."""
     parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+    host = (parts.hostname or "").removesuffix(".")  # a fully qualified name's final dot is allowed
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    return parts.scheme in ("http", "https") and bool(HOST_NAME.fullmatch(host)) and " " not in value
 
 
 def validate(text):
