@@ -2,8 +2,6 @@ package org.officialblogs.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -25,6 +23,7 @@ import org.officialblogs.export.ExportDao;
 import org.officialblogs.export.ExportFilter;
 import org.officialblogs.export.ExportTable;
 import org.officialblogs.export.ExportTables;
+import org.officialblogs.json.Json;
 import org.officialblogs.web.query.MetricsReadDao;
 
 /**
@@ -40,8 +39,7 @@ final class ApiController {
     private final SiteInfo site;
     private final Templates templates;
     private final OpenApiDocument openApi;
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper mapper = Json.mapper();
 
     ApiController(ExportDao exports, MetricsReadDao metrics, RateLimiter limiter, SiteInfo site, Templates templates) {
         this.exports = exports;

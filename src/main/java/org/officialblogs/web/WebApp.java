@@ -1,8 +1,6 @@
 package org.officialblogs.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -19,6 +17,7 @@ import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.db.Database;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
+import org.officialblogs.json.Json;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.registry.DirectoryQuery;
@@ -103,8 +102,7 @@ public final class WebApp {
     }
 
     Javalin create() {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper mapper = Json.mapper();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;

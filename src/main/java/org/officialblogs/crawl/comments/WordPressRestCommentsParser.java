@@ -1,11 +1,8 @@
 package org.officialblogs.crawl.comments;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,6 +14,7 @@ import java.util.Set;
 import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.read.MarkupText;
 import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.json.Json;
 import org.officialblogs.metrics.CommentsState;
 
 /**
@@ -41,11 +39,8 @@ public final class WordPressRestCommentsParser {
             throw new IllegalArgumentException("maxComments must be positive: " + maxComments);
         }
         this.maxComments = maxComments;
-        // Bounded nesting and strings: the body is untrusted.
-        this.mapper = JsonMapper.builder(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64).maxStringLength(5_000_000).build())
-                .build()).build();
+        // bounded nesting and strings (the body is untrusted): the house mapper reads that way
+        this.mapper = Json.mapper();
     }
 
     /** Never throws for bad input: failures come back in {@link CommentPage#failure()}. */
