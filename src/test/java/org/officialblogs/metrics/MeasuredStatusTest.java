@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BlogStatusTest {
+class MeasuredStatusTest {
 
     private static final Instant NOW = Instant.parse("2024-06-16T12:00:00Z");
     private final PostingFrequency posting = new PostingFrequency(ZoneOffset.UTC);
