@@ -6,8 +6,8 @@
  * {@code org.officialblogs.web.query}.
  *
  * <p>Flow: {@link org.officialblogs.metrics.BlogMetricsCalculator} turns post dates and reply facts into
- * {@link org.officialblogs.metrics.BlogMetrics}; {@link org.officialblogs.metrics.MeasuredStatus#of} adds the crawler's
- * state; {@link org.officialblogs.metrics.ScoreFormula#score} gives a 0-100 score with its arithmetic;
+ * {@link org.officialblogs.metrics.BlogMetrics}; {@link org.officialblogs.metrics.MeasuredStatus#of} adds the blog's
+ * reachability; {@link org.officialblogs.metrics.ScoreFormula#score} gives a 0-100 score with its arithmetic;
  * {@link org.officialblogs.metrics.Ranking#rank} orders the ranked blogs and compares with a previous snapshot.
  * {@link org.officialblogs.metrics.Methodology} holds the worked examples shared by the tests and the methodology page.
  */

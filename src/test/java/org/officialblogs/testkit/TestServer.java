@@ -1,7 +1,6 @@
 package org.officialblogs.testkit;
 
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,14 +76,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return WebClient.send(http, request);
     }
 
     /** A number from the database, for assertions. */
