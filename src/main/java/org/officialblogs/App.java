@@ -34,10 +34,9 @@ import org.officialblogs.db.Database;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
 import org.officialblogs.export.SqliteSnapshot;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
 import org.officialblogs.metrics.MetricsSettings;
+import org.officialblogs.metrics.MetricsStore;
 import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.ops.OperationsDao;
 import org.officialblogs.registry.AuditLog;
@@ -55,6 +54,8 @@ import org.officialblogs.registry.SubmissionDao;
 import org.officialblogs.registry.SubmissionService;
 import org.officialblogs.web.ModerationServices;
 import org.officialblogs.web.WebApp;
+import org.officialblogs.web.query.ActivityDao;
+import org.officialblogs.web.query.MetricsReadDao;
 
 /**
  * The application's objects, wired by hand in dependency order: one place, used by the command line, the tests and
@@ -109,8 +110,9 @@ public final class App implements AutoCloseable {
     public final SeedLoader seed;
     public final CrawlDao crawl;
     public final MetricsSettings metricsSettings = MetricsSettings.defaults();
-    public final MetricsDao metricsDao;
+    public final MetricsStore metricsStore;
     public final MetricsService metrics;
+    public final MetricsReadDao metricsReads;
     public final ActivityDao activity;
     public final SecretTokens tokens = new SecretTokens();
     public final AccountService accounts;
@@ -140,15 +142,17 @@ public final class App implements AutoCloseable {
         this.importer = new RegistryImporter(registryService);
         this.seed = new SeedLoader(registry, importer);
         this.crawl = new CrawlDao(database.jdbi());
-        this.metricsDao = new MetricsDao(database.jdbi(), metricsSettings);
-        this.metrics = new MetricsService(metricsDao, metricsSettings);
+        this.metricsStore = new MetricsStore(database.jdbi(), metricsSettings);
+        this.metrics = new MetricsService(metricsStore, metricsSettings);
+        this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings, metricsStore::version);
         this.activity = new ActivityDao(database.jdbi());
         this.accounts = new AccountService(new AccountDao(database.jdbi()), PasswordHasher.OWASP_MINIMUM, clock);
         this.fetcher = new Fetcher(fetchSettings(config), parts.resolver(), clock);
         FeedReader reader = new FeedReader();
         PlatformDetector detector = new PlatformDetector();
         FeedLocator locator = new FeedLocator(fetcher, reader, new FeedDiscovery(detector), detector);
-        CrawlSettings crawlSettings = CrawlSettings.from(config);
+        CrawlSettings crawlSettings = CrawlSettings.of(Duration.ofDays(config.backfillHorizonDays()),
+                config.backfillMaxPages(), Duration.ofDays(config.measurementWindowDays()));
         // fresh posts (two weeks) every 6 h, settling ones (two months) daily, then weekly until the window ends
         int window = config.measurementWindowDays();
         CommentFetchPolicy commentPolicy = new CommentFetchPolicy(Duration.ofDays(Math.min(14, window)),
@@ -199,7 +203,7 @@ public final class App implements AutoCloseable {
 
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
-        return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsDao, activity,
+        return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsReads, activity,
                 metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports), operations);
     }
 

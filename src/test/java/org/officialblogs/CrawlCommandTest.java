@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.officialblogs.crawl.LoopbackSite;
+import org.officialblogs.testkit.LoopbackSite;
 import picocli.CommandLine;
 
 /** `crawl` run in-process through picocli against blogs served on loopback. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.officialblogs.export.Column;
 import org.officialblogs.export.ExportTable;
 import org.officialblogs.export.ExportTables;
+import org.officialblogs.json.Json;
 import org.officialblogs.registry.SubmissionInput;
 
 /**
@@ -17,12 +18,12 @@ import org.officialblogs.registry.SubmissionInput;
  */
 public final class OpenApiDocument {
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = Json.mapper();
     private final byte[] json;
 
     public OpenApiDocument(String baseUrl, String version) {
         try {
-            this.json = mapper.writeValueAsBytes(build(baseUrl, version));
+            this.json = mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(build(baseUrl, version));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the OpenAPI document", e);
         }

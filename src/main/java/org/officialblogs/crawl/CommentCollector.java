@@ -18,16 +18,17 @@ import org.officialblogs.crawl.comments.CommentHistory;
 import org.officialblogs.crawl.comments.CommentKey;
 import org.officialblogs.crawl.comments.CommentPage;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
 import org.officialblogs.crawl.comments.HtmlCommentOptions;
 import org.officialblogs.crawl.comments.HtmlCommentParser;
 import org.officialblogs.crawl.comments.PostAuthor;
 import org.officialblogs.crawl.comments.PostReplyFacts;
 import org.officialblogs.crawl.comments.ReplyDetector;
 import org.officialblogs.crawl.feed.Platform;
+import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * Reads the comments of a blog's recent posts, keeps every comment ever seen, decides which are the official's,
@@ -105,9 +106,35 @@ public final class CommentCollector {
                 decided.add(keep);
             }
             if (!changed) continue;
-            CommentsState state = post.commentsState() == null ? CommentsState.UNKNOWN
-                    : CommentsState.valueOf(post.commentsState().toUpperCase(Locale.ROOT));
+            CommentsState state = CommentsState.fromCode(post.commentsState());
             dao.saveDecisions(post.postId(), decided, PostReplyFacts.compute(decided, state, post.published(), clock));
+        }
+    }
+
+    /**
+     * What one check read of a post's comments, from every source it tried.
+     *
+     * @param seen       the comments read (before merging with those stored)
+     * @param state      whether comments are open, as the page showed it
+     * @param pageAuthor the post's author as the page or feed states it; null when nothing was read
+     * @param sources    the sources read, page first ({@code html_wordpress+wordpress_rss_feed})
+     * @param etag       the comment feed's validators to send next time
+     * @param problems   what could not be read, for the post's check record
+     */
+    private record CheckRead(List<Comment> seen, CommentsState state, PostAuthor pageAuthor, boolean truncated,
+                             List<String> sources, String etag, String lastModified, List<String> problems) {
+
+        /** A check that read no source: nothing seen, comments in {@code state}. */
+        static CheckRead nothing(CommentsState state, String source) {
+            return new CheckRead(List.of(), state, null, false, List.of(source), null, null, List.of());
+        }
+
+        String source() {
+            return String.join("+", sources);
+        }
+
+        String problem() {
+            return problems.isEmpty() ? null : String.join("; ", problems);
         }
     }
 
@@ -119,14 +146,14 @@ public final class CommentCollector {
         URI page = uri(post.url());
         if (!anySignal && platform == Platform.WORDPRESS) {
             // WordPress prints no comment elements at all when a post's comments are closed and it has none.
-            save(post, List.of(), CommentsState.CLOSED, "feed", false, now, next, null, null, aliases, null, null);
+            save(post, CheckRead.nothing(CommentsState.CLOSED, "feed"), now, next, aliases);
             return;
         }
         boolean readPage = page != null && !NO_PAGE_COMMENTS.contains(platform)
                 && (post.checkedAt() == null || feed == null);
         if (feed == null && !readPage) {
             // nothing to read: comments are not collected for this post (state unknown), and no check is planned
-            save(post, List.of(), CommentsState.UNKNOWN, "none", false, now, null, null, null, aliases, null, null);
+            save(post, CheckRead.nothing(CommentsState.UNKNOWN, "none"), now, null, aliases);
             return;
         }
 
@@ -149,7 +176,7 @@ public final class CommentCollector {
             if (r.ok() && r.notModified()) {
                 log.fetched(r, 0, null);
                 anyRead = true;
-                sources.add(kind.name().toLowerCase(Locale.ROOT));
+                sources.add(kind.code());
             } else if (r.ok()) {
                 CommentPage read = feedParser.parse(r.body(), kind);
                 log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
@@ -157,7 +184,7 @@ public final class CommentCollector {
                     anyRead = true;
                     etag = r.etag();
                     lastModified = r.lastModified();
-                    sources.add(read.source().name().toLowerCase(Locale.ROOT));
+                    sources.add(read.source().code());
                     seen.addAll(read.comments());
                     truncated |= read.truncated();
                     if (!read.pageAuthor().isUnknown()) pageAuthor = read.pageAuthor();
@@ -166,7 +193,7 @@ public final class CommentCollector {
                 }
             } else {
                 log.fetched(r, 0, null);
-                problems.add("comment feed " + FeedFailures.code(r.failure()) + ": " + r.message());
+                problems.add("comment feed " + r.failure().code() + ": " + r.message());
                 // a comment feed that is gone: read the page instead this time
                 readPage |= page != null && !NO_PAGE_COMMENTS.contains(platform);
             }
@@ -178,7 +205,7 @@ public final class CommentCollector {
                 log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
                 if (read.readable()) {
                     anyRead = true;
-                    sources.add(0, read.source().name().toLowerCase(Locale.ROOT));
+                    sources.add(0, read.source().code());
                     seen.addAll(read.comments());
                     truncated |= read.truncated();
                     state = read.commentsState();
@@ -188,9 +215,9 @@ public final class CommentCollector {
                 }
             } else {
                 log.fetched(r, 0, null);
-                if (!r.ok()) problems.add("page " + FeedFailures.code(r.failure()) + ": " + r.message());
+                if (!r.ok()) problems.add("page " + r.failure().code() + ": " + r.message());
                 pageGone = !r.ok() && (r.status() == 404 || r.status() == 410
-                        || r.failure() == org.officialblogs.crawl.fetch.FailureKind.ROBOTS_DISALLOWED);
+                        || r.failure() == FailureKind.ROBOTS_DISALLOWED);
             }
         }
         if (!anyRead) {
@@ -206,23 +233,22 @@ public final class CommentCollector {
             next = null;
         }
         if (state == CommentsState.UNKNOWN && post.commentsState() != null) {
-            state = CommentsState.valueOf(post.commentsState().toUpperCase(Locale.ROOT));
+            state = CommentsState.fromCode(post.commentsState());
         }
-        save(post, seen, state, String.join("+", sources), truncated, now, next, etag, lastModified, aliases,
-                pageAuthor, problems.isEmpty() ? null : String.join("; ", problems));
+        save(post, new CheckRead(seen, state, pageAuthor, truncated, sources, etag, lastModified, problems), now,
+                next, aliases);
     }
 
-    private void save(CommentDao.PostToCheck post, List<Comment> seen, CommentsState state, String source,
-                      boolean truncated, Instant now, Instant next, String etag, String lastModified,
-                      List<String> aliases, PostAuthor pageAuthor, String problem) {
+    private void save(CommentDao.PostToCheck post, CheckRead read, Instant now, Instant next, List<String> aliases) {
         List<CommentDao.StoredComment> stored = dao.comments(post.postId());
         Map<CommentKey, Instant> firstSeen = CommentDao.firstSeen(stored);
-        List<Comment> merged = CommentHistory.merge(CommentDao.commentsOf(stored), seen);
-        List<Comment> decided = detector.decide(merged, author(post, pageAuthor), aliases);
-        PostReplyFacts facts = PostReplyFacts.compute(decided, state, post.published(), clock);
-        dao.save(post.postId(), decided, firstSeen, facts, new CommentDao.CheckResult(source, state,
-                post.reportedComments(), truncated, now, next, etag, lastModified, problem == null ? null : "partial",
-                problem));
+        List<Comment> merged = CommentHistory.merge(CommentDao.commentsOf(stored), read.seen());
+        List<Comment> decided = detector.decide(merged, author(post, read.pageAuthor()), aliases);
+        PostReplyFacts facts = PostReplyFacts.compute(decided, read.state(), post.published(), clock);
+        String problem = read.problem();
+        dao.save(post.postId(), decided, firstSeen, facts, new CommentDao.CheckResult(read.source(), read.state(),
+                post.reportedComments(), read.truncated(), now, next, read.etag(), read.lastModified(),
+                problem == null ? null : "partial", problem));
     }
 
     /** The post's author: what the page itself states (account id, profile) completed by the feed's author. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,9 +16,11 @@ import org.officialblogs.crawl.comments.AuthorshipSignal;
 import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentKey;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
 import org.officialblogs.crawl.comments.PlatformFlag;
 import org.officialblogs.crawl.comments.PostReplyFacts;
+import org.officialblogs.db.Coded;
+import org.officialblogs.db.Columns;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * SQL for comments, the per-post comment facts the metrics read, and the blog's reply-detection aliases.
@@ -51,10 +52,10 @@ public final class CommentDao {
             """;
 
     private static PostToCheck postToCheck(ResultSet rs) throws SQLException {
-        return new PostToCheck(rs.getLong("id"), rs.getString("url"), CrawlDao.instant(rs, "published"),
+        return new PostToCheck(rs.getLong("id"), rs.getString("url"), Columns.instant(rs, "published"),
                 rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
-                rs.getString("platform_post_id"), CrawlDao.integer(rs, "reported_comments"),
-                rs.getString("author_name"), rs.getString("author_uri"), CrawlDao.instant(rs, "checked_at"),
+                rs.getString("platform_post_id"), Columns.integer(rs, "reported_comments"),
+                rs.getString("author_name"), rs.getString("author_uri"), Columns.instant(rs, "checked_at"),
                 rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified"));
     }
 
@@ -84,7 +85,7 @@ public final class CommentDao {
     /** Every comment kept for a post. */
     public List<StoredComment> comments(long postId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM comment WHERE post_id = :id ORDER BY published_at, id")
-                .bind("id", postId).map((rs, ctx) -> new StoredComment(comment(rs), CrawlDao.instant(rs, "first_seen_at")))
+                .bind("id", postId).map((rs, ctx) -> new StoredComment(comment(rs), Columns.instant(rs, "first_seen_at")))
                 .list());
     }
 
@@ -101,12 +102,12 @@ public final class CommentDao {
         Set<PlatformFlag> flags = EnumSet.noneOf(PlatformFlag.class);
         String stored = rs.getString("platform_flags");
         if (stored != null && !stored.isBlank()) {
-            for (String f : stored.split(",")) flags.add(PlatformFlag.valueOf(f.strip().toUpperCase(Locale.ROOT)));
+            for (String f : stored.split(",")) flags.add(Coded.of(PlatformFlag.class, f));
         }
-        return new Comment(CommentSourceKind.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)),
-                rs.getString("source_comment_id"), rs.getString("parent_source_id"), CrawlDao.instant(rs, "published_at"),
+        return new Comment(Coded.of(CommentSourceKind.class, rs.getString("source")),
+                rs.getString("source_comment_id"), rs.getString("parent_source_id"), Columns.instant(rs, "published_at"),
                 rs.getString("author_name"), profile, userId, flags, rs.getInt("is_official") != 0,
-                AuthorshipSignal.valueOf(rs.getString("decided_by").toUpperCase(Locale.ROOT)));
+                Coded.of(AuthorshipSignal.class, rs.getString("decided_by")));
     }
 
     /**
@@ -134,14 +135,14 @@ public final class CommentDao {
                         """);
                 Set<String> written = new java.util.HashSet<>();
                 for (Comment c : decided) {
-                    String source = c.source().name().toLowerCase(Locale.ROOT);
+                    String source = c.source().code();
                     if (!written.add(source + "\u0000" + c.id())) continue;
                     batch.bind("post", postId).bind("source", source).bind("id", c.id())
                             .bind("parent", c.parentId()).bind("published", c.published()).bind("name", c.authorName())
-                            .bind("ref", ref(c)).bind("flags", c.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT))
+                            .bind("ref", ref(c)).bind("flags", c.flags().stream().map(PlatformFlag::code)
                                     .sorted().collect(Collectors.joining(",")))
                             .bind("official", c.isOfficial() ? 1 : 0)
-                            .bind("decidedBy", c.decidedBy().name().toLowerCase(Locale.ROOT))
+                            .bind("decidedBy", c.decidedBy().code())
                             .bind("note", c.decidedBy().explanation())
                             .bind("firstSeen", firstSeen.getOrDefault(c.key(), check.checkedAt()))
                             .bind("now", check.checkedAt()).add();
@@ -166,7 +167,7 @@ public final class CommentDao {
                         etag = excluded.etag, last_modified = excluded.last_modified,
                         failure_kind = excluded.failure_kind, failure_message = excluded.failure_message
                     """).bind("post", postId).bind("source", check.source())
-                    .bind("state", check.state().name().toLowerCase(Locale.ROOT)).bind("reported", check.reportedCount())
+                    .bind("state", check.state().code()).bind("reported", check.reportedCount())
                     .bind("seen", decided.size()).bind("readers", facts.readerComments())
                     .bind("officials", facts.officialComments()).bind("firstReader", facts.firstReaderCommentAt())
                     .bind("firstReply", facts.firstReplyAt()).bind("answered", facts.readerCommentsAnswered())
@@ -226,9 +227,9 @@ public final class CommentDao {
                     WHERE post_id = :post AND source = :source AND source_comment_id = :id
                     """);
             for (Comment c : decided) {
-                batch.bind("official", c.isOfficial() ? 1 : 0).bind("decidedBy", c.decidedBy().name().toLowerCase(Locale.ROOT))
+                batch.bind("official", c.isOfficial() ? 1 : 0).bind("decidedBy", c.decidedBy().code())
                         .bind("note", c.decidedBy().explanation()).bind("post", postId)
-                        .bind("source", c.source().name().toLowerCase(Locale.ROOT)).bind("id", c.id()).add();
+                        .bind("source", c.source().code()).bind("id", c.id()).add();
             }
             if (!decided.isEmpty()) batch.execute();
             h.createUpdate("""

@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.officialblogs.db.Coded;
+import org.officialblogs.registry.ListingStatus;
+
+import static org.officialblogs.db.Columns.instant;
+import static org.officialblogs.db.Columns.integer;
+import static org.officialblogs.db.Columns.longOrNull;
 
 /** SQL for crawl state, posts and the crawl log. */
 public final class CrawlDao {
@@ -15,21 +21,6 @@ public final class CrawlDao {
 
     public CrawlDao(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    static Instant instant(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    static Integer integer(ResultSet rs, String col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    static Long longOrNull(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
     }
 
     static CrawlState state(ResultSet rs) throws SQLException {
@@ -44,21 +35,21 @@ public final class CrawlDao {
 
     private static final String TARGET_SELECT = """
             SELECT b.id AS b_id, b.official_id, b.site_url, b.feed_url, b.platform, b.status, s.*
-            FROM blog b JOIN crawl_state s ON s.blog_id = b.id
+            FROM %s b JOIN crawl_state s ON s.blog_id = b.id
             """;
 
     private static CrawlTarget target(ResultSet rs) throws SQLException {
         return new CrawlTarget(rs.getLong("b_id"), rs.getLong("official_id"), rs.getString("site_url"),
-                rs.getString("feed_url"), rs.getString("platform"), rs.getString("status"), state(rs));
+                rs.getString("feed_url"), rs.getString("platform"), Coded.of(ListingStatus.class, rs.getString("status")),
+                state(rs));
     }
 
     /** Gives every crawlable blog (listed, with an address) a schedule, due now; returns how many were added. */
     public int scheduleNewBlogs(Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO crawl_state (blog_id, next_attempt_at)
-                SELECT b.id, :now FROM blog b
-                WHERE b.status IN ('active', 'dormant', 'offline')
-                  AND (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
+                SELECT b.id, :now FROM crawlable_blog b
+                WHERE (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
                   AND NOT EXISTS (SELECT 1 FROM crawl_state s WHERE s.blog_id = b.id)
                 """).bind("now", now).execute());
     }
@@ -77,21 +68,21 @@ public final class CrawlDao {
 
     /** Blogs whose next attempt is due, oldest first. */
     public List<CrawlTarget> due(Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + """
-                WHERE s.next_attempt_at <= :now AND b.status IN ('active', 'dormant', 'offline')
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("crawlable_blog") + """
+                WHERE s.next_attempt_at <= :now
                 ORDER BY s.next_attempt_at, b.id LIMIT :limit
                 """).bind("now", now).bind("limit", limit).map((rs, ctx) -> target(rs)).list());
     }
 
     /** Every crawlable blog, for `crawl --all`. */
     public List<CrawlTarget> all() {
-        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + """
-                WHERE b.status IN ('active', 'dormant', 'offline') ORDER BY b.id
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("crawlable_blog") + """
+                ORDER BY b.id
                 """).map((rs, ctx) -> target(rs)).list());
     }
 
     public Optional<CrawlTarget> target(long blogId) {
-        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT + " WHERE b.id = :id").bind("id", blogId)
+        return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("blog") + " WHERE b.id = :id").bind("id", blogId)
                 .map((rs, ctx) -> target(rs)).findOne());
     }
 
@@ -103,8 +94,8 @@ public final class CrawlDao {
     /** Number of blogs due now (the queue depth). */
     public int countDue(Instant now) {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT count(*) FROM crawl_state s JOIN blog b ON b.id = s.blog_id
-                WHERE s.next_attempt_at <= :now AND b.status IN ('active', 'dormant', 'offline')
+                SELECT count(*) FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id
+                WHERE s.next_attempt_at <= :now
                 """).bind("now", now).mapTo(Integer.class).one());
     }
 
@@ -148,9 +139,9 @@ public final class CrawlDao {
     }
 
     /** Sets the registry status (offline on 410; back to active when an offline blog answers again). */
-    public void setBlogStatus(long blogId, String status, Instant now) {
+    public void setListingStatus(long blogId, ListingStatus status, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE blog SET status = :status, updated_at = :now WHERE id = :id")
-                .bind("status", status).bind("now", now).bind("id", blogId).execute());
+                .bind("status", status.code()).bind("now", now).bind("id", blogId).execute());
     }
 
     /**
@@ -239,19 +230,18 @@ public final class CrawlDao {
                         coalesce(sum(s.consecutive_failures > 0), 0) AS failing,
                         coalesce(sum(s.unreachable), 0) AS unreachable,
                         max(s.last_success_at) AS last_success
-                    FROM crawl_state s JOIN blog b ON b.id = s.blog_id
-                    WHERE b.status IN ('active', 'dormant', 'offline')
+                    FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id
                     """).bind("now", now).mapToMap().one();
             java.util.Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
             h.createQuery("""
-                    SELECT s.failure_kind, count(*) AS n FROM crawl_state s JOIN blog b ON b.id = s.blog_id
-                    WHERE s.consecutive_failures > 0 AND b.status IN ('active', 'dormant', 'offline')
+                    SELECT s.failure_kind, count(*) AS n FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id
+                    WHERE s.consecutive_failures > 0
                     GROUP BY s.failure_kind ORDER BY n DESC, s.failure_kind
                     """).map((rs, ctx) -> java.util.Map.entry(String.valueOf(rs.getString("failure_kind")), rs.getInt("n")))
                     .forEach(e -> byKind.put(e.getKey(), e.getValue()));
             String where = """
-                    FROM crawl_state s JOIN blog b ON b.id = s.blog_id JOIN official o ON o.id = b.official_id
-                    WHERE s.consecutive_failures > 0 AND b.status IN ('active', 'dormant', 'offline')
+                    FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id JOIN official o ON o.id = b.official_id
+                    WHERE s.consecutive_failures > 0
                       AND (:kind IS NULL OR s.failure_kind = :kind)
                     """;
             int total = h.createQuery("SELECT count(*) " + where).bind("kind", kind).mapTo(Integer.class).one();

@@ -1,5 +1,7 @@
 package org.officialblogs.crawl;
 
+import org.officialblogs.db.Coded;
+
 /**
  * What one crawl of one blog came to.
  *
@@ -14,7 +16,7 @@ public record CrawlOutcome(long blogId, Result result, String failureKind, Strin
                            int commentChecks, Integer httpStatus) {
 
     /** The three ways a crawl ends. */
-    public enum Result { FETCHED, NOT_MODIFIED, FAILED }
+    public enum Result implements Coded { FETCHED, NOT_MODIFIED, FAILED }
 
     public boolean failed() {
         return result == Result.FAILED;

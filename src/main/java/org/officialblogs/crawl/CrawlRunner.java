@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.MetricsService;
 
 /**
@@ -132,7 +133,7 @@ public final class CrawlRunner implements AutoCloseable {
                 break;
             } catch (ExecutionException e) {
                 failed++;
-                byKind.merge("internal_error", 1, Integer::sum);
+                byKind.merge(FailureKind.INTERNAL_ERROR.code(), 1, Integer::sum);
                 continue;
             }
             switch (o.result()) {

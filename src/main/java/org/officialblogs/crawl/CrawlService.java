@@ -4,9 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +25,8 @@ import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.metrics.MetricsService;
-import org.officialblogs.registry.UrlNormalizer;
+import org.officialblogs.registry.HttpUrls;
+import org.officialblogs.registry.ListingStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,8 @@ public final class CrawlService {
         } catch (RuntimeException e) {
             // a bug must not stop the crawl of other blogs, nor leave this one due in a tight loop
             log.error("crawl blog={} failed unexpectedly", target.blogId(), e);
-            outcome = failed(target, null, "internal_error", "An unexpected error stopped this crawl; it has been logged for the site's operator.", false, null,
+            outcome = failed(target, null, FailureKind.INTERNAL_ERROR.code(),
+                    "An unexpected error stopped this crawl; it has been logged for the site's operator.", false, null,
                     clock.instant());
         }
         if (outcome.failed()) {
@@ -95,7 +97,7 @@ public final class CrawlService {
                     outcome.message());
         } else {
             log.info("crawl blog={} url={} result={} status={} new_posts={} comment_checks={} ms={}", target.blogId(),
-                    address(target), outcome.result().name().toLowerCase(Locale.ROOT), outcome.httpStatus(),
+                    address(target), outcome.result().code(), outcome.httpStatus(),
                     outcome.newPosts(), outcome.commentChecks(), (System.nanoTime() - started) / 1_000_000);
         }
         if (recomputeMetrics) {
@@ -110,81 +112,100 @@ public final class CrawlService {
 
     private CrawlOutcome attempt(CrawlTarget target) {
         Instant now = clock.instant();
-        long blogId = target.blogId();
+        return record(target, fetchAndRead(target), now);
+    }
+
+    /**
+     * Fetches and reads the blog's feed, finding it first when only the site is known or the stored address serves
+     * a web page. Writes nothing: every fetch it makes is in the attempt, for {@link #record} to store.
+     */
+    private FeedAttempt fetchAndRead(CrawlTarget target) {
         CrawlState st = target.state();
-        FeedLocator.FetchLog fetchLog = (purpose, r, feed, problem) -> logFetch(blogId, purpose, r,
-                feed == null ? null : feed.items().size(), null, problem);
+        List<FeedAttempt.Fetched> fetches = new ArrayList<>();
+        FeedLocator.FetchLog discoveryLog = (purpose, r, feed, problem) -> fetches.add(new FeedAttempt.Fetched(
+                clock.instant(), purpose, r, feed == null ? null : feed.items().size(), null, problem));
         URI feedUrl = httpUri(target.feedUrl());
-        FetchResult fetch;
-        ParsedFeed feed;
-        Platform platform = platformOf(target.platform());
-        boolean located = false;
+        Platform platform = Platform.fromCode(target.platform());
 
         if (feedUrl == null) {
             URI site = httpUri(target.siteUrl());
             if (site == null) {
-                return failed(target, null, FeedFailures.code(FailureKind.INVALID_URL),
-                        "The blog has no usable http(s) address: " + target.siteUrl(), false, null, now);
+                return FeedAttempt.failed(null, FailureKind.INVALID_URL,
+                        "The blog has no usable http(s) address: " + target.siteUrl(), false, fetches);
             }
-            FeedLocator.Located found = locator.locate(site, settings.discoveryCandidates(), fetchLog);
-            if (!found.found()) {
-                return failed(target, found.fetch(), FeedFailures.code(found.failure()), found.message(), false,
-                        found.fetch() == null ? null : found.fetch().retryAt(), now);
-            }
-            feedUrl = found.feedUrl();
-            fetch = found.fetch();
-            feed = found.feed();
-            platform = found.platform();
-            located = true;
-            storeFeedUrl(blogId, feedUrl, platform, now);
-        } else {
-            fetch = fetcher.fetch(FetchRequest.feed(feedUrl, st.etag(), st.lastModified()));
-            if (!fetch.ok()) {
-                logFetch(blogId, "feed", fetch, null, null, null);
-                return failed(target, fetch, FeedFailures.code(fetch.failure()), fetch.message(),
-                        fetch.failure() == FailureKind.GONE, fetch.retryAt(), now);
-            }
-            if (fetch.notModified()) {
-                logFetch(blogId, "feed", fetch, null, 0, null);
-                return succeeded(target, fetch, null, feedUrl, platform, 0, now, CrawlOutcome.Result.NOT_MODIFIED);
-            }
-            FeedReadResult read = reader.read(fetch.body(), fetch.contentType(), fetch.finalUrl());
-            if (read instanceof FeedReadResult.Failure bad) {
-                URI site = httpUri(target.siteUrl());
-                if (FeedFailures.kind(bad.kind()) == FailureKind.NOT_A_FEED) {
-                    // the stored address serves a web page: look for the feed it links, once
-                    logFetch(blogId, "feed", fetch, null, null, bad.message());
-                    FeedLocator.Located found = locator.fromPage(site != null ? site : feedUrl, fetch,
-                            settings.discoveryCandidates(), fetchLog, List.of(feedUrl));
-                    if (!found.found()) {
-                        return failed(target, fetch, FeedFailures.code(FailureKind.NOT_A_FEED),
-                                bad.message() + " " + found.message(), false, null, now);
-                    }
-                    feedUrl = found.feedUrl();
-                    fetch = found.fetch();
-                    feed = found.feed();
-                    platform = found.platform();
-                    located = true;
-                    storeFeedUrl(blogId, feedUrl, platform, now);
-                } else {
-                    logFetch(blogId, "feed", fetch, null, null, bad.message());
-                    return failed(target, fetch, FeedFailures.code(FeedFailures.kind(bad.kind())), bad.message(),
-                            false, null, now);
-                }
-            } else {
-                feed = ((FeedReadResult.Success) read).feed();
-            }
+            FeedLocator.Located found = locator.locate(site, settings.discoveryCandidates(), discoveryLog);
+            return found.found() ? adopt(found, fetches)
+                    : FeedAttempt.failed(found.fetch(), found.failure(), found.message(), false, fetches);
         }
+        FetchResult fetch = fetcher.fetch(FetchRequest.feed(feedUrl, st.etag(), st.lastModified()));
+        if (!fetch.ok()) {
+            fetches.add(new FeedAttempt.Fetched(clock.instant(), "feed", fetch, null, null, null));
+            return FeedAttempt.failed(fetch, fetch.failure(), fetch.message(), fetch.failure() == FailureKind.GONE,
+                    fetches);
+        }
+        if (fetch.notModified()) {
+            fetches.add(new FeedAttempt.Fetched(clock.instant(), "feed", fetch, null, 0, null));
+            return FeedAttempt.notModified(fetch, feedUrl, platform, fetches);
+        }
+        FeedReadResult read = reader.read(fetch.body(), fetch.contentType(), fetch.finalUrl());
+        if (read instanceof FeedReadResult.Success ok) {
+            // logged when its posts are stored, with how many were new
+            return FeedAttempt.read(fetch, feedUrl, platform, ok.feed(), false, fetches);
+        }
+        FeedReadResult.Failure bad = (FeedReadResult.Failure) read;
+        fetches.add(new FeedAttempt.Fetched(clock.instant(), "feed", fetch, null, null, bad.message()));
+        if (bad.kind().failureKind() != FailureKind.NOT_A_FEED) {
+            return FeedAttempt.failed(fetch, bad.kind().failureKind(), bad.message(), false, fetches);
+        }
+        // the stored address serves a web page: look for the feed it links, once
+        URI site = httpUri(target.siteUrl());
+        FeedLocator.Located found = locator.fromPage(site != null ? site : feedUrl, fetch,
+                settings.discoveryCandidates(), discoveryLog, List.of(feedUrl));
+        return found.found() ? adopt(found, fetches) : FeedAttempt.failed(fetch, FailureKind.NOT_A_FEED,
+                bad.message() + " " + found.message(), false, fetches);
+    }
 
+    /** The feed discovery found: read, and its address to be stored as the blog's. */
+    private static FeedAttempt adopt(FeedLocator.Located found, List<FeedAttempt.Fetched> fetches) {
+        return FeedAttempt.read(found.fetch(), found.feedUrl(), found.platform(), found.feed(), true, fetches);
+    }
+
+    /**
+     * Stores what an attempt came to, in one place: the crawl log, a feed address found by discovery, the posts
+     * and the history behind them, then the state and schedule (and the registry status when the blog went or came
+     * back), and finally the comments of recent posts.
+     */
+    private CrawlOutcome record(CrawlTarget target, FeedAttempt attempt, Instant now) {
+        long blogId = target.blogId();
+        for (FeedAttempt.Fetched f : attempt.fetches()) {
+            logFetch(blogId, f);
+        }
+        if (attempt.failed()) {
+            return failed(target, attempt.fetch(), attempt.failure().code(), attempt.message(), attempt.gone(),
+                    attempt.retryAt(), now);
+        }
+        URI feedUrl = attempt.feedUrl();
+        Platform platform = attempt.platform();
+        if (attempt.located()) {
+            storeFeedUrl(blogId, feedUrl, platform, now);
+        }
+        ParsedFeed feed = attempt.feed();
+        if (feed == null) {
+            return succeeded(target, attempt.fetch(), null, feedUrl, platform, 0, now,
+                    CrawlOutcome.Result.NOT_MODIFIED);
+        }
         Platform detected = detector.detect(feedUrl, feed).platform();
         if (platform == null || platform == Platform.OTHER) platform = detected;
         dao.setPlatformIfUnknown(blogId, code(platform), now);
         int newPosts = dao.upsertPosts(blogId, feed.items().stream().map(PostMapping::post).toList(), now);
-        if (!located) logFetch(blogId, "feed", fetch, feed.items().size(), newPosts, null);
-        if (!st.backfillDone()) {
+        if (!attempt.located()) {
+            logFetch(blogId, "feed", attempt.fetch(), feed.items().size(), newPosts, null);
+        }
+        if (!target.state().backfillDone()) {
             newPosts += backfill(blogId, feedUrl, platform, feed, now);
         }
-        return succeeded(target, fetch, feed, feedUrl, platform, newPosts, now, CrawlOutcome.Result.FETCHED);
+        return succeeded(target, attempt.fetch(), feed, feedUrl, platform, newPosts, now,
+                CrawlOutcome.Result.FETCHED);
     }
 
     private int backfill(long blogId, URI feedUrl, Platform platform, ParsedFeed first, Instant now) {
@@ -239,8 +260,8 @@ public final class CrawlService {
                 redirectCount = 0;
             }
         }
-        if ("offline".equals(target.blogStatus())) {
-            dao.setBlogStatus(blogId, "active", now);
+        if (target.listingStatus() == ListingStatus.OFFLINE) {
+            dao.setListingStatus(blogId, ListingStatus.ACTIVE, now);
         }
         Integer ttl = feed != null ? feed.ttlMinutes() : st.ttlMinutes();
         Instant next = CrawlSchedule.nextAfterSuccess(dao.publishedSince(blogId, now.minus(CrawlSchedule.QUIET_AFTER)),
@@ -260,8 +281,8 @@ public final class CrawlService {
         CrawlState st = target.state();
         int failures = st.consecutiveFailures() + 1;
         Instant failingSince = st.failingSince() != null ? st.failingSince() : now;
-        if (gone && !"offline".equals(target.blogStatus())) {
-            dao.setBlogStatus(blogId, "offline", now);
+        if (gone && target.listingStatus() != ListingStatus.OFFLINE) {
+            dao.setListingStatus(blogId, ListingStatus.OFFLINE, now);
         }
         boolean unreachable = CrawlSchedule.isUnreachable(failingSince, now);
         Instant next = CrawlSchedule.nextAfterFailure(failures, failingSince, gone, retryAt, now, random);
@@ -275,16 +296,22 @@ public final class CrawlService {
 
     private void storeFeedUrl(long blogId, URI feedUrl, Platform platform, Instant now) {
         String url = feedUrl.toString();
-        dao.setFeedUrl(blogId, url, UrlNormalizer.key(url).orElse(url), platform == null ? null : code(platform), now);
+        dao.setFeedUrl(blogId, url, HttpUrls.key(url).orElse(url), platform == null ? null : code(platform), now);
     }
 
     private void logFetch(long blogId, String purpose, FetchResult r, Integer itemsSeen, Integer newItems,
                           String problem) {
-        String kind = r.failure() != null ? FeedFailures.code(r.failure()) : problem != null ? "unreadable" : null;
-        String error = r.failure() != null ? r.message() : problem;
-        dao.log(new CrawlLogEntry(blogId, clock.instant(), purpose, r.requestedUrl().toString(),
-                r.status() == 0 ? null : r.status(), r.bytes(), r.duration().toMillis(), itemsSeen, newItems, kind,
-                error));
+        logFetch(blogId, new FeedAttempt.Fetched(clock.instant(), purpose, r, itemsSeen, newItems, problem));
+    }
+
+    private void logFetch(long blogId, FeedAttempt.Fetched f) {
+        FetchResult r = f.fetch();
+        String kind = r.failure() != null ? r.failure().code() : f.problem() != null ? FailureKind.UNREADABLE.code()
+                : null;
+        String error = r.failure() != null ? r.message() : f.problem();
+        dao.log(new CrawlLogEntry(blogId, f.at(), f.purpose(), r.requestedUrl().toString(),
+                r.status() == 0 ? null : r.status(), r.bytes(), r.duration().toMillis(), f.itemsSeen(), f.newItems(),
+                kind, error));
     }
 
     private static Duration cacheFor(CacheHeaders cache, Instant now) {
@@ -299,16 +326,7 @@ public final class CrawlService {
     }
 
     static String code(Platform p) {
-        return p == null ? null : p.name().toLowerCase(Locale.ROOT);
-    }
-
-    static Platform platformOf(String code) {
-        if (code == null || code.isBlank()) return null;
-        try {
-            return Platform.valueOf(code.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return Platform.OTHER;
-        }
+        return p == null ? null : p.code();
     }
 
     private static String address(CrawlTarget t) {
@@ -316,6 +334,6 @@ public final class CrawlService {
     }
 
     static URI httpUri(String s) {
-        return s == null ? null : UrlNormalizer.parseHttpUrl(s).orElse(null);
+        return s == null ? null : HttpUrls.parseHttpUrl(s).orElse(null);
     }
 }

@@ -1,7 +1,6 @@
 package org.officialblogs.crawl;
 
 import java.time.Duration;
-import org.officialblogs.Config;
 
 /**
  * How much work one crawl of a blog may do.
@@ -16,8 +15,16 @@ import org.officialblogs.Config;
 public record CrawlSettings(Duration backfillHorizon, int backfillMaxPages, Duration measurementWindow,
                             int redirectConfirmations, int commentChecksPerCrawl, int discoveryCandidates) {
 
-    public static CrawlSettings from(Config config) {
-        return new CrawlSettings(Duration.ofDays(config.backfillHorizonDays()), config.backfillMaxPages(),
-                Duration.ofDays(config.measurementWindowDays()), 3, 40, 8);
+    /** A permanent redirect replaces the stored feed address after this many crawls in a row see it. */
+    public static final int REDIRECT_CONFIRMATIONS = 3;
+    /** Posts whose comments one crawl of a blog reads at most. */
+    public static final int COMMENT_CHECKS_PER_CRAWL = 40;
+    /** Feed addresses tried at most when looking for a blog's feed. */
+    public static final int DISCOVERY_CANDIDATES = 8;
+
+    /** The configured history and comment windows, with the standard limits above. */
+    public static CrawlSettings of(Duration backfillHorizon, int backfillMaxPages, Duration measurementWindow) {
+        return new CrawlSettings(backfillHorizon, backfillMaxPages, measurementWindow, REDIRECT_CONFIRMATIONS,
+                COMMENT_CHECKS_PER_CRAWL, DISCOVERY_CANDIDATES);
     }
 }

@@ -19,6 +19,7 @@ import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
+import org.officialblogs.crawl.read.ReadFailureKind;
 
 /**
  * Finds a blog's feed from an address that may be the site, a page or the feed itself: reads it as a feed, else
@@ -77,7 +78,7 @@ public final class FeedLocator {
         FeedReadResult.Failure notFeed = (FeedReadResult.Failure) asFeed;
         if (looksLikeBrokenFeed(page, notFeed)) {
             log.fetched("discovery", page, null, notFeed.message());
-            return new Located(null, page, null, null, null, FeedFailures.kind(notFeed.kind()), notFeed.message(), tried);
+            return new Located(null, page, null, null, null, notFeed.kind().failureKind(), notFeed.message(), tried);
         }
         log.fetched("discovery", page, null, null);
         return fromPage(address, page, maxCandidates, log, tried);
@@ -138,6 +139,6 @@ public final class FeedLocator {
     /** An XML body that fails to parse is a broken feed, not a page to search for links. */
     private static boolean looksLikeBrokenFeed(FetchResult page, FeedReadResult.Failure failure) {
         String type = page.contentType() == null ? "" : page.contentType().toLowerCase(Locale.ROOT);
-        return failure.kind() != org.officialblogs.crawl.feed.FeedFailureKind.NOT_A_FEED && !type.contains("html");
+        return failure.kind() != ReadFailureKind.UNEXPECTED_FORMAT && !type.contains("html");
     }
 }

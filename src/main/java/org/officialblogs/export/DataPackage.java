@@ -1,12 +1,14 @@
 package org.officialblogs.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.officialblogs.json.Json;
 
 /**
  * datapackage.json: a Frictionless Data Package (v2) describing every exported file, with a Table Schema per table
@@ -19,7 +21,8 @@ public final class DataPackage {
     public static final String LICENCE_TITLE = "Creative Commons Attribution 4.0 International";
     public static final String LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectWriter pretty = mapper.writer(SerializationFeature.INDENT_OUTPUT);
     private final String baseUrl;
 
     public DataPackage(String baseUrl) {
@@ -62,7 +65,7 @@ public final class DataPackage {
     /** The descriptor as indented JSON bytes (UTF-8). */
     public byte[] bytes(List<ExportTable> tables, Instant created, LocalDate snapshotDay) {
         try {
-            return mapper.writeValueAsBytes(descriptor(tables, created, snapshotDay));
+            return pretty.writeValueAsBytes(descriptor(tables, created, snapshotDay));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write datapackage.json", e);
         }

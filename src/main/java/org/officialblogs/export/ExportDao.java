@@ -21,8 +21,6 @@ public final class ExportDao {
     /** Rows SQLite hands over per step; the cursor never holds the whole result. */
     static final int FETCH_SIZE = 1000;
 
-    static final String LISTED = "b.status IN ('lead', 'active', 'dormant', 'offline')";
-
     private final Jdbi jdbi;
 
     public ExportDao(Jdbi jdbi) {
@@ -34,8 +32,8 @@ public final class ExportDao {
                 o.in_office_from, o.in_office_to, o.origin, o.created_at, o.updated_at,
                 (SELECT group_concat(url, ' ; ') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
             FROM official o
-            WHERE EXISTS (SELECT 1 FROM blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
-                          WHERE b.official_id = o.id AND %s)
+            WHERE EXISTS (SELECT 1 FROM listed_blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
+                          WHERE b.official_id = o.id%s)
             %s
             ORDER BY o.id
             """;
@@ -48,11 +46,11 @@ public final class ExportDao {
                 m.judged_replied, m.reply_rate, m.reply_rate_low, m.reply_rate_high, m.median_reply_seconds,
                 m.reader_comments, m.reader_comments_answered, m.computed_at, s.last_success_at, s.failure_kind,
                 s.failure_message, s.consecutive_failures, s.unreachable = 1, s.next_attempt_at, b.created_at
-            FROM blog b
+            FROM listed_blog b
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
             LEFT JOIN crawl_state s ON s.blog_id = b.id
-            WHERE %2$s
+            %2$s
             ORDER BY b.id
             """;
 
@@ -62,11 +60,11 @@ public final class ExportDao {
                 CASE WHEN pc.post_id IS NULL THEN NULL ELSE pc.first_official_reply_at IS NOT NULL END,
                 pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at
             FROM post p
-            %1$s blog b ON b.id = p.blog_id
+            %1$s listed_blog b ON b.id = p.blog_id
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
             LEFT JOIN post_comments pc ON pc.post_id = p.id
-            WHERE %2$s
+            %2$s
             ORDER BY p.id
             """;
 
@@ -75,12 +73,12 @@ public final class ExportDao {
             SELECT c.id, c.post_id, p.blog_id, c.source, c.published_at, c.is_official, c.decided_by, parent.id
             FROM comment c
             %1$s post p ON p.id = c.post_id
-            JOIN blog b ON b.id = p.blog_id
+            JOIN listed_blog b ON b.id = p.blog_id
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
             LEFT JOIN comment parent ON parent.post_id = c.post_id AND parent.source = c.source
                 AND parent.source_comment_id = c.parent_source_id
-            WHERE %2$s
+            %2$s
             ORDER BY c.id
             """;
 
@@ -88,10 +86,10 @@ public final class ExportDao {
             SELECT s.blog_id, s.day, s.status, s.rank, s.score, s.posts_last_90_days, s.posts_per_week,
                 s.weeks_with_post_12, s.judged_with_comments, s.reply_rate, s.median_reply_seconds, s.computed_at
             FROM metrics_snapshot s
-            %1$s blog b ON b.id = s.blog_id
+            %1$s listed_blog b ON b.id = s.blog_id
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
-            WHERE %2$s
+            %2$s
             ORDER BY s.blog_id, s.day
             """;
 
@@ -103,10 +101,10 @@ public final class ExportDao {
                     ORDER BY x.at DESC LIMIT 1),
                 sum(coalesce(l.bytes, 0)), sum(coalesce(l.items_seen, 0)), sum(coalesce(l.new_items, 0)), max(l.at)
             FROM crawl_log l
-            %1$s blog b ON b.id = l.blog_id
+            %1$s listed_blog b ON b.id = l.blog_id
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
-            WHERE %2$s
+            %2$s
             GROUP BY l.blog_id, day, l.purpose
             ORDER BY l.blog_id, day, l.purpose
             """;
@@ -186,22 +184,22 @@ public final class ExportDao {
     private static final String PEOPLE = """
             SELECT o.id, o.name, o.office, o.country, o.region, o.locality, o.level, o.branch, o.party, o.wikidata_id,
                 o.in_office_from, o.in_office_to,
-                (SELECT group_concat(site_url, char(31)) FROM (SELECT b.site_url FROM blog b WHERE b.official_id = o.id
-                    AND %1$s AND b.site_url IS NOT NULL ORDER BY b.id)),
-                (SELECT group_concat(feed_url, char(31)) FROM (SELECT b.feed_url FROM blog b WHERE b.official_id = o.id
-                    AND %1$s AND b.feed_url IS NOT NULL ORDER BY b.id)),
+                (SELECT group_concat(site_url, char(31)) FROM (SELECT b.site_url FROM listed_blog b WHERE b.official_id = o.id
+                    AND b.site_url IS NOT NULL ORDER BY b.id)),
+                (SELECT group_concat(feed_url, char(31)) FROM (SELECT b.feed_url FROM listed_blog b WHERE b.official_id = o.id
+                    AND b.feed_url IS NOT NULL ORDER BY b.id)),
                 (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
             FROM official o
-            WHERE EXISTS (SELECT 1 FROM blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
-                          WHERE b.official_id = o.id AND %2$s)
-            %3$s
+            WHERE EXISTS (SELECT 1 FROM listed_blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
+                          WHERE b.official_id = o.id%1$s)
+            %2$s
             ORDER BY o.id
             """;
 
     /** Streams the exported officials (same filter as officials.csv) as Popolo persons need them. */
     public long streamPeople(ExportFilter f, java.util.function.Consumer<Person> sink) {
         Map<String, Object> values = new HashMap<>();
-        List<String> inner = new ArrayList<>(List.of(LISTED));
+        List<String> inner = new ArrayList<>();
         if (f.status() != null) inner.add("m.status = :status");
         List<String> outer = new ArrayList<>();
         if (f.country() != null) outer.add("o.country = :country");
@@ -209,8 +207,7 @@ public final class ExportDao {
         if (f.officialId() != null) outer.add("o.id = :officialId");
         bindCommon(f, values);
         values.remove("blogId");
-        String sql = PEOPLE.formatted(LISTED, String.join(" AND ", inner),
-                outer.isEmpty() ? "" : "AND " + String.join(" AND ", outer));
+        String sql = PEOPLE.formatted(andEach(inner), outer.isEmpty() ? "" : "AND " + String.join(" AND ", outer));
         return jdbi.withHandle(h -> {
             Query q = h.createQuery(sql).setFetchSize(FETCH_SIZE);
             q.bindMap(values);
@@ -282,7 +279,7 @@ public final class ExportDao {
 
     private static String sql(ExportTable table, ExportFilter f, Map<String, Object> values) {
         if (table == ExportTables.OFFICIALS) {
-            List<String> inner = new ArrayList<>(List.of(LISTED));
+            List<String> inner = new ArrayList<>();
             if (f.status() != null) inner.add("m.status = :status");
             if (f.blogId() != null) inner.add("b.id = :blogId");
             List<String> outer = new ArrayList<>();
@@ -290,10 +287,9 @@ public final class ExportDao {
             if (f.level() != null) outer.add("o.level = :level");
             if (f.officialId() != null) outer.add("o.id = :officialId");
             bindCommon(f, values);
-            return OFFICIALS.formatted(String.join(" AND ", inner),
-                    outer.isEmpty() ? "" : "AND " + String.join(" AND ", outer));
+            return OFFICIALS.formatted(andEach(inner), outer.isEmpty() ? "" : "AND " + String.join(" AND ", outer));
         }
-        List<String> where = new ArrayList<>(List.of(LISTED));
+        List<String> where = new ArrayList<>();
         if (f.country() != null) where.add("o.country = :country");
         if (f.level() != null) where.add("o.level = :level");
         if (f.status() != null) where.add("m.status = :status");
@@ -329,7 +325,12 @@ public final class ExportDao {
         // stream from the first one; left to itself the planner starts from blog's status index and sorts a million
         // rows before the first byte. One blog's rows come by its index instead.
         String join = f.blogId() == null ? "CROSS JOIN" : "JOIN";
-        return template.formatted(join, String.join(" AND ", where));
+        return template.formatted(join, where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where));
+    }
+
+    /** The conditions, each after an AND, to follow a WHERE that already has one; "" for none. */
+    private static String andEach(List<String> conditions) {
+        return conditions.stream().map(c -> " AND " + c).collect(java.util.stream.Collectors.joining());
     }
 
     private static void bindCommon(ExportFilter f, Map<String, Object> values) {

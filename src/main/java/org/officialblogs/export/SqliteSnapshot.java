@@ -22,7 +22,7 @@ public final class SqliteSnapshot {
             "audit_log", "blog_alias", "flyway_schema_history", "health_probe");
 
     private static final List<String> SCRUB = List.of(
-            "DELETE FROM blog WHERE status NOT IN ('lead', 'active', 'dormant', 'offline')",
+            "DELETE FROM blog WHERE id NOT IN (SELECT id FROM listed_blog)",
             "DELETE FROM crawl_log WHERE blog_id IS NULL",
             "DELETE FROM official WHERE id NOT IN (SELECT official_id FROM blog)",
             "UPDATE comment SET author_name = NULL, author_ref = NULL, decision_note = NULL",

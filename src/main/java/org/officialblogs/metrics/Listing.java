@@ -8,7 +8,7 @@ public enum Listing {
     HISTORICAL;
 
     /** The list a status belongs to. */
-    public static Listing of(BlogStatus status) {
+    public static Listing of(MeasuredStatus status) {
         return status.isRanked() ? RANKED : HISTORICAL;
     }
 }

@@ -67,9 +67,9 @@ public final class Methodology {
                                 + " on: \"posted in 10 of the last 12 weeks\" counts those rolling weeks, not calendar"
                                 + " weeks. Posts dated in the future and posts without a date are ignored."),
                 new Section("Status",
-                        "Active: a post in the last " + BlogStatus.ACTIVE_WITHIN_DAYS + " days. Slowing: the last"
-                                + " post is 31 to " + BlogStatus.SLOWING_WITHIN_DAYS + " days old (counting today as"
-                                + " day 1). Dormant: no post in " + BlogStatus.SLOWING_WITHIN_DAYS + " days. Before"
+                        "Active: a post in the last " + MeasuredStatus.ACTIVE_WITHIN_DAYS + " days. Slowing: the last"
+                                + " post is 31 to " + MeasuredStatus.SLOWING_WITHIN_DAYS + " days old (counting today as"
+                                + " day 1). Dormant: no post in " + MeasuredStatus.SLOWING_WITHIN_DAYS + " days. Before"
                                 + " these, problems take precedence: a blog with no address yet is a lead, a blog that"
                                 + " is gone is offline, a blog we keep failing to reach is unreachable, and a blog"
                                 + " never crawled successfully or without any post has no data. Only active and"
@@ -177,10 +177,10 @@ public final class Methodology {
                         + " comments; the official replied on every post except every fifth one. Posts 0 and 1 are"
                         + " younger than 14 days and not judged yet, so 50 posts are judged; 10 of them are"
                         + " unanswered.",
-                EXAMPLE_NOW, EXAMPLE_ZONE, CrawlState.OK,
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK,
                 weeklyPosts(),
                 weeklyReplies(k -> commented(weeklyPost(k), 3, k % 5 != 0)),
-                new Expected(BlogStatus.ACTIVE, 89.0, List.of(
+                new Expected(MeasuredStatus.ACTIVE, 89.0, List.of(
                         new ExpectedComponent(ScorePart.CONSISTENCY, 12.0 / 12, 45.0),
                         new ExpectedComponent(ScorePart.RESPONSIVENESS, 40.0 / 50, 24.0),
                         new ExpectedComponent(ScorePart.RECENCY, 1.0, 15.0),
@@ -205,8 +205,8 @@ public final class Methodology {
                 "20 posts every week for the last 12 weeks (240 posts, the last today), each with 2 reader"
                         + " comments, none answered. Volume has diminishing returns, so this blog scores below the"
                         + " weekly blog that answers its readers.",
-                EXAMPLE_NOW, EXAMPLE_ZONE, CrawlState.OK, posts, replies,
-                new Expected(BlogStatus.ACTIVE, 69.5, List.of(
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK, posts, replies,
+                new Expected(MeasuredStatus.ACTIVE, 69.5, List.of(
                         new ExpectedComponent(ScorePart.CONSISTENCY, 12.0 / 12, 45.0),
                         new ExpectedComponent(ScorePart.RESPONSIVENESS, 0.0, 0.0),
                         new ExpectedComponent(ScorePart.RECENCY, 1.0, 15.0),
@@ -221,10 +221,10 @@ public final class Methodology {
                 "Weekly, comments closed",
                 "The same weekly year of posts, but comments are closed on every post. The comments-closed rule"
                         + " gives responsiveness 0.25, half the neutral 0.5.",
-                EXAMPLE_NOW, EXAMPLE_ZONE, CrawlState.OK,
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK,
                 weeklyPosts(),
                 weeklyReplies(k -> new PostReplyInput(weeklyPost(k), 0, null, null, 0, CommentsState.CLOSED)),
-                new Expected(BlogStatus.ACTIVE, 72.5, List.of(
+                new Expected(MeasuredStatus.ACTIVE, 72.5, List.of(
                         new ExpectedComponent(ScorePart.CONSISTENCY, 1.0, 45.0),
                         new ExpectedComponent(ScorePart.RESPONSIVENESS, 0.25, 7.5),
                         new ExpectedComponent(ScorePart.RECENCY, 1.0, 15.0),
@@ -239,12 +239,12 @@ public final class Methodology {
                 "The same weekly year of posts. Comments are closed on every fourth post (12 of the 50 judged"
                         + " posts); the other 38 judged posts have 2 reader comments each and all were answered."
                         + " Responsiveness = 38/50 × 1 + 12/50 × 0.25 = 0.76 + 0.06 = 0.82.",
-                EXAMPLE_NOW, EXAMPLE_ZONE, CrawlState.OK,
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK,
                 weeklyPosts(),
                 weeklyReplies(k -> k % 4 == 0
                         ? new PostReplyInput(weeklyPost(k), 0, null, null, 0, CommentsState.CLOSED)
                         : commented(weeklyPost(k), 2, true)),
-                new Expected(BlogStatus.ACTIVE, 89.6, List.of(
+                new Expected(MeasuredStatus.ACTIVE, 89.6, List.of(
                         new ExpectedComponent(ScorePart.CONSISTENCY, 1.0, 45.0),
                         new ExpectedComponent(ScorePart.RESPONSIVENESS, 0.82, 24.6),
                         new ExpectedComponent(ScorePart.RECENCY, 1.0, 15.0),
@@ -259,10 +259,10 @@ public final class Methodology {
                 "Weekly, comments open, never answers",
                 "The same weekly year of posts with 3 reader comments on each, none answered: reply rate 0 over 50"
                         + " judged posts. This scores below closing comments (72.5) and well below answering (89.0).",
-                EXAMPLE_NOW, EXAMPLE_ZONE, CrawlState.OK,
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK,
                 weeklyPosts(),
                 weeklyReplies(k -> commented(weeklyPost(k), 3, false)),
-                new Expected(BlogStatus.ACTIVE, 65.0, List.of(
+                new Expected(MeasuredStatus.ACTIVE, 65.0, List.of(
                         new ExpectedComponent(ScorePart.CONSISTENCY, 1.0, 45.0),
                         new ExpectedComponent(ScorePart.RESPONSIVENESS, 0.0, 0.0),
                         new ExpectedComponent(ScorePart.RECENCY, 1.0, 15.0),
@@ -284,8 +284,8 @@ public final class Methodology {
                 "A blog that started five weeks ago: 5 weekly posts, the last 3 days ago, each with one reader"
                         + " comment, all answered. Only the 3 posts older than 14 days are judged, fewer than 5,"
                         + " so the perfect reply rate is pulled toward 0.5: (3 + 5 × 0.5) / (3 + 5) = 0.6875.",
-                EXAMPLE_NOW, EXAMPLE_ZONE, CrawlState.OK, posts, replies,
-                new Expected(BlogStatus.ACTIVE, 57.3, List.of(
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK, posts, replies,
+                new Expected(MeasuredStatus.ACTIVE, 57.3, List.of(
                         new ExpectedComponent(ScorePart.CONSISTENCY, 5.0 / 12, 18.75),
                         new ExpectedComponent(ScorePart.RESPONSIVENESS, 5.5 / 8, 20.625),
                         new ExpectedComponent(ScorePart.RECENCY, 1.0, 15.0),
@@ -310,8 +310,8 @@ public final class Methodology {
                 "12 posts in six days, 40 to 45 days ago, then nothing; no reader comments. The burst falls in"
                         + " 2 of the last 12 weeks. With no judged post with reader comments, responsiveness is the"
                         + " neutral 0.5.",
-                EXAMPLE_NOW, EXAMPLE_ZONE, CrawlState.OK, posts, replies,
-                new Expected(BlogStatus.SLOWING, 36.4, List.of(
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK, posts, replies,
+                new Expected(MeasuredStatus.SLOWING, 36.4, List.of(
                         new ExpectedComponent(ScorePart.CONSISTENCY, 2.0 / 12, 7.5),
                         new ExpectedComponent(ScorePart.RESPONSIVENESS, 0.5, 15.0),
                         new ExpectedComponent(ScorePart.RECENCY, 50.0 / 84, 750.0 / 84),

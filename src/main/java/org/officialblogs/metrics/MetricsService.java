@@ -31,12 +31,12 @@ public final class MetricsService {
     /** What a full recompute did. */
     public record RecomputeReport(LocalDate day, int blogs, long postsRead, int ranked, int removed) {}
 
-    private final MetricsDao dao;
+    private final MetricsStore store;
     private final MetricsSettings settings;
     private final BlogMetricsCalculator calculator;
 
-    public MetricsService(MetricsDao dao, MetricsSettings settings) {
-        this.dao = Objects.requireNonNull(dao, "dao");
+    public MetricsService(MetricsStore store, MetricsSettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.calculator = new BlogMetricsCalculator(settings);
     }
@@ -49,24 +49,24 @@ public final class MetricsService {
         Objects.requireNonNull(now, "now");
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
         Map<Long, ListedBlog> listed = new HashMap<>();
-        for (ListedBlog blog : dao.listedBlogs()) {
+        for (ListedBlog blog : store.listedBlogs()) {
             listed.put(blog.blogId(), blog);
         }
         Map<Long, Computed> computed = new HashMap<>(listed.size() * 2);
-        long posts = dao.scanPostFacts((blogId, facts) -> {
+        long posts = store.scanPostFacts((blogId, facts) -> {
             ListedBlog blog = listed.get(blogId);
             if (blog != null) {
                 computed.put(blogId, compute(blog, facts, now));
             }
         });
         for (ListedBlog blog : listed.values()) {
-            computed.computeIfAbsent(blog.blogId(), id -> compute(blog, MetricsDao.PostFacts.NONE, now));
+            computed.computeIfAbsent(blog.blogId(), id -> compute(blog, MetricsStore.PostFacts.NONE, now));
         }
         List<RankingCandidate> candidates = computed.values().stream().map(Computed::candidate).toList();
 
-        RecomputeReport report = dao.inTransaction(tx -> {
+        RecomputeReport report = store.inTransaction(tx -> {
             Map<Long, Placement> placements = Placements.assign(candidates, tx.ranksBefore(today));
-            List<MetricsDao.MetricsWrite> rows = new ArrayList<>(computed.size());
+            List<MetricsStore.MetricsWrite> rows = new ArrayList<>(computed.size());
             for (Computed c : computed.values()) {
                 rows.add(c.write(placements.get(c.blog().blogId())));
             }
@@ -94,10 +94,10 @@ public final class MetricsService {
     public Optional<StoredMetrics> recompute(long blogId, Instant now) {
         Objects.requireNonNull(now, "now");
         LocalDate today = LocalDate.ofInstant(now, settings.zone());
-        Optional<ListedBlog> blog = dao.listedBlog(blogId);
-        Computed computed = blog.map(b -> compute(b, dao.postFactsOf(blogId), now)).orElse(null);
+        Optional<ListedBlog> blog = store.listedBlog(blogId);
+        Computed computed = blog.map(b -> compute(b, store.postFactsOf(blogId), now)).orElse(null);
 
-        return dao.inTransaction(tx -> {
+        return store.inTransaction(tx -> {
             List<RankingCandidate> candidates = new ArrayList<>();
             for (RankingCandidate c : tx.candidates()) {
                 if (c.blogId() != blogId) {
@@ -119,7 +119,7 @@ public final class MetricsService {
             });
             StoredMetrics result = null;
             if (computed != null) {
-                MetricsDao.MetricsWrite row = computed.write(placements.get(blogId));
+                MetricsStore.MetricsWrite row = computed.write(placements.get(blogId));
                 tx.upsert(List.of(row));
                 result = row.metrics();
             }
@@ -140,22 +140,22 @@ public final class MetricsService {
         });
     }
 
-    private Computed compute(ListedBlog blog, MetricsDao.PostFacts facts, Instant now) {
+    private Computed compute(ListedBlog blog, MetricsStore.PostFacts facts, Instant now) {
         BlogMetrics metrics = calculator.compute(facts.published(), facts.replies(), now);
-        BlogStatus status = BlogStatus.of(blog.crawlState(), metrics.posting());
+        MeasuredStatus status = MeasuredStatus.of(blog.reachability(), metrics.posting());
         return new Computed(blog, metrics, status, ScoreFormula.score(metrics));
     }
 
     /** One blog's fresh numbers, before placement. */
-    private record Computed(ListedBlog blog, BlogMetrics metrics, BlogStatus status, Score score) {
+    private record Computed(ListedBlog blog, BlogMetrics metrics, MeasuredStatus status, Score score) {
 
         RankingCandidate candidate() {
             return new RankingCandidate(blog.blogId(), status, score.points(),
                     metrics.posting().lastPostAt().orElse(null));
         }
 
-        MetricsDao.MetricsWrite write(Placement placement) {
-            return new MetricsDao.MetricsWrite(blog,
+        MetricsStore.MetricsWrite write(Placement placement) {
+            return new MetricsStore.MetricsWrite(blog,
                     new StoredMetrics(blog.blogId(), blog.officialId(), status, metrics, score, placement));
         }
     }

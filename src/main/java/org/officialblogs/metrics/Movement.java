@@ -1,6 +1,7 @@
 package org.officialblogs.metrics;
 
 import java.util.Objects;
+import org.officialblogs.db.Coded;
 
 /**
  * How a blog's rank changed since the previous snapshot.
@@ -11,7 +12,7 @@ import java.util.Objects;
 public record Movement(Direction direction, int places) {
 
     /** The kinds of movement. A blog unranked in the previous snapshot is NEW. */
-    public enum Direction { UP, DOWN, SAME, NEW }
+    public enum Direction implements Coded { UP, DOWN, SAME, NEW }
 
     public Movement {
         Objects.requireNonNull(direction, "direction");

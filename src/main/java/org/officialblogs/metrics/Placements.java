@@ -57,7 +57,7 @@ public final class Placements {
      * The order of statuses in the lists: ranked statuses first (ACTIVE 0, SLOWING 1), then DORMANT, UNREACHABLE,
      * OFFLINE, NO_DATA, LEAD: from blogs that did post to entries we know least about.
      */
-    public static int historicalOrder(BlogStatus status) {
+    public static int historicalOrder(MeasuredStatus status) {
         return switch (status) {
             case ACTIVE -> 0;
             case SLOWING -> 1;

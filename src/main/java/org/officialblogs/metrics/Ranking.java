@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Ranks blogs by score.
  *
- * <p>Only blogs whose status {@link BlogStatus#isRanked() is ranked} (ACTIVE, SLOWING) take part; the others are
+ * <p>Only blogs whose status {@link MeasuredStatus#isRanked() is ranked} (ACTIVE, SLOWING) take part; the others are
  * left out of the result. Order: score descending, then more recent last post, then lower blog id, so the list is
  * the same whatever the input order. Rank numbers are competition ranks ("1, 2, 2, 4"): blogs with the same shown
  * score share a rank, because a rank must not claim a difference the score does not show; the tie-breaks only

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param score the score with its four components and flags
  * @param placement rank, list position and movement
  */
-public record StoredMetrics(long blogId, long officialId, BlogStatus status, BlogMetrics metrics, Score score,
+public record StoredMetrics(long blogId, long officialId, MeasuredStatus status, BlogMetrics metrics, Score score,
                             Placement placement) {
 
     public StoredMetrics {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param description the inputs and the point of the example, in plain words
  * @param now the moment the example is computed at
  * @param zone the zone for days and weeks
- * @param crawlState the crawler's state
+ * @param reachability the crawler's state
  * @param published the posts' dates
  * @param replies the posts' reply facts
  * @param expected the outcome, computed by hand
@@ -23,7 +23,7 @@ public record WorkedExample(
         String description,
         Instant now,
         ZoneId zone,
-        CrawlState crawlState,
+        Reachability reachability,
         List<Instant> published,
         List<PostReplyInput> replies,
         Expected expected) {
@@ -33,7 +33,7 @@ public record WorkedExample(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(crawlState, "crawlState");
+        Objects.requireNonNull(reachability, "reachability");
         published = List.copyOf(published);
         replies = List.copyOf(replies);
         Objects.requireNonNull(expected, "expected");
@@ -49,7 +49,7 @@ public record WorkedExample(
      * @param arithmetic the whole sum written out, for the page
      */
     public record Expected(
-            BlogStatus status, double points, List<ExpectedComponent> components, boolean notEnoughDataYet,
+            MeasuredStatus status, double points, List<ExpectedComponent> components, boolean notEnoughDataYet,
             String arithmetic) {
 
         public Expected {

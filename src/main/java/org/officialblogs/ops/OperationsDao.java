@@ -47,8 +47,8 @@ public final class OperationsDao {
                     .list();
             // the same statuses the crawler schedules (CrawlDao.scheduleNewBlogs): leads and rejected blogs wait for nothing
             long due = h.createQuery("""
-                    SELECT count(*) FROM crawl_state s JOIN blog b ON b.id = s.blog_id
-                    WHERE s.next_attempt_at <= :now AND b.status IN ('active', 'dormant', 'offline')""")
+                    SELECT count(*) FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id
+                    WHERE s.next_attempt_at <= :now""")
                     .bind("now", now)
                     .mapTo(Long.class).one();
             List<StatusCount> registry = h.createQuery("SELECT status, count(*) AS n FROM blog GROUP BY status ORDER BY status")

@@ -1,13 +1,13 @@
 package org.officialblogs.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.officialblogs.json.Json;
 
 /**
  * The moderators' audit log: every action is written in the same transaction as the change it records, so the
@@ -17,9 +17,8 @@ public final class AuditLog {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private final ObjectWriter json = Json.mapper().writer(SerializationFeature.INDENT_OUTPUT)
+            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public AuditLog(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;

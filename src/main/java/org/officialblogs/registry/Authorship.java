@@ -1,10 +1,10 @@
 package org.officialblogs.registry;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.officialblogs.db.Coded;
 
 /** Who writes a blog, as far as the sources tell. */
-public enum Authorship {
+public enum Authorship implements Coded {
     SELF("Written by the official"), SHARED("Shared with staff or guests"), UNKNOWN("Unknown");
 
     private final String label;
@@ -13,17 +13,13 @@ public enum Authorship {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    /** An empty value means UNKNOWN. */
     public static Optional<Authorship> parse(String s) {
-        if (s == null || s.isBlank()) return Optional.of(UNKNOWN);
-        for (Authorship a : values()) if (a.code().equalsIgnoreCase(s.strip())) return Optional.of(a);
-        return Optional.empty();
+        return s == null || s.isBlank() ? Optional.of(UNKNOWN) : Coded.parse(Authorship.class, s);
     }
 }

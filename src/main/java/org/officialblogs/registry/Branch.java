@@ -1,31 +1,14 @@
 package org.officialblogs.registry;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.officialblogs.db.Coded;
 
-/** The branch of government an office belongs to. */
-public enum Branch {
-    EXECUTIVE("Executive"), LEGISLATIVE("Legislative"), JUDICIAL("Judicial"), AGENCY("Agency"),
-    DIPLOMATIC("Diplomatic"), CENTRAL_BANK("Central bank"), OTHER("Other");
+/** The branch of government an office belongs to; its label is the capitalised code ("Central bank"). */
+public enum Branch implements Coded {
+    EXECUTIVE, LEGISLATIVE, JUDICIAL, AGENCY, DIPLOMATIC, CENTRAL_BANK, OTHER;
 
-    private final String label;
-
-    Branch(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    /** Also accepts the label's spelling: "central bank", "central-bank". */
     public static Optional<Branch> parse(String s) {
-        if (s == null) return Optional.empty();
-        String v = s.strip().replace(' ', '_').replace('-', '_');
-        for (Branch b : values()) if (b.code().equalsIgnoreCase(v)) return Optional.of(b);
-        return Optional.empty();
+        return s == null ? Optional.empty() : Coded.parse(Branch.class, s.strip().replace(' ', '_').replace('-', '_'));
     }
 }

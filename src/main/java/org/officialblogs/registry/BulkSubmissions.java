@@ -161,7 +161,7 @@ public final class BulkSubmissions {
         else if (office.chars().anyMatch(Character::isISOControl)) errors.put("office", "must be on one line, without control characters");
         String evidence = d.evidenceUrl().strip();
         if (evidence.isEmpty()) errors.put("evidence_url", "is required for an OPML file: a public page that lists these officials' blogs");
-        else if (UrlNormalizer.parseHttpUrl(evidence).isEmpty()) errors.put("evidence_url", "'" + abbreviate(evidence) + "' " + UrlNormalizer.whyNotHttpUrl(evidence));
+        else if (HttpUrls.parseHttpUrl(evidence).isEmpty()) errors.put("evidence_url", "'" + abbreviate(evidence) + "' " + HttpUrls.whyNotHttpUrl(evidence));
     }
 
     private Analysis analyse(Handle h, String format, byte[] content, Defaults defaults) {

@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.officialblogs.json.Json;
 
 /** SQL for bulk uploads; the shared defaults are stored as a small JSON object. */
 public final class BulkUploadDao {
 
     private final Jdbi jdbi;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public BulkUploadDao(Jdbi jdbi) {
         this.jdbi = jdbi;

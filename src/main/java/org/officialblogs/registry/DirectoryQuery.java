@@ -36,7 +36,7 @@ public final class DirectoryQuery {
         String search = f.search() == null || f.search().isBlank() ? null : "%" + f.search().strip().toLowerCase(java.util.Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         String where = """
-                WHERE EXISTS (SELECT 1 FROM blog b WHERE b.official_id = o.id AND b.status NOT IN ('pending', 'rejected'))
+                WHERE EXISTS (SELECT 1 FROM listed_blog b WHERE b.official_id = o.id)
                   AND (:country IS NULL OR o.country = :country)
                   AND (:level IS NULL OR o.level = :level)
                   AND (:search IS NULL OR lower(o.name) LIKE :search ESCAPE '!' OR lower(o.office) LIKE :search ESCAPE '!')
@@ -47,11 +47,11 @@ public final class DirectoryQuery {
                     .bind("country", f.country()).bind("level", level).bind("search", search).mapTo(Integer.class).one();
             List<Row> rows = h.createQuery("""
                     SELECT o.id, o.name, o.office, o.country, o.region, o.level, o.branch,
-                        (SELECT coalesce(b.site_url, b.feed_url) FROM blog b WHERE b.official_id = o.id
-                            AND b.status NOT IN ('pending', 'rejected') ORDER BY b.site_url IS NULL, b.id LIMIT 1) AS address,
-                        (SELECT b.status FROM blog b WHERE b.official_id = o.id
-                            AND b.status NOT IN ('pending', 'rejected') ORDER BY b.site_url IS NULL, b.id LIMIT 1) AS blog_status,
-                        (SELECT count(*) FROM blog b WHERE b.official_id = o.id AND b.status NOT IN ('pending', 'rejected')) AS blogs
+                        (SELECT coalesce(b.site_url, b.feed_url) FROM listed_blog b WHERE b.official_id = o.id
+                            ORDER BY b.site_url IS NULL, b.id LIMIT 1) AS address,
+                        (SELECT b.status FROM listed_blog b WHERE b.official_id = o.id
+                            ORDER BY b.site_url IS NULL, b.id LIMIT 1) AS blog_status,
+                        (SELECT count(*) FROM listed_blog b WHERE b.official_id = o.id) AS blogs
                     FROM official o
                     """ + where + """
                     ORDER BY o.country, o.name COLLATE NOCASE, o.id
@@ -67,14 +67,14 @@ public final class DirectoryQuery {
             Map<String, Integer> countries = new TreeMap<>();
             h.createQuery("""
                     SELECT o.country, count(*) AS n FROM official o
-                    WHERE EXISTS (SELECT 1 FROM blog b WHERE b.official_id = o.id AND b.status NOT IN ('pending', 'rejected'))
+                    WHERE EXISTS (SELECT 1 FROM listed_blog b WHERE b.official_id = o.id)
                     GROUP BY o.country
                     """).map((rs, ctx) -> Map.entry(rs.getString("country"), rs.getInt("n")))
                     .forEach(e -> countries.put(e.getKey(), e.getValue()));
             Map<String, Integer> levels = new TreeMap<>();
             h.createQuery("""
                     SELECT o.level, count(*) AS n FROM official o
-                    WHERE EXISTS (SELECT 1 FROM blog b WHERE b.official_id = o.id AND b.status NOT IN ('pending', 'rejected'))
+                    WHERE EXISTS (SELECT 1 FROM listed_blog b WHERE b.official_id = o.id)
                     GROUP BY o.level
                     """).map((rs, ctx) -> Map.entry(rs.getString("level"), rs.getInt("n")))
                     .forEach(e -> levels.put(e.getKey(), e.getValue()));

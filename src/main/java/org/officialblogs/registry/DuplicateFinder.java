@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Finds what a proposed entry repeats, in the registry and among pending submissions: the same blog (its
- * address, its feed, or the feed the check found, compared by {@link UrlNormalizer} key) or the same official
+ * address, its feed, or the feed the check found, compared by {@link HttpUrls} key) or the same official
  * ({@link RegistryEntry#identityKey()}).
  */
 public final class DuplicateFinder {
@@ -26,9 +26,9 @@ public final class DuplicateFinder {
     /** The comparison keys of every address a proposal names. */
     static List<String> urlKeys(RegistryEntry e, String foundFeedUrl) {
         Set<String> keys = new LinkedHashSet<>();
-        UrlNormalizer.key(e.blogUrl()).ifPresent(keys::add);
-        UrlNormalizer.key(e.feedUrl()).ifPresent(keys::add);
-        UrlNormalizer.key(foundFeedUrl).ifPresent(keys::add);
+        HttpUrls.key(e.blogUrl()).ifPresent(keys::add);
+        HttpUrls.key(e.feedUrl()).ifPresent(keys::add);
+        HttpUrls.key(foundFeedUrl).ifPresent(keys::add);
         return List.copyOf(keys);
     }
 

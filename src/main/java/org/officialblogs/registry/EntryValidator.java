@@ -147,8 +147,8 @@ public final class EntryValidator {
     private static String url(Map<String, String> raw, String field, Map<String, String> errors) {
         String v = text(raw, field, 2048, errors);
         if (v == null) return null;
-        if (UrlNormalizer.parseHttpUrl(v).isEmpty()) {
-            errors.put(field, "'" + abbreviate(v) + "' " + UrlNormalizer.whyNotHttpUrl(v));
+        if (HttpUrls.parseHttpUrl(v).isEmpty()) {
+            errors.put(field, "'" + abbreviate(v) + "' " + HttpUrls.whyNotHttpUrl(v));
             return null;
         }
         return v;
@@ -161,8 +161,8 @@ public final class EntryValidator {
         for (String part : v.split("\\s;\\s|\\s*\\n\\s*|^;|;$")) {
             String s = part.strip();
             if (s.isEmpty()) continue;
-            if (UrlNormalizer.parseHttpUrl(s).isEmpty()) {
-                errors.put("sources", "'" + abbreviate(s) + "' " + UrlNormalizer.whyNotHttpUrl(s)
+            if (HttpUrls.parseHttpUrl(s).isEmpty()) {
+                errors.put("sources", "'" + abbreviate(s) + "' " + HttpUrls.whyNotHttpUrl(s)
                         + " (separate several sources with ' ; ')");
                 return List.of();
             }

@@ -1,29 +1,13 @@
 package org.officialblogs.registry;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.officialblogs.db.Coded;
 
-/** The level of government an office belongs to. */
-public enum Level {
-    INTERNATIONAL("International"), NATIONAL("National"), REGIONAL("Regional"), LOCAL("Local");
-
-    private final String label;
-
-    Level(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+/** The level of government an office belongs to; its label is the capitalised code ("National"). */
+public enum Level implements Coded {
+    INTERNATIONAL, NATIONAL, REGIONAL, LOCAL;
 
     public static Optional<Level> parse(String s) {
-        if (s == null) return Optional.empty();
-        for (Level l : values()) if (l.code().equalsIgnoreCase(s.strip())) return Optional.of(l);
-        return Optional.empty();
+        return Coded.parse(Level.class, s);
     }
 }

@@ -131,8 +131,8 @@ public final class ModerationService {
             }
             Blog blog = up.blogId() == null ? null : moderation.blogById(h, up.blogId()).orElse(null);
             if (blog != null && blog.address() != null
-                    && (blog.status() == BlogStatus.PENDING || blog.status() == BlogStatus.LEAD)) {
-                blog = withStatus(blog, BlogStatus.ACTIVE);
+                    && (blog.status() == ListingStatus.PENDING || blog.status() == ListingStatus.LEAD)) {
+                blog = withStatus(blog, ListingStatus.ACTIVE);
                 registry.updateBlog(h, blog, clock.instant());
                 blog = moderation.blogById(h, blog.id()).orElseThrow();
             }
@@ -220,19 +220,19 @@ public final class ModerationService {
             }
             EntryValidator.Result v = EntryValidator.validate(raw);
             v.errors().forEach((k, m) -> errors.put(k.equals("blog_url") ? "site_url" : k, m));
-            BlogStatus status = BlogStatus.parse(fields.getOrDefault("status", "")).orElse(null);
-            if (status == null) errors.put("status", "choose one of: " + String.join(", ", List.of(BlogStatus.values()).stream().map(BlogStatus::code).toList()));
+            ListingStatus status = ListingStatus.parse(fields.getOrDefault("status", "")).orElse(null);
+            if (status == null) errors.put("status", "choose one of: " + String.join(", ", List.of(ListingStatus.values()).stream().map(ListingStatus::code).toList()));
             List<String> aliases = aliases(fields.getOrDefault("aliases", ""), errors);
             if (!errors.isEmpty()) throw new Refused(Result.fail(errors));
             RegistryEntry e = v.entry();
-            if (status != BlogStatus.LEAD && e.blogUrl() == null && e.feedUrl() == null) {
+            if (status != ListingStatus.LEAD && e.blogUrl() == null && e.feedUrl() == null) {
                 throw new Refused(Result.fail("status", "A blog that is not a lead needs a site or feed address."));
             }
             List<String> keys = DuplicateFinder.urlKeys(e, null);
             for (Blog other : registry.blogsByUrlKeys(h, keys)) {
                 if (other.id() == blogId) continue;
-                boolean site = UrlNormalizer.key(e.blogUrl()).map(k -> k.equals(UrlNormalizer.key(other.siteUrl()).orElse(null))
-                        || k.equals(UrlNormalizer.key(other.feedUrl()).orElse(null))).orElse(false);
+                boolean site = HttpUrls.key(e.blogUrl()).map(k -> k.equals(HttpUrls.key(other.siteUrl()).orElse(null))
+                        || k.equals(HttpUrls.key(other.feedUrl()).orElse(null))).orElse(false);
                 throw new Refused(Result.fail(site ? "site_url" : "feed_url", "This address is already used by blog #"
                         + other.id() + " (official #" + other.officialId() + ")."));
             }
@@ -312,8 +312,8 @@ public final class ModerationService {
         RegistryEntry e = s.entry();
         BlogPreviewer.Preview p = s.preview();
         String feed = e.feedUrl();
-        if (feed == null && p != null && p.feedUrl() != null && UrlNormalizer.parseHttpUrl(p.feedUrl()).isPresent()
-                && !UrlNormalizer.key(p.feedUrl()).equals(UrlNormalizer.key(e.blogUrl()))) {
+        if (feed == null && p != null && p.feedUrl() != null && HttpUrls.parseHttpUrl(p.feedUrl()).isPresent()
+                && !HttpUrls.key(p.feedUrl()).equals(HttpUrls.key(e.blogUrl()))) {
             feed = p.feedUrl();
         }
         String platform = e.platform();
@@ -334,7 +334,7 @@ public final class ModerationService {
                 e.language(), e.authorship(), e.activeYears(), e.sources(), e.notes());
     }
 
-    private static Blog withStatus(Blog b, BlogStatus status) {
+    private static Blog withStatus(Blog b, ListingStatus status) {
         return new Blog(b.id(), b.officialId(), b.siteUrl(), b.feedUrl(), b.platform(), b.language(), b.authorship(),
                 b.activeYears(), status, b.notes(), b.origin(), b.originRef(), b.createdAt(), b.updatedAt());
     }

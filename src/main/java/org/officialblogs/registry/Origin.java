@@ -1,16 +1,12 @@
 package org.officialblogs.registry;
 
-import java.util.Locale;
+import org.officialblogs.db.Coded;
 
 /** Where a registry entry came from: part of every entry's provenance. */
-public enum Origin {
+public enum Origin implements Coded {
     SEED, IMPORT, SUBMISSION, MODERATOR;
 
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Origin fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        return Coded.of(Origin.class, code);
     }
 }

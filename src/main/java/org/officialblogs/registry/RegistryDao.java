@@ -37,7 +37,7 @@ public final class RegistryDao {
         return new Blog(rs.getLong(prefix + "id"), rs.getLong(prefix + "official_id"), rs.getString(prefix + "site_url"),
                 rs.getString(prefix + "feed_url"), rs.getString(prefix + "platform"), rs.getString(prefix + "language"),
                 Authorship.parse(rs.getString(prefix + "authorship")).orElseThrow(), rs.getString(prefix + "active_years"),
-                BlogStatus.parse(rs.getString(prefix + "status")).orElseThrow(), rs.getString(prefix + "notes"),
+                ListingStatus.parse(rs.getString(prefix + "status")).orElseThrow(), rs.getString(prefix + "notes"),
                 Origin.fromCode(rs.getString(prefix + "origin")), rs.getString(prefix + "origin_ref"),
                 Instant.ofEpochMilli(rs.getLong(prefix + "created_at")), Instant.ofEpochMilli(rs.getLong(prefix + "updated_at")));
     }
@@ -137,8 +137,8 @@ public final class RegistryDao {
                 VALUES (:official, :site, :siteKey, :feed, :feedKey, :platform, :language, :authorship, :years,
                     :status, :notes, :origin, :ref, :now, :now)
                 """)
-                .bind("official", officialId).bind("site", b.siteUrl()).bind("siteKey", UrlNormalizer.key(b.siteUrl()).orElse(null))
-                .bind("feed", b.feedUrl()).bind("feedKey", UrlNormalizer.key(b.feedUrl()).orElse(null))
+                .bind("official", officialId).bind("site", b.siteUrl()).bind("siteKey", HttpUrls.key(b.siteUrl()).orElse(null))
+                .bind("feed", b.feedUrl()).bind("feedKey", HttpUrls.key(b.feedUrl()).orElse(null))
                 .bind("platform", b.platform()).bind("language", b.language()).bind("authorship", b.authorship().code())
                 .bind("years", b.activeYears()).bind("status", b.status().code()).bind("notes", b.notes())
                 .bind("origin", b.origin().code()).bind("ref", b.originRef()).bind("now", now)
@@ -152,8 +152,8 @@ public final class RegistryDao {
                     status = :status, notes = :notes, updated_at = :now
                 WHERE id = :id
                 """)
-                .bind("site", b.siteUrl()).bind("siteKey", UrlNormalizer.key(b.siteUrl()).orElse(null))
-                .bind("feed", b.feedUrl()).bind("feedKey", UrlNormalizer.key(b.feedUrl()).orElse(null))
+                .bind("site", b.siteUrl()).bind("siteKey", HttpUrls.key(b.siteUrl()).orElse(null))
+                .bind("feed", b.feedUrl()).bind("feedKey", HttpUrls.key(b.feedUrl()).orElse(null))
                 .bind("platform", b.platform()).bind("language", b.language()).bind("authorship", b.authorship().code())
                 .bind("years", b.activeYears()).bind("status", b.status().code()).bind("notes", b.notes())
                 .bind("now", now).bind("id", b.id()).execute();

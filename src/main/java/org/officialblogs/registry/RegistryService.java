@@ -44,8 +44,8 @@ public final class RegistryService {
     public UpsertResult upsert(Handle h, RegistryEntry e, Origin origin, String originRef) {
         Instant now = clock.instant();
         List<String> keys = new ArrayList<>();
-        UrlNormalizer.key(e.blogUrl()).ifPresent(keys::add);
-        UrlNormalizer.key(e.feedUrl()).ifPresent(keys::add);
+        HttpUrls.key(e.blogUrl()).ifPresent(keys::add);
+        HttpUrls.key(e.feedUrl()).ifPresent(keys::add);
         List<Blog> byUrl = dao.blogsByUrlKeys(h, keys);
         if (byUrl.size() > 1) {
             throw new ConflictException("the blog address and the feed address belong to two different entries (blogs "
@@ -87,7 +87,7 @@ public final class RegistryService {
             blogId = b.id();
         } else {
             List<Blog> blogs = RegistryDao.blogsOf(h, o.id());
-            Optional<Blog> lead = blogs.stream().filter(b -> b.status() == BlogStatus.LEAD).findFirst();
+            Optional<Blog> lead = blogs.stream().filter(b -> b.status() == ListingStatus.LEAD).findFirst();
             if (e.isLead()) {
                 blogId = blogs.isEmpty() ? Long.valueOf(dao.insertBlog(h, o.id(), newBlog(e, origin, originRef, now), now))
                         : Long.valueOf(lead.orElse(blogs.get(0)).id());
@@ -114,7 +114,7 @@ public final class RegistryService {
 
     /** Status for a new blog from an import: listed (and crawled) when it has an address, else a lead. */
     private static Blog newBlog(RegistryEntry e, Origin origin, String ref, Instant now) {
-        BlogStatus status = e.isLead() ? BlogStatus.LEAD : origin == Origin.SUBMISSION ? BlogStatus.PENDING : BlogStatus.ACTIVE;
+        ListingStatus status = e.isLead() ? ListingStatus.LEAD : origin == Origin.SUBMISSION ? ListingStatus.PENDING : ListingStatus.ACTIVE;
         return new Blog(0, 0, e.blogUrl(), e.feedUrl(), e.platform(), e.language(), e.authorship(), e.activeYears(),
                 status, e.notes(), origin, ref, now, now);
     }
@@ -134,8 +134,8 @@ public final class RegistryService {
     private static Blog mergeBlog(Blog b, RegistryEntry e) {
         String site = or(e.blogUrl(), b.siteUrl());
         String feed = or(e.feedUrl(), b.feedUrl());
-        BlogStatus status = b.status();
-        if (status == BlogStatus.LEAD && (site != null || feed != null)) status = BlogStatus.ACTIVE;
+        ListingStatus status = b.status();
+        if (status == ListingStatus.LEAD && (site != null || feed != null)) status = ListingStatus.ACTIVE;
         Authorship authorship = e.authorship() == Authorship.UNKNOWN ? b.authorship() : e.authorship();
         return new Blog(b.id(), b.officialId(), site, feed, or(e.platform(), b.platform()), or(e.language(), b.language()),
                 authorship, or(e.activeYears(), b.activeYears()), status, or(e.notes(), b.notes()), b.origin(),

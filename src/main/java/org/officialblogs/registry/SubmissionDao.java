@@ -12,6 +12,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
 
+import static org.officialblogs.db.Columns.instant;
+import static org.officialblogs.db.Columns.longOrNull;
+
 /** SQL for submissions. Methods taking a {@link Handle} run inside the caller's transaction. */
 public final class SubmissionDao {
 
@@ -54,16 +57,6 @@ public final class SubmissionDao {
         return rs.wasNull() ? null : v;
     }
 
-    private static Long longOrNull(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Instant instant(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
     /** What a new row needs beyond the submission itself. */
     record NewRow(SubmissionKind kind, RegistryEntry entry, Submitter submitter, String note,
                   BlogPreviewer.Preview preview, String tokenHash, Long bulkUploadId, Long bulkLine, Long officialId,
@@ -99,13 +92,13 @@ public final class SubmissionDao {
                 .bind("platform", e.platform()).bind("language", e.language()).bind("authorship", e.authorship().code())
                 .bind("years", e.activeYears()).bind("sources", String.join(EntryValidator.SOURCE_SEPARATOR, e.sources()))
                 .bind("notes", e.notes()).bind("identity", e.identityKey())
-                .bind("blogKey", UrlNormalizer.key(e.blogUrl()).orElse(null))
-                .bind("feedKey", UrlNormalizer.key(e.feedUrl()).orElse(null));
+                .bind("blogKey", HttpUrls.key(e.blogUrl()).orElse(null))
+                .bind("feedKey", HttpUrls.key(e.feedUrl()).orElse(null));
     }
 
     private static void bindPreview(Update u, BlogPreviewer.Preview p) {
         u.bind("pFeed", p == null ? null : p.feedUrl())
-                .bind("pFeedKey", p == null ? null : UrlNormalizer.key(p.feedUrl()).orElse(null))
+                .bind("pFeedKey", p == null ? null : HttpUrls.key(p.feedUrl()).orElse(null))
                 .bind("pPlatform", p == null ? null : p.platform())
                 .bind("pPosts", p == null ? null : p.postCount())
                 .bind("pLatest", p == null ? null : p.latestPostAt())

@@ -1,19 +1,13 @@
 package org.officialblogs.registry;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.officialblogs.db.Coded;
 
 /** NEW proposes a blog (and maybe its official); EVIDENCE adds sources to an entry already listed. */
-public enum SubmissionKind {
+public enum SubmissionKind implements Coded {
     NEW, EVIDENCE;
 
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<SubmissionKind> parse(String s) {
-        if (s == null) return Optional.empty();
-        for (SubmissionKind k : values()) if (k.code().equalsIgnoreCase(s.strip())) return Optional.of(k);
-        return Optional.empty();
+        return Coded.parse(SubmissionKind.class, s);
     }
 }

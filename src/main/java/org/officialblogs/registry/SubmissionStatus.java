@@ -1,9 +1,9 @@
 package org.officialblogs.registry;
 
-import java.util.Locale;
+import org.officialblogs.db.Coded;
 
 /** Where a submission stands; the submitter sees it on the private status page. */
-public enum SubmissionStatus {
+public enum SubmissionStatus implements Coded {
     PENDING("Waiting for a moderator"), APPROVED("Approved"), REJECTED("Rejected");
 
     private final String label;
@@ -12,15 +12,12 @@ public enum SubmissionStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static SubmissionStatus fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        return Coded.of(SubmissionStatus.class, code);
     }
 }

@@ -107,8 +107,8 @@ public final class SubmissionValidator {
             errors.putIfAbsent("evidence_url", "is required: a public page showing that this is the official's own blog");
             return null;
         }
-        if (UrlNormalizer.parseHttpUrl(v).isEmpty()) {
-            errors.putIfAbsent("evidence_url", "'" + abbreviate(v) + "' " + UrlNormalizer.whyNotHttpUrl(v));
+        if (HttpUrls.parseHttpUrl(v).isEmpty()) {
+            errors.putIfAbsent("evidence_url", "'" + abbreviate(v) + "' " + HttpUrls.whyNotHttpUrl(v));
             return null;
         }
         return v;

@@ -2,8 +2,6 @@ package org.officialblogs.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -25,7 +23,8 @@ import org.officialblogs.export.ExportDao;
 import org.officialblogs.export.ExportFilter;
 import org.officialblogs.export.ExportTable;
 import org.officialblogs.export.ExportTables;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.json.Json;
+import org.officialblogs.web.query.MetricsReadDao;
 
 /**
  * The read API under /api/v1 (JSON; items carry the columns of the export files), its OpenAPI document at
@@ -35,15 +34,14 @@ import org.officialblogs.metrics.MetricsDao;
 final class ApiController {
 
     private final ExportDao exports;
-    private final MetricsDao metrics;
+    private final MetricsReadDao metrics;
     private final RateLimiter limiter;
     private final SiteInfo site;
     private final Templates templates;
     private final OpenApiDocument openApi;
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper mapper = Json.mapper();
 
-    ApiController(ExportDao exports, MetricsDao metrics, RateLimiter limiter, SiteInfo site, Templates templates) {
+    ApiController(ExportDao exports, MetricsReadDao metrics, RateLimiter limiter, SiteInfo site, Templates templates) {
         this.exports = exports;
         this.metrics = metrics;
         this.limiter = limiter;
@@ -110,9 +108,9 @@ final class ApiController {
         int page = pageNumber(ctx);
         int perPage = perPage(ctx);
         RankingParams params = RankingParams.parse(ctx).withPage(page);
-        MetricsDao.RankingResult result = metrics.rankings(params.filter(perPage));
+        MetricsReadDao.RankingResult result = metrics.rankings(params.filter(perPage));
         List<Map<String, Object>> data = new ArrayList<>();
-        for (MetricsDao.RankingRow r : result.rows()) data.add(rankingRow(r));
+        for (MetricsReadDao.RankingRow r : result.rows()) data.add(rankingRow(r));
         boolean more = (long) params.page() * perPage < result.total();
         Map<String, Object> body = page(ctx, data, params.page(), perPage, more);
         body.put("total", result.total());
@@ -187,7 +185,7 @@ final class ApiController {
         return m;
     }
 
-    private Map<String, Object> rankingRow(MetricsDao.RankingRow r) {
+    private Map<String, Object> rankingRow(MetricsReadDao.RankingRow r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("blog_id", r.blogId());
         m.put("official_id", r.officialId());
@@ -197,11 +195,11 @@ final class ApiController {
         m.put("region", r.region());
         m.put("locality", r.locality());
         m.put("url", r.address());
-        m.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", r.status().code());
         m.put("rank", r.rank());
         // leads and blogs never read have no score: the formula's priors alone are not a measurement
-        boolean unmeasured = r.status() == org.officialblogs.metrics.BlogStatus.NO_DATA
-                || r.status() == org.officialblogs.metrics.BlogStatus.LEAD;
+        boolean unmeasured = r.status() == org.officialblogs.metrics.MeasuredStatus.NO_DATA
+                || r.status() == org.officialblogs.metrics.MeasuredStatus.LEAD;
         m.put("score", unmeasured ? null : r.score());
         m.put("posts_per_week", r.postsPerWeek());
         m.put("weeks_with_post_12", r.weeksWithPostLast12());
@@ -213,7 +211,7 @@ final class ApiController {
         m.put("reply_rate_high", r.replyRateInterval().upper());
         m.put("comments_closed", r.commentsClosedEverywhere());
         m.put("median_reply_seconds", r.medianTimeToFirstReply() == null ? null : r.medianTimeToFirstReply().toSeconds());
-        m.put("movement", r.movement() == null ? null : r.movement().direction().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("movement", r.movement() == null ? null : r.movement().direction().code());
         m.put("movement_places", r.movement() == null ? null : r.movement().places());
         m.put("profile_url", site.baseUrl() + "/officials/" + r.officialId());
         return m;

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.officialblogs.registry.Authorship;
-import org.officialblogs.registry.BlogStatus;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.Level;
+import org.officialblogs.registry.ListingStatus;
 
 /** The options of the forms' select boxes: (value, label) pairs. */
 public record Choices(List<Map.Entry<String, String>> countries, List<Map.Entry<String, String>> levels,
@@ -20,6 +20,6 @@ public record Choices(List<Map.Entry<String, String>> countries, List<Map.Entry<
                 Arrays.stream(Level.values()).map(l -> Map.entry(l.code(), l.label())).toList(),
                 Arrays.stream(Branch.values()).map(b -> Map.entry(b.code(), b.label())).toList(),
                 Arrays.stream(Authorship.values()).map(a -> Map.entry(a.code(), a.label())).toList(),
-                Arrays.stream(BlogStatus.values()).map(s -> Map.entry(s.code(), s.label())).toList());
+                Arrays.stream(ListingStatus.values()).map(s -> Map.entry(s.code(), s.label())).toList());
     }
 }

@@ -1,7 +1,7 @@
 package org.officialblogs.web;
 
 import io.javalin.http.Context;
-import org.officialblogs.metrics.ActivityDao;
+import org.officialblogs.web.query.ActivityDao;
 
 /** GET /methodology : how the numbers are computed, worked examples, the data's limits, the last crawl time. */
 final class MethodologyController {

@@ -3,7 +3,7 @@ package org.officialblogs.web;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import org.officialblogs.metrics.ProfileQuery;
+import org.officialblogs.web.query.ProfileQuery;
 
 /** GET /officials/{id} : one official with their blogs, each with its metrics, evidence, crawl status and sources. */
 final class OfficialController {

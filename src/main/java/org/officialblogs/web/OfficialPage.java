@@ -7,15 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.officialblogs.crawl.CrawlLogEntry;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.BlogStatus;
 import org.officialblogs.metrics.CommentsState;
+import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.Methodology;
-import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.Movement;
 import org.officialblogs.metrics.PostingMetrics;
-import org.officialblogs.metrics.ProfileQuery;
 import org.officialblogs.metrics.ResponsivenessMetrics;
 import org.officialblogs.metrics.ScoreComponent;
 import org.officialblogs.metrics.ScoreFormula;
@@ -23,6 +20,9 @@ import org.officialblogs.metrics.StoredMetrics;
 import org.officialblogs.registry.Blog;
 import org.officialblogs.registry.Official;
 import org.officialblogs.registry.Source;
+import org.officialblogs.web.query.ActivityDao;
+import org.officialblogs.web.query.MetricsReadDao;
+import org.officialblogs.web.query.ProfileQuery;
 
 /**
  * One official's page: the registry entry and, per blog, its metrics in plain sentences, charts, recent posts with
@@ -80,15 +80,15 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
     private static BlogSection section(ProfileQuery.BlogProfile p, Readable readable, Instant now) {
         Blog blog = p.blog();
         // a lead, or a blog never read, has nothing to measure: its metrics row only records its status
-        StoredMetrics m = p.metrics().filter(x -> x.status() != BlogStatus.LEAD && x.status() != BlogStatus.NO_DATA)
+        StoredMetrics m = p.metrics().filter(x -> x.status() != MeasuredStatus.LEAD && x.status() != MeasuredStatus.NO_DATA)
                 .orElse(null);
         String address = blog.address();
-        BlogStatus status = p.metrics().map(StoredMetrics::status).orElse(null);
+        MeasuredStatus status = p.metrics().map(StoredMetrics::status).orElse(null);
         String statusLabel = status == null ? blog.status().label() : Readable.statusLabel(status);
         String statusCss = status == null ? blog.status().code() : Readable.statusCss(status);
         String meaning = status == null ? "Not measured yet: the metrics are computed after the blog's first crawl."
                 : Readable.statusMeaning(status);
-        boolean offline = blog.status() == org.officialblogs.registry.BlogStatus.OFFLINE || status == BlogStatus.OFFLINE;
+        boolean offline = blog.status() == org.officialblogs.registry.ListingStatus.OFFLINE || status == MeasuredStatus.OFFLINE;
         String archive = offline && address != null ? "https://web.archive.org/web/*/" + address : null;
         String anchor = "blog-" + blog.id();
 
@@ -166,7 +166,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                     e.failureKind() == null ? "" : e.failureKind() + (e.error() == null ? "" : ": " + e.error())));
         }
         List<HistoryRow> history = new ArrayList<>();
-        for (MetricsDao.Snapshot s : p.history()) {
+        for (MetricsReadDao.Snapshot s : p.history()) {
             history.add(new HistoryRow(readable.date(s.day().atStartOfDay(readable.zone()).toInstant()),
                     s.rank() == null ? "not ranked" : "#" + s.rank(), Readable.oneDecimal(s.score()),
                     Readable.statusLabel(s.status())));

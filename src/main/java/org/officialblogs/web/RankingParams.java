@@ -4,19 +4,20 @@ import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import org.officialblogs.metrics.BlogStatus;
+import org.officialblogs.db.Coded;
 import org.officialblogs.metrics.Listing;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.RankingSort;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.Level;
+import org.officialblogs.web.query.MetricsReadDao;
 
 /**
  * The list, filters, order and page of a rankings view, read from the URL the same way for the page and the API:
  * unknown values fall back to "any" and to the list's natural order.
  */
-record RankingParams(Listing listing, String country, String level, String branch, BlogStatus status, String search,
+record RankingParams(Listing listing, String country, String level, String branch, MeasuredStatus status, String search,
                      RankingSort sort, RankingSort defaultSort, boolean descending, int page) {
 
     private static final Set<RankingSort> HISTORICAL_SORTS = EnumSet.of(RankingSort.NAME,
@@ -25,7 +26,7 @@ record RankingParams(Listing listing, String country, String level, String branc
 
     static RankingParams parse(Context ctx) {
         String tab = ctx.queryParam("tab");
-        BlogStatus status = parseStatus(ctx.queryParam("status"));
+        MeasuredStatus status = parseStatus(ctx.queryParam("status"));
         Listing listing = status != null ? Listing.of(status)
                 : Tab.HISTORICAL.equals(tab) ? Listing.HISTORICAL : Listing.RANKED;
         String country = DirectoryController.blankToNull(ctx.queryParam("country"));
@@ -50,8 +51,8 @@ record RankingParams(Listing listing, String country, String level, String branc
         return new RankingParams(listing, country, level, branch, status, search, sort, defaultSort, descending, other);
     }
 
-    MetricsDao.RankingFilter filter(int pageSize) {
-        return new MetricsDao.RankingFilter(listing, country, level, branch, status, search, sort, descending, page,
+    MetricsReadDao.RankingFilter filter(int pageSize) {
+        return new MetricsReadDao.RankingFilter(listing, country, level, branch, status, search, sort, descending, page,
                 pageSize);
     }
 
@@ -59,10 +60,8 @@ record RankingParams(Listing listing, String country, String level, String branc
         return listing == Listing.RANKED ? sort != RankingSort.STATUS : HISTORICAL_SORTS.contains(sort);
     }
 
-    static BlogStatus parseStatus(String raw) {
-        if (raw == null || raw.isBlank()) return null;
-        String s = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (BlogStatus b : BlogStatus.values()) if (b.name().equals(s)) return b;
-        return null;
+    static MeasuredStatus parseStatus(String raw) {
+        if (raw == null) return null;
+        return Coded.parse(MeasuredStatus.class, raw.strip().replace('-', '_').replace(' ', '_')).orElse(null);
     }
 }

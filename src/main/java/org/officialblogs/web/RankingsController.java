@@ -5,17 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.officialblogs.metrics.BlogStatus;
 import org.officialblogs.metrics.Listing;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.Movement;
 import org.officialblogs.metrics.RankingSort;
 import org.officialblogs.metrics.ScoreFormula;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.Level;
+import org.officialblogs.web.query.MetricsReadDao;
 
 /**
  * GET / : the rankings. {@code tab=ranked} (default) lists active and slowing blogs by rank; {@code tab=historical}
@@ -26,7 +25,7 @@ final class RankingsController {
 
     static final int PAGE_SIZE = 50;
 
-    private final MetricsDao metrics;
+    private final MetricsReadDao metrics;
     private final RenderedPageCache cache;
     private final DirectoryController directory;
     private final Templates templates;
@@ -35,7 +34,7 @@ final class RankingsController {
     /** Every country by name, sorted once (the select shows those present in the list). */
     private final List<Map.Entry<String, String>> allCountries = Countries.all();
 
-    RankingsController(MetricsDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
+    RankingsController(MetricsReadDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
                        Readable readable) {
         this.metrics = metrics;
         this.cache = new RenderedPageCache(metrics::version, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
@@ -61,7 +60,7 @@ final class RankingsController {
         long version = cache.version();
         RankingParams params = RankingParams.parse(ctx);
         Listing listing = params.listing();
-        BlogStatus status = params.status();
+        MeasuredStatus status = params.status();
         String country = params.country();
         String level = params.level();
         String branch = params.branch();
@@ -71,7 +70,7 @@ final class RankingsController {
         boolean descending = params.descending();
         int page = params.page();
 
-        MetricsDao.RankingResult result = metrics.rankings(params.filter(PAGE_SIZE));
+        MetricsReadDao.RankingResult result = metrics.rankings(params.filter(PAGE_SIZE));
 
         boolean ranked = listing == Listing.RANKED;
         String tabKey = ranked ? Tab.RANKED : Tab.HISTORICAL;
@@ -80,14 +79,14 @@ final class RankingsController {
         filterParams.put("country", country);
         filterParams.put("level", level);
         filterParams.put("branch", branch);
-        filterParams.put("status", status == null ? null : status.name().toLowerCase(Locale.ROOT));
+        filterParams.put("status", status == null ? null : status.code());
         filterParams.put("q", search);
         Map<String, String> viewParams = new LinkedHashMap<>(filterParams);
         viewParams.put("sort", sort == defaultSort ? null : sort.key());
         viewParams.put("dir", descending == sort.descendingByDefault() ? null : descending ? "desc" : "asc");
 
         List<RankingsPage.Line> lines = new ArrayList<>(result.rows().size());
-        for (MetricsDao.RankingRow row : result.rows()) {
+        for (MetricsReadDao.RankingRow row : result.rows()) {
             lines.add(line(row));
         }
         String fc = country;
@@ -100,9 +99,9 @@ final class RankingsController {
         String fb = branch;
         List<RankingsPage.Option> branches = java.util.Arrays.stream(Branch.values())
                 .map(b -> new RankingsPage.Option(b.code(), b.label(), b.code().equals(fb))).toList();
-        List<RankingsPage.Option> statuses = java.util.Arrays.stream(BlogStatus.values())
+        List<RankingsPage.Option> statuses = java.util.Arrays.stream(MeasuredStatus.values())
                 .filter(s -> Listing.of(s) == listing)
-                .map(s -> new RankingsPage.Option(s.name().toLowerCase(Locale.ROOT), Readable.statusLabel(s),
+                .map(s -> new RankingsPage.Option(s.code(), Readable.statusLabel(s),
                         s == status)).toList();
 
         int total = result.total();
@@ -114,7 +113,7 @@ final class RankingsController {
                         result.listingTotals().get(Listing.HISTORICAL), null),
                 ranked,
                 new RankingsPage.Filters(ranked ? null : Tab.HISTORICAL, country, level, branch,
-                        status == null ? null : status.name().toLowerCase(Locale.ROOT), search,
+                        status == null ? null : status.code(), search,
                         viewParams.get("sort"), viewParams.get("dir")),
                 countries, levels, branches, statuses,
                 columns(listing, sort, defaultSort, descending, filterParams), lines,
@@ -161,7 +160,7 @@ final class RankingsController {
         return columns;
     }
 
-    private RankingsPage.Line line(MetricsDao.RankingRow row) {
+    private RankingsPage.Line line(MetricsReadDao.RankingRow row) {
         Movement mv = row.movement();
         String mvCss = "";
         String mvSymbol = "";

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import org.officialblogs.metrics.BlogStatus;
+import org.officialblogs.metrics.MeasuredStatus;
 
 /** How numbers, durations, dates and statuses read on the pages (English, the site's zone). */
 final class Readable {
@@ -111,7 +111,7 @@ final class Readable {
         return days == 1 ? "yesterday" : days + " days ago";
     }
 
-    static String statusLabel(BlogStatus s) {
+    static String statusLabel(MeasuredStatus s) {
         return switch (s) {
             case ACTIVE -> "Active";
             case SLOWING -> "Slowing";
@@ -124,12 +124,12 @@ final class Readable {
     }
 
     /** What a status means, in one sentence. */
-    static String statusMeaning(BlogStatus s) {
+    static String statusMeaning(MeasuredStatus s) {
         return switch (s) {
-            case ACTIVE -> "Posted in the last " + BlogStatus.ACTIVE_WITHIN_DAYS + " days.";
-            case SLOWING -> "The last post is " + BlogStatus.ACTIVE_WITHIN_DAYS + " to " + BlogStatus.SLOWING_WITHIN_DAYS
+            case ACTIVE -> "Posted in the last " + MeasuredStatus.ACTIVE_WITHIN_DAYS + " days.";
+            case SLOWING -> "The last post is " + MeasuredStatus.ACTIVE_WITHIN_DAYS + " to " + MeasuredStatus.SLOWING_WITHIN_DAYS
                     + " days old.";
-            case DORMANT -> "No post in the last " + BlogStatus.SLOWING_WITHIN_DAYS + " days.";
+            case DORMANT -> "No post in the last " + MeasuredStatus.SLOWING_WITHIN_DAYS + " days.";
             case UNREACHABLE -> "The crawler keeps failing to reach this blog, so its numbers may be out of date.";
             case OFFLINE -> "The blog is gone from its address; archived copies may remain.";
             case LEAD -> "The official is known to blog, but no address is recorded yet.";
@@ -137,7 +137,7 @@ final class Readable {
         };
     }
 
-    static String statusCss(BlogStatus s) {
+    static String statusCss(MeasuredStatus s) {
         return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.officialblogs.export.AtomFeed;
 import org.officialblogs.export.AtomWriter;
-import org.officialblogs.metrics.ActivityDao;
 import org.officialblogs.registry.Countries;
+import org.officialblogs.web.query.ActivityDao;
 
 /**
  * GET /recent : the latest posts of all listed officials, newest first, paged (a "Planet" river);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.officialblogs.auth.RateLimiter;
+import org.officialblogs.json.Json;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.Duplicate;
 import org.officialblogs.registry.ModerationService;
@@ -29,7 +30,7 @@ final class SubmissionApiController {
     private final ModerationService moderation;
     private final SubmissionLimits limits;
     private final SiteInfo site;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     SubmissionApiController(SubmissionService submissions, ModerationService moderation, SubmissionLimits limits, SiteInfo site) {
         this.submissions = submissions;

@@ -1,8 +1,6 @@
 package org.officialblogs.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -22,14 +20,15 @@ import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.db.Database;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.MetricsDao;
+import org.officialblogs.json.Json;
 import org.officialblogs.metrics.MetricsSettings;
-import org.officialblogs.metrics.ProfileQuery;
 import org.officialblogs.ops.AddressRange;
 import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
+import org.officialblogs.web.query.ActivityDao;
+import org.officialblogs.web.query.MetricsReadDao;
+import org.officialblogs.web.query.ProfileQuery;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -68,7 +67,7 @@ public final class WebApp {
     private volatile ServerConnector metricsConnector;
 
     /** The stores the pages read, and the clock and zone they show times in. */
-    public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsDao metrics,
+    public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
                           ActivityDao activity, MetricsSettings settings, Clock clock) {}
 
     /** The research dataset's downloads and the read API's queries. */
@@ -142,8 +141,7 @@ public final class WebApp {
     }
 
     Javalin create() {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper mapper = Json.mapper();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;

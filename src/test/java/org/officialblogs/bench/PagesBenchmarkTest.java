@@ -22,8 +22,6 @@ import org.officialblogs.App;
 import org.officialblogs.Config;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.MetricsDao;
 import org.officialblogs.metrics.MetricsService;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.registry.RegistryDao;

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.testkit.CrawlTestApp;
+import org.officialblogs.testkit.LoopbackSite;
 
 /**
  * Comment collection through the whole crawler on real WordPress pages: a comment feed that 404s falls back to the

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.testkit.CrawlTestApp;
+import org.officialblogs.testkit.LoopbackSite;
 
 /**
  * Hostile and broken sites, each served on loopback and crawled through the whole application: every case ends in

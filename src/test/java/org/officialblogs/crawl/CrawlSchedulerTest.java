@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.testkit.CrawlTestApp;
+import org.officialblogs.testkit.LoopbackSite;
 
 /** Quartz inside the app: once started, the job crawls the blogs that are due, from the schedule in the database. */
 class CrawlSchedulerTest {

@@ -14,6 +14,8 @@ import org.officialblogs.crawl.feed.FeedDiscovery;
 import org.officialblogs.crawl.feed.FeedReader;
 import org.officialblogs.crawl.feed.PlatformDetector;
 import org.officialblogs.registry.BlogPreviewer;
+import org.officialblogs.testkit.CrawlTestApp;
+import org.officialblogs.testkit.LoopbackSite;
 
 /** The submission preview runs the crawler's discovery on loopback sites and says what it found, or why not. */
 class FeedPreviewerTest {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.testkit.CrawlTestApp;
+import org.officialblogs.testkit.LoopbackSite;
 
 /**
  * A WordPress-like blog on loopback, known to the registry only by its home page: the first crawl discovers the

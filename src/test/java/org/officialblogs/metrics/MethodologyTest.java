@@ -29,7 +29,7 @@ class MethodologyTest {
         Score score = ScoreFormula.score(metrics);
         WorkedExample.Expected expected = example.expected();
 
-        assertThat(BlogStatus.of(example.crawlState(), metrics.posting())).isEqualTo(expected.status());
+        assertThat(MeasuredStatus.of(example.reachability(), metrics.posting())).isEqualTo(expected.status());
         assertThat(score.points()).isEqualTo(expected.points());
         assertThat(score.notEnoughDataYet()).isEqualTo(expected.notEnoughDataYet());
         assertThat(expected.components()).extracting(WorkedExample.ExpectedComponent::part)

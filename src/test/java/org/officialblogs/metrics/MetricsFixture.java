@@ -17,6 +17,7 @@ import org.officialblogs.db.Database;
 import org.officialblogs.registry.Authorship;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Level;
+import org.officialblogs.registry.ListingStatus;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.registry.RegistryEntry;
@@ -75,7 +76,7 @@ public final class MetricsFixture {
     }
 
     public void setStatus(long blogId, String status) {
-        crawl.setBlogStatus(blogId, status, Instant.parse("2024-01-01T00:00:00Z"));
+        crawl.setListingStatus(blogId, ListingStatus.parse(status).orElseThrow(), Instant.parse("2024-01-01T00:00:00Z"));
     }
 
     /**

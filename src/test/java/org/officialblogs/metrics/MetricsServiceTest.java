@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.TestDatabases;
 import org.officialblogs.db.Database;
+import org.officialblogs.web.query.MetricsReadDao;
 
-/** MetricsService and MetricsDao against a real SQLite file: stored numbers, ranks, movement, snapshots. */
+/**
+ * MetricsService and MetricsStore against a real SQLite file: stored numbers, ranks, movement, snapshots, read back
+ * the way the pages read them.
+ */
 class MetricsServiceTest {
 
     static final Instant DAY_1 = Methodology.EXAMPLE_NOW;            // Sunday 16 June 2024, 12:00 UTC
@@ -26,7 +30,7 @@ class MetricsServiceTest {
     Path dir;
     Database database;
     MetricsFixture fixture;
-    MetricsDao dao;
+    MetricsReadDao dao;
     MetricsService service;
     /** Blog id per worked example name. */
     final Map<String, Long> examples = new LinkedHashMap<>();
@@ -35,8 +39,9 @@ class MetricsServiceTest {
     void setUp() {
         database = TestDatabases.fresh(dir);
         fixture = new MetricsFixture(database);
-        dao = new MetricsDao(database.jdbi(), MetricsSettings.defaults());
-        service = new MetricsService(dao, MetricsSettings.defaults());
+        MetricsStore store = new MetricsStore(database.jdbi(), MetricsSettings.defaults());
+        dao = new MetricsReadDao(database.jdbi(), MetricsSettings.defaults(), store::version);
+        service = new MetricsService(store, MetricsSettings.defaults());
         int n = 0;
         for (WorkedExample example : Methodology.examples()) {
             n++;
@@ -139,12 +144,12 @@ class MetricsServiceTest {
             assertThat(p.position()).isEqualTo(i + 1);
             assertThat(p.movement()).isEqualTo(new Movement(Movement.Direction.NEW, 0));
         }
-        assertThat(stored(dormant).status()).isEqualTo(BlogStatus.DORMANT);
-        assertThat(stored(unreachable).status()).isEqualTo(BlogStatus.UNREACHABLE);
-        assertThat(stored(offline).status()).isEqualTo(BlogStatus.OFFLINE);
-        assertThat(stored(neverCrawled).status()).isEqualTo(BlogStatus.NO_DATA);
-        assertThat(stored(failingOnce).status()).isEqualTo(BlogStatus.NO_DATA);
-        assertThat(stored(lead).status()).isEqualTo(BlogStatus.LEAD);
+        assertThat(stored(dormant).status()).isEqualTo(MeasuredStatus.DORMANT);
+        assertThat(stored(unreachable).status()).isEqualTo(MeasuredStatus.UNREACHABLE);
+        assertThat(stored(offline).status()).isEqualTo(MeasuredStatus.OFFLINE);
+        assertThat(stored(neverCrawled).status()).isEqualTo(MeasuredStatus.NO_DATA);
+        assertThat(stored(failingOnce).status()).isEqualTo(MeasuredStatus.NO_DATA);
+        assertThat(stored(lead).status()).isEqualTo(MeasuredStatus.LEAD);
         assertThat(dao.metricsOf(pending)).isEmpty();
         // listed apart: no rank, positions after the ranked blogs in status order (two NO_DATA by blog id)
         assertThat(List.of(dormant, unreachable, offline, neverCrawled, failingOnce, lead))
@@ -154,11 +159,11 @@ class MetricsServiceTest {
         // the offline blog posted 3 days ago, but its posting data is not ranked
         assertThat(stored(offline).metrics().posting().daysSinceLastPost()).hasValue(3);
 
-        var ranked = dao.rankings(new MetricsDao.RankingFilter(Listing.RANKED, null, null, null, null, null,
+        var ranked = dao.rankings(new MetricsReadDao.RankingFilter(Listing.RANKED, null, null, null, null, null,
                 RankingSort.RANK, false, 1, 50));
         assertThat(ranked.total()).isEqualTo(7);
         assertThat(ranked.listingTotals()).containsEntry(Listing.RANKED, 7).containsEntry(Listing.HISTORICAL, 6);
-        assertThat(ranked.rows()).extracting(MetricsDao.RankingRow::blogId)
+        assertThat(ranked.rows()).extracting(MetricsReadDao.RankingRow::blogId)
                 .containsExactlyElementsOf(byRank.stream().map(this::example).toList());
     }
 
@@ -192,8 +197,8 @@ class MetricsServiceTest {
         assertThat(stored(ignoring).placement().previousRank()).isEqualTo(5);
 
         // the history keeps one row per day
-        assertThat(dao.history(ignoring, 10)).extracting(MetricsDao.Snapshot::day, MetricsDao.Snapshot::rank,
-                MetricsDao.Snapshot::score)
+        assertThat(dao.history(ignoring, 10)).extracting(MetricsReadDao.Snapshot::day, MetricsReadDao.Snapshot::rank,
+                MetricsReadDao.Snapshot::score)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 6, 17), 1, 95.0),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 6, 16), 5, 65.0));
     }
@@ -251,7 +256,7 @@ class MetricsServiceTest {
     @Test
     void recomputeWithoutPreviousSnapshotAndWithoutBlogsIsHarmless() {
         Database empty = TestDatabases.fresh(dir.resolve("empty"));
-        MetricsService emptyService = new MetricsService(new MetricsDao(empty.jdbi(), MetricsSettings.defaults()),
+        MetricsService emptyService = new MetricsService(new MetricsStore(empty.jdbi(), MetricsSettings.defaults()),
                 MetricsSettings.defaults());
         MetricsService.RecomputeReport report = emptyService.recomputeAll(DAY_1);
         assertThat(report.blogs()).isZero();

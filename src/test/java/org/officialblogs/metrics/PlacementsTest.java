@@ -14,14 +14,14 @@ class PlacementsTest {
     @Test
     void rankedBlogsComeFirstThenTheOthersByStatusThenLastPost() {
         List<RankingCandidate> candidates = List.of(
-                new RankingCandidate(1, BlogStatus.LEAD, 15.0, null),
-                new RankingCandidate(2, BlogStatus.DORMANT, 10.0, T.minusSeconds(86_400 * 200)),
-                new RankingCandidate(3, BlogStatus.ACTIVE, 70.0, T),
-                new RankingCandidate(4, BlogStatus.DORMANT, 12.0, T.minusSeconds(86_400 * 100)),
-                new RankingCandidate(5, BlogStatus.SLOWING, 70.0, T.minusSeconds(86_400 * 40)),
-                new RankingCandidate(6, BlogStatus.NO_DATA, 15.0, null),
-                new RankingCandidate(7, BlogStatus.OFFLINE, 80.0, T),
-                new RankingCandidate(8, BlogStatus.UNREACHABLE, 60.0, T));
+                new RankingCandidate(1, MeasuredStatus.LEAD, 15.0, null),
+                new RankingCandidate(2, MeasuredStatus.DORMANT, 10.0, T.minusSeconds(86_400 * 200)),
+                new RankingCandidate(3, MeasuredStatus.ACTIVE, 70.0, T),
+                new RankingCandidate(4, MeasuredStatus.DORMANT, 12.0, T.minusSeconds(86_400 * 100)),
+                new RankingCandidate(5, MeasuredStatus.SLOWING, 70.0, T.minusSeconds(86_400 * 40)),
+                new RankingCandidate(6, MeasuredStatus.NO_DATA, 15.0, null),
+                new RankingCandidate(7, MeasuredStatus.OFFLINE, 80.0, T),
+                new RankingCandidate(8, MeasuredStatus.UNREACHABLE, 60.0, T));
 
         Map<Long, Placement> p = Placements.assign(candidates, Map.of(5L, 1, 7L, 2));
 
@@ -36,8 +36,8 @@ class PlacementsTest {
 
     @Test
     void theOrderOfTheInputDoesNotMatter() {
-        List<RankingCandidate> a = List.of(new RankingCandidate(1, BlogStatus.DORMANT, 0, null),
-                new RankingCandidate(2, BlogStatus.DORMANT, 0, null), new RankingCandidate(3, BlogStatus.ACTIVE, 50, T));
+        List<RankingCandidate> a = List.of(new RankingCandidate(1, MeasuredStatus.DORMANT, 0, null),
+                new RankingCandidate(2, MeasuredStatus.DORMANT, 0, null), new RankingCandidate(3, MeasuredStatus.ACTIVE, 50, T));
         List<RankingCandidate> b = List.of(a.get(2), a.get(1), a.get(0));
         assertThat(Placements.assign(a, Map.of())).isEqualTo(Placements.assign(b, Map.of()));
         assertThat(Placements.assign(a, Map.of()).get(1L).position()).isEqualTo(2);

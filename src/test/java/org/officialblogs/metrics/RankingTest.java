@@ -17,14 +17,14 @@ class RankingTest {
     private static final Instant JUNE_12 = Instant.parse("2024-06-12T09:00:00Z");
 
     private static final List<RankingCandidate> CANDIDATES = List.of(
-            new RankingCandidate(1, BlogStatus.ACTIVE, 80.0, JUNE_10),
-            new RankingCandidate(2, BlogStatus.ACTIVE, 80.0, JUNE_12),
-            new RankingCandidate(3, BlogStatus.SLOWING, 80.0, JUNE_12),
-            new RankingCandidate(4, BlogStatus.ACTIVE, 90.0, JUNE_10),
-            new RankingCandidate(5, BlogStatus.DORMANT, 95.0, JUNE_10),   // not ranked
-            new RankingCandidate(6, BlogStatus.NO_DATA, 15.0, null),      // not ranked
-            new RankingCandidate(7, BlogStatus.SLOWING, 60.0, JUNE_10),
-            new RankingCandidate(8, BlogStatus.UNREACHABLE, 99.0, JUNE_12)); // not ranked
+            new RankingCandidate(1, MeasuredStatus.ACTIVE, 80.0, JUNE_10),
+            new RankingCandidate(2, MeasuredStatus.ACTIVE, 80.0, JUNE_12),
+            new RankingCandidate(3, MeasuredStatus.SLOWING, 80.0, JUNE_12),
+            new RankingCandidate(4, MeasuredStatus.ACTIVE, 90.0, JUNE_10),
+            new RankingCandidate(5, MeasuredStatus.DORMANT, 95.0, JUNE_10),   // not ranked
+            new RankingCandidate(6, MeasuredStatus.NO_DATA, 15.0, null),      // not ranked
+            new RankingCandidate(7, MeasuredStatus.SLOWING, 60.0, JUNE_10),
+            new RankingCandidate(8, MeasuredStatus.UNREACHABLE, 99.0, JUNE_12)); // not ranked
 
     @Test
     void competitionRanksWithDeterministicTieBreaks() {
@@ -70,14 +70,14 @@ class RankingTest {
     @Test
     void emptyInputGivesAnEmptyRanking() {
         assertThat(Ranking.rank(List.of())).isEmpty();
-        assertThat(Ranking.rank(List.of(new RankingCandidate(1, BlogStatus.LEAD, 0.0, null)))).isEmpty();
+        assertThat(Ranking.rank(List.of(new RankingCandidate(1, MeasuredStatus.LEAD, 0.0, null)))).isEmpty();
     }
 
     @Test
     void aBlogOfferedTwiceIsRejected() {
         List<RankingCandidate> twice = List.of(
-                new RankingCandidate(1, BlogStatus.ACTIVE, 50.0, JUNE_10),
-                new RankingCandidate(1, BlogStatus.ACTIVE, 60.0, JUNE_12));
+                new RankingCandidate(1, MeasuredStatus.ACTIVE, 50.0, JUNE_10),
+                new RankingCandidate(1, MeasuredStatus.ACTIVE, 60.0, JUNE_12));
         assertThatThrownBy(() -> Ranking.rank(twice)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blog 1");
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.officialblogs.crawl.LoopbackSite;
+import org.officialblogs.testkit.LoopbackSite;
 
 /**
  * SIGKILL in the middle of a crawl run by a real child process, then a restart: the database passes

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
 import org.officialblogs.Config;
-import org.officialblogs.web.TestServer;
+import org.officialblogs.testkit.TestServer;
 
 /**
  * Real faults of the database and its disk, each with its message: a file that is not a database and a truncated

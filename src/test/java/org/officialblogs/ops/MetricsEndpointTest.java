@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.officialblogs.web.TestServer;
+import org.officialblogs.testkit.TestServer;
 
 /** /metrics scraped from the real server, every line parsed: request meters, JVM meters and the database numbers. */
 class MetricsEndpointTest {
@@ -98,11 +98,11 @@ class MetricsEndpointTest {
             assertThat(first.find("officialblogs_blogs_measured", Map.of())).as("nothing measured yet").isEmpty();
 
             // the next scrape sees the database as it is then: a row gone, a status changed, metrics computed
-            server.database.jdbi().useHandle(h -> {
+            server.app.database.jdbi().useHandle(h -> {
                 h.execute("DELETE FROM crawl_log WHERE failure_kind = 'http'");
                 h.execute("UPDATE blog SET status = 'offline' WHERE id = 2");
             });
-            server.metrics.recomputeAll(now);
+            server.app.metrics.recomputeAll(now);
             PrometheusText second = PrometheusText.parse(server.get("/metrics").body());
             assertThat(second.find(outcomes, Map.of("outcome", "http"))).isEmpty();
             assertThat(second.value("officialblogs_blogs", Map.of("status", "active"))).isEqualTo(1);
@@ -124,7 +124,7 @@ class MetricsEndpointTest {
     }
 
     private static void insertBlog(TestServer server, long id, String status) {
-        server.database.jdbi().useHandle(h -> {
+        server.app.database.jdbi().useHandle(h -> {
             h.createUpdate("""
                     INSERT INTO official (id, name, office, country, level, branch, identity_key, origin, created_at, updated_at)
                     VALUES (:id, 'Official ' || :id, 'Mayor', 'FI', 'local', 'executive', 'key-' || :id, 'seed', 0, 0)""")
@@ -141,13 +141,13 @@ class MetricsEndpointTest {
     }
 
     private static void schedule(TestServer server, long blogId, Instant next, Instant lastSuccess) {
-        server.database.jdbi().useHandle(h -> h.createUpdate(
+        server.app.database.jdbi().useHandle(h -> h.createUpdate(
                 "INSERT INTO crawl_state (blog_id, next_attempt_at, last_success_at) VALUES (:b, :next, :ok)")
                 .bind("b", blogId).bind("next", next).bind("ok", lastSuccess).execute());
     }
 
     private static void log(TestServer server, long blogId, Instant at, String purpose, Integer status, String kind) {
-        server.database.jdbi().useHandle(h -> h.createUpdate("""
+        server.app.database.jdbi().useHandle(h -> h.createUpdate("""
                 INSERT INTO crawl_log (blog_id, at, purpose, url, http_status, failure_kind)
                 VALUES (:b, :at, :purpose, 'https://blog.example.org/feed', :status, :kind)""")
                 .bind("b", blogId).bind("at", at).bind("purpose", purpose).bind("status", status).bind("kind", kind)

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
 import org.officialblogs.Config;
 import org.officialblogs.crawl.CrawlRunner;
-import org.officialblogs.crawl.LoopbackSite;
 import org.officialblogs.registry.Origin;
+import org.officialblogs.testkit.LoopbackSite;
 
 /**
  * Readers and the crawler at once: four clients load pages, the API and a CSV export while a full crawl of 80

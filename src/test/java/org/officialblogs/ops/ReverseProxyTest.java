@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
-import org.officialblogs.web.TestServer;
+import org.officialblogs.testkit.TestServer;
 
 /**
  * Behind a reverse proxy on the same host every request arrives from loopback: the per-address submission limit

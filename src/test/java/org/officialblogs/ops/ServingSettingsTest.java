@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.Config;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
-import org.officialblogs.web.TestServer;
+import org.officialblogs.testkit.TestServer;
 
 /**
  * The address the app listens on (OFFICIALBLOGS_BIND) and where /metrics is served: on its own port, and only to an

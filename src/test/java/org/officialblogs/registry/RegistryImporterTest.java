@@ -87,13 +87,13 @@ class RegistryImporterTest {
         List<Blog> blogs = dao.blogsOf(annId);
         assertThat(blogs).singleElement().satisfies(b -> {
             assertThat(b.siteUrl()).isEqualTo("http://www.ann.example.org?utm_source=list");
-            assertThat(b.status()).isEqualTo(BlogStatus.ACTIVE);
+            assertThat(b.status()).isEqualTo(ListingStatus.ACTIVE);
         });
         assertThat(dao.sourcesOf(annId)).extracting(Source::url).containsExactly(
                 "https://city.example.gov/ann", "https://news.example.com/ann", "https://other.example.com/ann");
         long leadId = dao.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official WHERE country = 'RU'").mapTo(Long.class).one());
         assertThat(dao.blogsOf(leadId)).singleElement().satisfies(b -> {
-            assertThat(b.status()).isEqualTo(BlogStatus.LEAD);
+            assertThat(b.status()).isEqualTo(ListingStatus.LEAD);
             assertThat(b.address()).isNull();
         });
     }
@@ -115,7 +115,7 @@ class RegistryImporterTest {
         assertThat(r.updated()).isEqualTo(1);
         long id = dao.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
         assertThat(dao.blogsOf(id)).singleElement().satisfies(b -> {
-            assertThat(b.status()).isEqualTo(BlogStatus.ACTIVE);
+            assertThat(b.status()).isEqualTo(ListingStatus.ACTIVE);
             assertThat(b.feedUrl()).isEqualTo("https://ann.example.org/feed/");
         });
     }

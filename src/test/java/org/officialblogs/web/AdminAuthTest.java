@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.auth.SecretTokens;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.testkit.TestServer;
+import org.officialblogs.testkit.WebClient;
 
 class AdminAuthTest {
 
@@ -50,7 +52,7 @@ class AdminAuthTest {
 
     @Test
     void everyPageBehindTheSessionAndTheLoginPageAreNoStore() {
-        long id = server.moderation.submissions().submit(new org.officialblogs.registry.SubmissionInput(
+        long id = server.app.moderation.submissions().submit(new org.officialblogs.registry.SubmissionInput(
                 SubmissionFormTest.valid())) instanceof org.officialblogs.registry.SubmissionService.Created c
                 ? c.submission().id() : -1;
         assertThat(id).isPositive();
@@ -152,7 +154,7 @@ class AdminAuthTest {
                 .isEqualTo("Too many failed attempts for this username from your address. Please wait 15 minutes and try again.");
         assertThat(c.get("/admin").statusCode()).isEqualTo(303);
         // another account from the same address is not affected
-        server.accounts.add("second", "another long password".toCharArray());
+        server.app.accounts.add("second", "another long password".toCharArray());
         assertThat(c.login("second", "another long password").statusCode()).isEqualTo(303);
     }
 

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.registry.Blog;
 import org.officialblogs.registry.BlogPreviewer;
-import org.officialblogs.registry.BlogStatus;
 import org.officialblogs.registry.EntryValidator;
+import org.officialblogs.registry.ListingStatus;
 import org.officialblogs.registry.Official;
 import org.officialblogs.registry.Origin;
+import org.officialblogs.testkit.TestServer;
+import org.officialblogs.testkit.WebClient;
 
 class AdminModerationTest {
 
@@ -68,15 +70,15 @@ class AdminModerationTest {
         assertThat(WebClient.html(moderator.get("/admin?done=approved")).select(".notice").text()).startsWith("Approved");
 
         long officialId = server.count("SELECT official_id FROM submission WHERE id = " + s.getKey());
-        Official o = server.registry.officialById(officialId).orElseThrow();
+        Official o = server.app.registry.officialById(officialId).orElseThrow();
         assertThat(o.origin()).isEqualTo(Origin.SUBMISSION);
         assertThat(o.originRef()).isEqualTo("submission #" + s.getKey());
-        Blog b = server.registry.blogsOf(officialId).get(0);
-        assertThat(b.status()).isEqualTo(BlogStatus.ACTIVE);
+        Blog b = server.app.registry.blogsOf(officialId).get(0);
+        assertThat(b.status()).isEqualTo(ListingStatus.ACTIVE);
         assertThat(b.siteUrl()).isEqualTo("https://ann.example.org/");
         assertThat(b.feedUrl()).isEqualTo("https://ann.example.org/feed/");
         assertThat(b.platform()).isEqualTo("wordpress");
-        assertThat(server.registry.sourcesOf(officialId)).extracting(x -> x.url()).containsExactly("https://city.example.gov/ann");
+        assertThat(server.app.registry.sourcesOf(officialId)).extracting(x -> x.url()).containsExactly("https://city.example.gov/ann");
         assertThat(server.crawlRequests).containsExactly(b.id());
 
         // the directory lists it; the submitter's status page links to it
@@ -122,7 +124,7 @@ class AdminModerationTest {
         fields.put("wikidata_id", "Q42");
         HttpResponse<String> ok = moderator.post("/admin/submissions/" + s.getKey(), fields);
         assertThat(ok.statusCode()).isEqualTo(303);
-        Official o = server.registry.officialById(server.count("SELECT official_id FROM submission WHERE id = " + s.getKey())).orElseThrow();
+        Official o = server.app.registry.officialById(server.count("SELECT official_id FROM submission WHERE id = " + s.getKey())).orElseThrow();
         assertThat(o.office()).isEqualTo("Mayor of Springfield");
         assertThat(o.wikidataId()).isEqualTo("Q42");
         assertThat(server.count("SELECT count(*) FROM audit_log WHERE action = 'submission.edit' AND before_json LIKE '%Mayr of Springfeld%'"
@@ -149,7 +151,7 @@ class AdminModerationTest {
     void aSubmissionCanBeMergedIntoAListedOfficial() {
         String csv = String.join(",", EntryValidator.COLUMNS) + "\n"
                 + "Ann Example,\"Mayor, City of Springfield\",US,Illinois,,local,executive,,,,,,,,,,,https://city.example.gov/ann,\n";
-        server.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t");
+        server.app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t");
         long listed = server.count("SELECT id FROM official");
         var s = submitted(valid());
         Document page = WebClient.html(moderator.get("/admin/submissions/" + s.getKey()));
@@ -162,13 +164,13 @@ class AdminModerationTest {
 
         assertThat(moderator.adminPost("/admin/submissions/" + s.getKey() + "/merge", Map.of("official_id", Long.toString(listed))).statusCode()).isEqualTo(303);
         assertThat(server.count("SELECT count(*) FROM official")).isEqualTo(1);
-        List<Blog> blogs = server.registry.blogsOf(listed);
+        List<Blog> blogs = server.app.registry.blogsOf(listed);
         // the lead of the listed official became the submitted blog
         assertThat(blogs).singleElement().satisfies(b -> {
             assertThat(b.siteUrl()).isEqualTo("https://ann.example.org/");
-            assertThat(b.status()).isEqualTo(BlogStatus.ACTIVE);
+            assertThat(b.status()).isEqualTo(ListingStatus.ACTIVE);
         });
-        assertThat(server.registry.officialById(listed).orElseThrow().office()).isEqualTo("Mayor, City of Springfield");
+        assertThat(server.app.registry.officialById(listed).orElseThrow().office()).isEqualTo("Mayor, City of Springfield");
         assertThat(server.count("SELECT count(*) FROM audit_log WHERE action = 'submission.merge'")).isEqualTo(1);
         assertThat(server.crawlRequests).containsExactly(blogs.get(0).id());
     }
@@ -177,7 +179,7 @@ class AdminModerationTest {
     void theSameOfficialIsSuggestedForMerging() {
         String csv = String.join(",", EntryValidator.COLUMNS) + "\n"
                 + "Ann Example,Mayor of Springfield,US,,,local,executive,,,,,https://old.example.org/,,,,,,https://city.example.gov/ann,\n";
-        server.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t");
+        server.app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t");
         long listed = server.count("SELECT id FROM official");
         var s = submitted(valid());
         Document page = WebClient.html(moderator.get("/admin/submissions/" + s.getKey()));
@@ -187,15 +189,15 @@ class AdminModerationTest {
         Map<String, String> form = new LinkedHashMap<>();
         for (Element in : suggested.select("input")) form.put(in.attr("name"), in.attr("value"));
         assertThat(moderator.post("/admin/submissions/" + s.getKey() + "/merge", form).statusCode()).isEqualTo(303);
-        assertThat(server.registry.blogsOf(listed)).extracting(Blog::siteUrl).containsExactly("https://old.example.org/", "https://ann.example.org/");
-        assertThat(server.registry.blogsOf(listed)).extracting(Blog::status).containsOnly(BlogStatus.ACTIVE);
+        assertThat(server.app.registry.blogsOf(listed)).extracting(Blog::siteUrl).containsExactly("https://old.example.org/", "https://ann.example.org/");
+        assertThat(server.app.registry.blogsOf(listed)).extracting(Blog::status).containsOnly(ListingStatus.ACTIVE);
     }
 
     @Test
     void approvedEvidenceAddsASourceToTheListedEntry() {
         String csv = String.join(",", EntryValidator.COLUMNS) + "\n"
                 + "Bea Listed,Senator,US,,,national,legislative,,,,,https://bea.example.org/,,,,,,https://senate.example.gov/bea,\n";
-        server.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t");
+        server.app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t");
         long listed = server.count("SELECT id FROM official");
         WebClient c = server.client();
         Map<String, String> fields = with(valid(), "blog_url", "https://www.bea.example.org", "evidence_url", "https://news.example.com/bea",
@@ -204,9 +206,9 @@ class AdminModerationTest {
         long id = server.count("SELECT max(id) FROM submission");
         assertThat(WebClient.html(moderator.get("/admin")).getElementById("submission-" + id).text()).contains("Evidence for official #" + listed);
         assertThat(moderator.adminPost("/admin/submissions/" + id + "/approve", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(server.registry.sourcesOf(listed)).extracting(x -> x.url())
+        assertThat(server.app.registry.sourcesOf(listed)).extracting(x -> x.url())
                 .containsExactly("https://senate.example.gov/bea", "https://news.example.com/bea");
-        assertThat(server.registry.blogsOf(listed)).hasSize(1);
+        assertThat(server.app.registry.blogsOf(listed)).hasSize(1);
     }
 
     @Test
@@ -223,7 +225,7 @@ class AdminModerationTest {
         Map<String, String> official = new LinkedHashMap<>(Map.of("name", "Ann Example", "office", "Mayor of Springfield", "country", "US",
                 "region", "Illinois", "level", "local", "branch", "executive", "party", "Independent"));
         assertThat(moderator.adminPost("/admin/officials/" + officialId, official).statusCode()).isEqualTo(303);
-        assertThat(server.registry.officialById(officialId).orElseThrow().party()).isEqualTo("Independent");
+        assertThat(server.app.registry.officialById(officialId).orElseThrow().party()).isEqualTo("Independent");
 
         official.put("country", "Atlantis");
         HttpResponse<String> bad = moderator.adminPost("/admin/officials/" + officialId, official);
@@ -234,10 +236,10 @@ class AdminModerationTest {
                 "status", "dormant", "authorship", "self", "platform", "wordpress", "language", "en",
                 "aliases", "Ann\nMayor Ann\n ann \nann_example\n"));
         assertThat(moderator.adminPost("/admin/blogs/" + blogId, blog).statusCode()).isEqualTo(303);
-        Blog b = server.registry.blogById(blogId).orElseThrow();
-        assertThat(b.status()).isEqualTo(BlogStatus.DORMANT);
+        Blog b = server.app.registry.blogById(blogId).orElseThrow();
+        assertThat(b.status()).isEqualTo(ListingStatus.DORMANT);
         assertThat(b.authorship().code()).isEqualTo("self");
-        assertThat(server.moderation.moderation().aliases(blogId)).containsExactly("Ann", "Mayor Ann", "ann_example");
+        assertThat(server.app.moderation.moderation().aliases(blogId)).containsExactly("Ann", "Mayor Ann", "ann_example");
         Document edit = WebClient.html(moderator.get("/admin/officials/" + officialId));
         assertThat(edit.getElementById("f-aliases").wholeText()).isEqualTo("Ann\nMayor Ann\nann_example");
 

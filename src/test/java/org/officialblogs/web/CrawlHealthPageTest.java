@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.crawl.CrawlState;
 import org.officialblogs.registry.Origin;
+import org.officialblogs.testkit.TestServer;
+import org.officialblogs.testkit.WebClient;
 
 /** The moderators' crawl health page lists failing blogs by kind, with last success and next attempt. */
 class CrawlHealthPageTest {
@@ -27,15 +29,15 @@ class CrawlHealthPageTest {
                 + "Ann Down,Mayor,FR,local,executive,https://ann.example.org/,https://ann.example.org/feed/,https://e.org/1\n"
                 + "Bob Gone,Mayor,FR,local,executive,https://bob.example.org/,https://bob.example.org/feed/,https://e.org/2\n"
                 + "Cy Fine,Mayor,FR,local,executive,https://cy.example.org/,https://cy.example.org/feed/,https://e.org/3\n";
-        server.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
+        server.app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
         Instant now = Instant.now();
-        server.crawl.scheduleNewBlogs(now);
-        server.crawl.saveState(new CrawlState(1, now.plusSeconds(3600), now, Instant.parse("2026-10-01T08:00:00Z"), 503,
+        server.app.crawl.scheduleNewBlogs(now);
+        server.app.crawl.saveState(new CrawlState(1, now.plusSeconds(3600), now, Instant.parse("2026-10-01T08:00:00Z"), 503,
                 null, null, "http_5xx", "503 Service Unavailable <script>", 4, Instant.parse("2026-11-01T00:00:00Z"),
                 false, true, null, 0, null, null, null, 3600L, null));
-        server.crawl.saveState(new CrawlState(2, now.plusSeconds(7 * 86400), now, null, 410, null, null, "gone",
+        server.app.crawl.saveState(new CrawlState(2, now.plusSeconds(7 * 86400), now, null, 410, null, null, "gone",
                 "410 Gone", 1, now, false, false, null, 0, null, null, null, 604800L, null));
-        server.crawl.saveState(new CrawlState(3, now.plusSeconds(3600), now, now, 200, null, null, null, null, 0, null,
+        server.app.crawl.saveState(new CrawlState(3, now.plusSeconds(3600), now, now, 200, null, null, null, null, 0, null,
                 false, true, null, 0, null, null, null, 3600L, 10));
     }
 

@@ -19,6 +19,7 @@ import org.officialblogs.export.ExportFixture;
 import org.officialblogs.export.ExportTable;
 import org.officialblogs.export.ExportTables;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.testkit.TestServer;
 
 /** /data: linked from every page, the downloads with filters, a dictionary of every column, licence, citation, changes. */
 class DataPageTest {
@@ -64,7 +65,7 @@ class DataPageTest {
         }
         assertThat(page.select("a[rel=license]").attr("href")).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
         assertThat(page.getElementById("cite").nextElementSibling().text())
-                .contains("snapshot of 2024-06-16", server.config.baseUrl() + "/data", "CC BY 4.0");
+                .contains("snapshot of 2024-06-16", server.app.config.baseUrl() + "/data", "CC BY 4.0");
         String changes = page.select("#changes ~ p").first().text();
         assertThat(changes).contains("2024-06-16", "compared with 2024-06-15", "0 blogs appeared, 0 left");
         assertThat(page.select("#changes ~ div table tbody tr").first().text()).startsWith("blogs measured 2 2 no change");

@@ -31,6 +31,7 @@ import org.officialblogs.export.ExportTables;
 import org.officialblogs.export.SqliteSnapshot;
 import org.officialblogs.export.TableFormat;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.testkit.TestServer;
 
 /**
  * With private data of every kind in the database (a moderator's password hash and session, a submitter's name,

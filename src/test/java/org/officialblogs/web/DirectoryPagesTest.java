@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.registry.EntryValidator;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.SeedLoader;
+import org.officialblogs.testkit.TestServer;
 
 class DirectoryPagesTest {
 
@@ -33,20 +34,20 @@ class DirectoryPagesTest {
 
     void load(String rows) {
         String csv = String.join(",", EntryValidator.COLUMNS) + "\n" + rows;
-        var report = server.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
+        var report = server.app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
         assertThat(report.rejected()).isEmpty();
     }
 
     @Test
     void theAllEntriesTabListsTheSeededOfficialsAndTheHomePageListsThemApartUntilCrawled() {
-        var report = new SeedLoader(server.registry, server.importer).loadIfEmpty().orElseThrow();
+        var report = new SeedLoader(server.app.registry, server.app.importer).loadIfEmpty().orElseThrow();
         assertThat(report.rejected()).isEmpty();
         HttpResponse<String> res = server.get("/?tab=all");
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         Document doc = Jsoup.parse(res.body());
         assertThat(doc.select("table.directory tbody tr")).hasSize(DirectoryController.PAGE_SIZE);
-        assertThat(doc.select(".count").text()).contains(server.registry.countOfficials() + " officials");
+        assertThat(doc.select(".count").text()).contains(server.app.registry.countOfficials() + " officials");
         assertThat(doc.select("nav.tabs a[aria-current=page]").text()).isEqualTo("All registry entries");
         // the registry outgrows a page: an official past the first page is found by name
         assertThat(server.get("/?tab=all&q=Redwood").body()).contains("John Redwood");
@@ -57,7 +58,7 @@ class DirectoryPagesTest {
         assertThat(gb.select("#country option[selected]").attr("value")).isEqualTo("GB");
 
         // nothing is crawled yet: the ranking is empty and every seeded blog is listed apart, as no data or a lead
-        server.metrics.recomputeAll(java.time.Instant.now());
+        server.app.metrics.recomputeAll(java.time.Instant.now());
         Document home = Jsoup.parse(server.get("/").body());
         assertThat(home.select("table.rankings")).isEmpty();
         assertThat(home.select(".count").text()).startsWith("No blog is ranked yet");
@@ -103,7 +104,7 @@ class DirectoryPagesTest {
     void anOfficialPageShowsOfficeJurisdictionBlogAndSources() {
         load("Ann Example,Mayor of Springfield,US,Illinois,Springfield,local,executive,,Q42,2019,,https://ann.example.org/,"
                 + "https://ann.example.org/feed/,wordpress,en,self,2019-,https://city.example.gov/ann ; https://news.example.com/ann,\n");
-        long id = server.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
+        long id = server.app.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
         HttpResponse<String> res = server.get("/officials/" + id);
         assertThat(res.statusCode()).isEqualTo(200);
         Document doc = Jsoup.parse(res.body());
@@ -130,8 +131,8 @@ class DirectoryPagesTest {
     void hostileNamesAreEscaped() {
         load("\"<script>alert('x')</script> Evil\",\"<img src=x onerror=alert(1)>\",US,,,national,executive,,,,,"
                 + "https://evil.example.org/,,,,,,,\n");
-        long id = server.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
-        server.metrics.recomputeAll(java.time.Instant.now());
+        long id = server.app.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
+        server.app.metrics.recomputeAll(java.time.Instant.now());
         for (String path : new String[] {"/?tab=all", "/?tab=historical", "/officials/" + id}) {
             String body = server.get(path).body();
             assertThat(body).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x")

@@ -1,5 +1,6 @@
 package org.officialblogs.web;
 
+import org.officialblogs.testkit.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -51,7 +52,7 @@ class FormulaCellsTest {
                 Map.of("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "10000"), Clock.fixed(ExportFixture.NOW, ZoneOffset.UTC));
         ExportFixture.load(server.app);
         long t = ExportFixture.NOW.minus(Duration.ofDays(30)).toEpochMilli();
-        server.database.jdbi().useHandle(h -> {
+        server.app.database.jdbi().useHandle(h -> {
             h.execute("UPDATE official SET name = ?, office = ?, party = ? WHERE id = 1", HOSTILE.get(0), HOSTILE.get(1), HOSTILE.get(2));
             h.execute("UPDATE official SET office = ? WHERE id = 2", HOSTILE.get(3));
             h.execute("UPDATE blog SET notes = ? WHERE id = 10", HOSTILE.get(4));
@@ -62,7 +63,7 @@ class FormulaCellsTest {
                         t + i * 1000L, HOSTILE.get((i + 1) % HOSTILE.size()), t, t);
             }
         });
-        server.metrics.recomputeAll(ExportFixture.NOW);
+        server.app.metrics.recomputeAll(ExportFixture.NOW);
     }
 
     @AfterEach

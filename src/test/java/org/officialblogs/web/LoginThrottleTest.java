@@ -1,5 +1,7 @@
 package org.officialblogs.web;
 
+import org.officialblogs.testkit.WebClient;
+import org.officialblogs.testkit.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;

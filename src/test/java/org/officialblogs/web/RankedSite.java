@@ -14,6 +14,7 @@ import org.officialblogs.metrics.MetricsFixture;
 import org.officialblogs.metrics.WorkedExample;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Level;
+import org.officialblogs.testkit.TestServer;
 
 /**
  * The real app over a registry with measured blogs: the seven worked examples of the methodology (so their numbers
@@ -50,7 +51,7 @@ final class RankedSite implements AutoCloseable {
 
     RankedSite(Path dir, int extra) {
         server = new TestServer(dir, Clock.fixed(PAGE_NOW, ZoneOffset.UTC));
-        fixture = new MetricsFixture(server.database);
+        fixture = new MetricsFixture(server.app.database);
         List<WorkedExample> worked = Methodology.examples();
         for (int i = 0; i < worked.size(); i++) {
             WorkedExample e = worked.get(i);
@@ -76,7 +77,7 @@ final class RankedSite implements AutoCloseable {
                 "https://olli.example.com/blog/");
         fixture.crawled(offline, DAY);
         // the newest post of all, so it leads the river and the Atom feed: hostile title, broken summary
-        server.crawl.upsertPosts(offline, List.of(new PostRecord("offline-last", "https://olli.example.com/blog/last",
+        server.app.crawl.upsertPosts(offline, List.of(new PostRecord("offline-last", "https://olli.example.com/blog/last",
                 HOSTILE_TITLE, DAY.minus(Duration.ofMinutes(30)), null, null, null, HOSTILE_SUMMARY, null, null, null,
                 null, null)), DAY);
         fixture.setStatus(offline, "offline");
@@ -87,18 +88,18 @@ final class RankedSite implements AutoCloseable {
 
         // the weekly blog's newest judged post: a hostile title, a reader's comment and the official's reply
         Instant published = Methodology.examples().get(0).published().get(2);
-        hostilePost = server.database.jdbi().withHandle(h -> h.createQuery(
+        hostilePost = server.app.database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM post WHERE blog_id = :b AND published_at = :at").bind("b", examples.values().iterator().next())
                 .bind("at", published).mapTo(Long.class).one());
-        server.database.jdbi().useHandle(h -> h.createUpdate("UPDATE post SET title = :t WHERE id = :id")
+        server.app.database.jdbi().useHandle(h -> h.createUpdate("UPDATE post SET title = :t WHERE id = :id")
                 .bind("t", HOSTILE_TITLE).bind("id", hostilePost).execute());
         fixture.comment(hostilePost, "c1", published.plus(Duration.ofDays(1)), READER_NAME, false, "not-author",
                 "display name " + READER_NAME + " differs from the post author");
         fixture.comment(hostilePost, "c2", published.plus(Duration.ofDays(1).plusHours(3)), "Official A FI", true,
                 "bypostauthor", "WordPress marked the comment bypostauthor");
-        server.database.jdbi().useHandle(h -> h.execute(
+        server.app.database.jdbi().useHandle(h -> h.execute(
                 "UPDATE comment SET parent_source_id = 'c1' WHERE post_id = ? AND source_comment_id = 'c2'", hostilePost));
-        server.metrics.recomputeAll(DAY);
+        server.app.metrics.recomputeAll(DAY);
     }
 
     long example(String name) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.export.ExportFixture;
 import org.officialblogs.export.ExportTables;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.testkit.TestServer;
 
 /** The read API against the real app: pages and next links, ETag and 304, CORS, the rate limit, JSON errors, the document. */
 class ReadApiTest {
@@ -67,7 +68,7 @@ class ReadApiTest {
         assertThat(page1.get("page").asInt()).isEqualTo(1);
         assertThat(page1.get("per_page").asInt()).isEqualTo(1);
         String nextUrl = page1.get("links").get("next").asText();
-        assertThat(nextUrl).startsWith(server.config.baseUrl() + "/api/v1/blogs?").contains("per_page=1", "page=2");
+        assertThat(nextUrl).startsWith(server.app.config.baseUrl() + "/api/v1/blogs?").contains("per_page=1", "page=2");
         assertThat(first.headers().firstValue("Link")).hasValue("<" + nextUrl + ">; rel=\"next\"");
 
         JsonNode page2 = body(get(URI.create(nextUrl).getRawPath() + "?" + URI.create(nextUrl).getRawQuery()));

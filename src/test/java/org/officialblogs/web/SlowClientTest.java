@@ -1,5 +1,6 @@
 package org.officialblogs.web;
 
+import org.officialblogs.testkit.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

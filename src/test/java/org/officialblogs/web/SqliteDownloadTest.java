@@ -1,5 +1,6 @@
 package org.officialblogs.web;
 
+import org.officialblogs.testkit.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
@@ -109,7 +110,7 @@ class SqliteDownloadTest {
         assertThat(Files.getLastModifiedTime(copy)).isEqualTo(modified);
 
         // the nightly recompute writes the next day's snapshot: the old copy is served while the new one is made
-        server.metrics.recomputeAll(ExportFixture.NOW.plus(Duration.ofDays(1)));
+        server.app.metrics.recomputeAll(ExportFixture.NOW.plus(Duration.ofDays(1)));
         assertThat(download().statusCode()).isEqualTo(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!copies().get(0).getFileName().toString().contains("2024-06-17") && System.nanoTime() < deadline) {

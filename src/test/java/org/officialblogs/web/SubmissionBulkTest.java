@@ -20,6 +20,8 @@ import org.officialblogs.registry.BulkSubmissions.RowStatus;
 import org.officialblogs.registry.EntryValidator;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.testkit.TestServer;
+import org.officialblogs.testkit.WebClient;
 
 class SubmissionBulkTest {
 
@@ -69,8 +71,8 @@ class SubmissionBulkTest {
     @BeforeEach
     void start() {
         server = new TestServer(dir, new UnavailableBlogPreviewer(), Map.of("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "50")).withModerator();
-        bulk = server.moderation.bulk();
-        server.importer.importCsv((HEADER + "Listed Person,Senator,US,,,national,legislative,,,,,https://www.listed.example.org/blog/,"
+        bulk = server.app.moderation.bulk();
+        server.app.importer.importCsv((HEADER + "Listed Person,Senator,US,,,national,legislative,,,,,https://www.listed.example.org/blog/,"
                 + "https://www.listed.example.org/blog/feed,,,,,https://senate.example.gov/l,\n").getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t");
         listedId = server.count("SELECT id FROM official");
         assertThat(SubmissionFormTest.submit(server.client(), SubmissionFormTest.with(SubmissionFormTest.valid(),
@@ -124,19 +126,19 @@ class SubmissionBulkTest {
         assertThat(done.created()).isEqualTo(2);
         assertThat(server.count("SELECT count(*) FROM submission WHERE bulk_upload_id IS NOT NULL AND status = 'pending'"
                 + " AND submitter_name = 'Jo Civic' AND organisation = 'Open Finland'")).isEqualTo(2);
-        List<Long> lines = server.database.jdbi().withHandle(h -> h.createQuery(
+        List<Long> lines = server.app.database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT bulk_line FROM submission WHERE bulk_upload_id IS NOT NULL ORDER BY bulk_line").mapTo(Long.class).list());
         assertThat(lines).containsExactly(2L, 8L);
         // a confirm token works once
         assertThat(bulk.commit(dry.confirmToken())).isEmpty();
-        assertThat(server.moderation.submissions().status(done.statusToken()).orElseThrow().submissions())
+        assertThat(server.app.moderation.submissions().status(done.statusToken()).orElseThrow().submissions())
                 .extracting(s -> s.entry().name()).containsExactly("Anna Member", "Lead Person");
     }
 
     @Test
     void theCommitChecksEveryRowAgainstTheRegistryAsItIsThen() {
         BulkSubmissions.DryRun dry = bulk.dryRun("members.csv", CSV.getBytes(StandardCharsets.UTF_8), form());
-        server.importer.importCsv((HEADER + "Anna Member,Member of Parliament,FI,,,national,legislative,,,,,https://anna.example.fi/,,,,,,"
+        server.app.importer.importCsv((HEADER + "Anna Member,Member of Parliament,FI,,,national,legislative,,,,,https://anna.example.fi/,,,,,,"
                 + "https://eduskunta.example.fi/anna,\n").getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "meanwhile");
         BulkSubmissions.Committed done = bulk.commit(dry.confirmToken()).orElseThrow();
         assertThat(done.created()).isEqualTo(1);
@@ -161,7 +163,7 @@ class SubmissionBulkTest {
                 org.assertj.core.groups.Tuple.tuple("Anna again", RowStatus.DUPLICATE, "the same blog as line 6 of this file"));
         BulkSubmissions.Committed done = bulk.commit(dry.confirmToken()).orElseThrow();
         assertThat(done.created()).isEqualTo(2);
-        Map<String, Object> anna = server.database.jdbi().withHandle(h -> h.createQuery(
+        Map<String, Object> anna = server.app.database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT * FROM submission WHERE name = 'Anna Member'").mapToMap().one());
         assertThat(anna).containsEntry("country", "FI").containsEntry("level", "national").containsEntry("branch", "legislative")
                 .containsEntry("office", "Member of Parliament").containsEntry("blog_url", "https://anna.example.fi/")

@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.EntryValidator;
 import org.officialblogs.registry.Origin;
+import org.officialblogs.testkit.TestServer;
+import org.officialblogs.testkit.WebClient;
 
 class SubmissionDuplicatesTest {
 
@@ -40,7 +42,7 @@ class SubmissionDuplicatesTest {
         String csv = String.join(",", EntryValidator.COLUMNS) + "\n"
                 + "Bea Listed,Senator,US,,,national,legislative,,,,,https://www.listed.example.org/blog/,"
                 + "https://www.listed.example.org/blog/feed,,,,,https://senate.example.gov/bea,\n";
-        assertThat(server.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t").rejected()).isEmpty();
+        assertThat(server.app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "t").rejected()).isEmpty();
         listedId = server.count("SELECT id FROM official WHERE name = 'Bea Listed'");
     }
 

@@ -19,6 +19,8 @@ import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.EntryValidator;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.SubmissionInput;
+import org.officialblogs.testkit.TestServer;
+import org.officialblogs.testkit.WebClient;
 
 class SubmissionFormTest {
 
@@ -72,7 +74,7 @@ class SubmissionFormTest {
     }
 
     void load(String rows) {
-        var report = server.importer.importCsv((String.join(",", EntryValidator.COLUMNS) + "\n" + rows)
+        var report = server.app.importer.importCsv((String.join(",", EntryValidator.COLUMNS) + "\n" + rows)
                 .getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
         assertThat(report.rejected()).isEmpty();
     }
@@ -126,7 +128,7 @@ class SubmissionFormTest {
         assertThat(status.headers().firstValue("Cache-Control")).hasValue("no-store");
         Document page = WebClient.html(status);
         assertThat(page.select(".badge.pending").text()).isEqualTo("Waiting for a moderator");
-        assertThat(page.select(".notice .url a").attr("href")).isEqualTo(server.config.baseUrl() + "/submissions/" + token);
+        assertThat(page.select(".notice .url a").attr("href")).isEqualTo(server.app.config.baseUrl() + "/submissions/" + token);
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
         // another visitor with the link sees the same; a wrong or malformed token sees nothing
         assertThat(server.get("/submissions/" + token).statusCode()).isEqualTo(200);

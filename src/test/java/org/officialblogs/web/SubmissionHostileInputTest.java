@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.officialblogs.registry.SubmissionInput;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.testkit.TestServer;
+import org.officialblogs.testkit.WebClient;
 
 /**
  * Hostile values in every field of the form and the API: stored literally (or refused with a clear error when
@@ -89,7 +91,7 @@ class SubmissionHostileInputTest {
         assertThat(saved.statusCode()).isEqualTo(303);
         String statusUrl = saved.headers().firstValue("Location").orElseThrow();
         long id = server.count("SELECT max(id) FROM submission");
-        Map<String, Object> row = server.database.jdbi().withHandle(h -> h.createQuery("SELECT * FROM submission WHERE id = :id")
+        Map<String, Object> row = server.app.database.jdbi().withHandle(h -> h.createQuery("SELECT * FROM submission WHERE id = :id")
                 .bind("id", id).mapToMap().one());
         assertThat(row).containsEntry("name", v + " " + label).containsEntry("office", v + " (office)").containsEntry("region", v)
                 .containsEntry("submitter_name", v).containsEntry("organisation", v).containsEntry("note", v + "\nsecond line " + v)
@@ -134,10 +136,10 @@ class SubmissionHostileInputTest {
         JsonNode created = json.readTree(res.body());
         assertThat(res.headers().firstValue("Location")).hasValue(created.get("status_url").asText());
         long id = created.get("id").asLong();
-        String note = server.database.jdbi().withHandle(h -> h.createQuery("SELECT note FROM submission WHERE id = :id")
+        String note = server.app.database.jdbi().withHandle(h -> h.createQuery("SELECT note FROM submission WHERE id = :id")
                 .bind("id", id).mapTo(String.class).one());
         assertThat(note).isEqualTo(v + "\nsecond line " + v);
-        assertThat(assertSafe("status", server.get(created.get("status_url").asText().replace(server.config.baseUrl().toString(), ""))).text())
+        assertThat(assertSafe("status", server.get(created.get("status_url").asText().replace(server.app.config.baseUrl().toString(), ""))).text())
                 .contains(v + " " + label);
     }
 

@@ -1,5 +1,6 @@
 package org.officialblogs.web;
 
+import org.officialblogs.testkit.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.officialblogs.crawl.LoopbackSite;
+import org.officialblogs.testkit.LoopbackSite;
 import org.officialblogs.registry.EntryValidator;
 import org.officialblogs.registry.Origin;
 
@@ -70,7 +71,7 @@ class SubmissionLimitRaceTest {
 
     @Test
     void aKnownBlogIs409WithoutAFetchAndEveryAttemptCounts() {
-        server.importer.importCsv((String.join(",", EntryValidator.COLUMNS) + "\n"
+        server.app.importer.importCsv((String.join(",", EntryValidator.COLUMNS) + "\n"
                 + "Ann Example,Mayor of Springfield,US,,,local,executive,,,,,"
                 + site.url("/ann/") + ",,,,,,https://city.example.gov/ann,\n").getBytes(StandardCharsets.UTF_8),
                 Origin.IMPORT, "t");

@@ -16,7 +16,7 @@ import org.officialblogs.crawl.feed.FeedItem;
 import org.officialblogs.crawl.feed.FeedReadResult;
 import org.officialblogs.crawl.feed.FeedReader;
 import org.officialblogs.crawl.feed.ParsedFeed;
-import org.officialblogs.registry.UrlNormalizer;
+import org.officialblogs.registry.HttpUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +120,7 @@ public final class ArchiveHistoryReader {
         ParsedFeed feed = capture.feed();
         List<Instant> dates = feed.items().stream().map(FeedItem::published).filter(Objects::nonNull).toList();
         String address = capture.source().original().toString();
-        return new ArchiveCoverage.Snapshot(UrlNormalizer.key(address).orElse(address),
+        return new ArchiveCoverage.Snapshot(HttpUrls.key(address).orElse(address),
                 capture.source().capturedAt(), feed.items().size(),
                 dates.stream().min(Comparator.naturalOrder()).orElse(null),
                 dates.stream().max(Comparator.naturalOrder()).orElse(null));
@@ -128,11 +128,11 @@ public final class ArchiveHistoryReader {
 
     private static ArchiveFailure feedFailure(FeedReadResult.Failure failure, CdxCapture capture) {
         return switch (failure.kind()) {
-            case NOT_A_FEED -> ArchiveFailure.of(ArchiveFailureKind.NOT_A_FEED, failure.message()
-                    + (capture.status() != null && capture.status() == 200
-                            ? " (the site answered this capture with status 200)" : ""));
             case MALFORMED -> ArchiveFailure.of(ArchiveFailureKind.MALFORMED_FEED, failure.message());
             case UNSAFE -> ArchiveFailure.of(ArchiveFailureKind.UNSAFE_FEED, failure.message());
+            default -> ArchiveFailure.of(ArchiveFailureKind.NOT_A_FEED, failure.message()
+                    + (capture.status() != null && capture.status() == 200
+                            ? " (the site answered this capture with status 200)" : ""));
         };
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.officialblogs.crawl.feed.FeedCandidate;
 import org.officialblogs.crawl.feed.FeedDiscovery;
-import org.officialblogs.registry.UrlNormalizer;
+import org.officialblogs.registry.HttpUrls;
 
 /**
  * Which addresses to ask the CDX index about for one blog: its feed first, then the feed paths its platform and
@@ -62,7 +62,7 @@ public final class ArchiveQueryPlan {
 
     /** The comparison key with the trailing slash kept, so a prefix covers only what lies under it. */
     private static String prefixKey(URI address) {
-        String key = UrlNormalizer.key(address.toString()).orElse(address.toString());
+        String key = HttpUrls.key(address.toString()).orElse(address.toString());
         String path = address.getRawPath() == null ? "" : address.getRawPath();
         return path.endsWith("/") && address.getRawQuery() == null && !key.endsWith("/") ? key + "/" : key;
     }

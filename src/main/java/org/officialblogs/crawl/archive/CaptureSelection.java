@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.officialblogs.registry.UrlNormalizer;
+import org.officialblogs.registry.HttpUrls;
 
 /**
  * Decides, capture by capture in time order, which captures are worth a request: after a capture of an address was
@@ -59,6 +59,6 @@ final class CaptureSelection {
     }
 
     private static String key(URI original) {
-        return UrlNormalizer.key(original.toString()).orElse(original.toString());
+        return HttpUrls.key(original.toString()).orElse(original.toString());
     }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.officialblogs.crawl.feed.FeedItem;
 import org.officialblogs.crawl.feed.ParsedFeed;
-import org.officialblogs.registry.UrlNormalizer;
+import org.officialblogs.registry.HttpUrls;
 
 /**
  * Merges the posts of many captures into one list: an item is the same post as an earlier one when it has the same
@@ -52,7 +52,7 @@ public final class PostMerger {
             String address = addressKey(capture.source().original());
             Set<Merging> inThisDocument = Collections.newSetFromMap(new IdentityHashMap<>());
             for (FeedItem item : capture.feed().items()) {
-                String link = item.url() == null ? null : UrlNormalizer.key(item.url().toString()).orElse(null);
+                String link = item.url() == null ? null : HttpUrls.key(item.url().toString()).orElse(null);
                 Merging post = byId.get(item.id());
                 if (post == null && link != null) {
                     Merging candidate = byLink.get(link);
@@ -79,7 +79,7 @@ public final class PostMerger {
     }
 
     private static String addressKey(URI original) {
-        return UrlNormalizer.key(original.toString()).orElse(original.toString());
+        return HttpUrls.key(original.toString()).orElse(original.toString());
     }
 
     /** A post while captures are added to it, in chronological order. */

@@ -1,7 +1,9 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.db.Coded;
+
 /** The signal that decided whether a comment is the official's, strongest first, with a sentence for moderators. */
-public enum AuthorshipSignal {
+public enum AuthorshipSignal implements Coded {
     WORDPRESS_POST_AUTHOR_FLAG(true,
             "WordPress marked the comment 'bypostauthor': it was written from the post author's account."),
     DRUPAL_NODE_AUTHOR_FLAG(true,

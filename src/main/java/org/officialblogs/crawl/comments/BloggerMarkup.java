@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.officialblogs.crawl.read.LenientDates;
+import org.officialblogs.crawl.read.MarkupText;
 
 /**
  * Blogger comment markup. Threaded layout: {@code li.comment#cN} with a {@code .comment-block} (author in
@@ -61,7 +63,7 @@ final class BloggerMarkup {
             Element control = markup.ownFirst(comment, ".item-control.blog-admin");
             comments.add(Comment.undecided(CommentSourceKind.HTML_BLOGGER, idOf(comment.id()),
                     markup.enclosingCommentId(comment), published(timeLink, options),
-                    cite == null ? null : PlainText.name(cite.text()), profileUrl(cite), pid(control), flags));
+                    cite == null ? null : MarkupText.name(cite.text()), profileUrl(cite), pid(control), flags));
         }
         return new HtmlExtraction(CommentSourceKind.HTML_BLOGGER, comments, truncated, 0, markup);
     }
@@ -94,7 +96,7 @@ final class BloggerMarkup {
             Element timeLink = footer == null ? null : footer.selectFirst("a[href*=showComment=], .comment-timestamp a");
             Element control = footer == null ? null : footer.selectFirst(".item-control.blog-admin");
             comments.add(Comment.undecided(CommentSourceKind.HTML_BLOGGER, id, null, published(timeLink, options),
-                    PlainText.name(name), profileUrl(dt), pid(control), flags));
+                    MarkupText.name(name), profileUrl(dt), pid(control), flags));
         }
         return new HtmlExtraction(CommentSourceKind.HTML_BLOGGER, comments, truncated, 0, markup);
     }
@@ -105,7 +107,7 @@ final class BloggerMarkup {
         String profile = null;
         for (Element byline : markup.outsideComments(doc, ".post-author .fn, .post-author a[href*=/profile/]")) {
             Element link = byline.is("a") ? byline : byline.selectFirst("a[href*=/profile/]");
-            name = PlainText.name(byline.text());
+            name = MarkupText.name(byline.text());
             profile = profileUrl(link);
             if (name != null) {
                 break;
@@ -139,9 +141,9 @@ final class BloggerMarkup {
         }
         Matcher m = SHOW_COMMENT.matcher(timeLink.attr("href"));
         if (m.find()) {
-            return CommentDates.epochMillis(m.group(1));
+            return LenientDates.epochMillis(m.group(1));
         }
-        return CommentDates.humanText(timeLink.text(), options.siteZone());
+        return LenientDates.humanText(timeLink.text(), options.siteZone());
     }
 
     /** A Blogger (or Google) profile URL; a commenter's own website link is not a profile and is dropped. */

@@ -17,6 +17,11 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.officialblogs.crawl.read.HardenedXml;
+import org.officialblogs.crawl.read.LenientDates;
+import org.officialblogs.crawl.read.MarkupText;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * Reads a per-post comment feed from bytes: WordPress RSS 2.0 ({@code wfw:commentRss}), Atom with
@@ -98,11 +103,11 @@ public final class CommentFeedParser {
             }
             String link = item.getChildTextTrim("link");
             String guid = item.getChildTextTrim("guid");
-            String name = PlainText.name(firstNonBlank(item.getChildText("creator", DC), authorOfRssEmail(
+            String name = MarkupText.name(firstNonBlank(item.getChildText("creator", DC), authorOfRssEmail(
                     item.getChildText("author"))));
-            Instant published = CommentDates.rfc822(item.getChildText("pubDate"));
+            Instant published = LenientDates.rfc822(item.getChildText("pubDate"));
             if (published == null) {
-                published = CommentDates.iso(item.getChildText("date", DC), ZoneOffset.UTC);
+                published = LenientDates.iso(item.getChildText("date", DC), ZoneOffset.UTC);
             }
             String id = firstNonBlank(wordPressId(link), wordPressId(guid));
             if (id == null) {
@@ -127,7 +132,7 @@ public final class CommentFeedParser {
             }
             String alternate = atomLink(entry, "alternate");
             String entryId = entry.getChildTextTrim("id", ATOM);
-            String name = PlainText.name(authorName(entry));
+            String name = MarkupText.name(authorName(entry));
             Instant published = atomPublished(entry);
             String id = firstNonBlank(wordPressId(alternate), wordPressId(entryId));
             if (id == null) {
@@ -158,7 +163,7 @@ public final class CommentFeedParser {
                 break;
             }
             String entryId = entry.getChildTextTrim("id", ATOM);
-            String name = PlainText.name(authorName(entry));
+            String name = MarkupText.name(authorName(entry));
             Instant published = atomPublished(entry);
             String id = match(BLOGGER_COMMENT_ENTRY, entryId);
             if (id == null) {
@@ -182,7 +187,7 @@ public final class CommentFeedParser {
         }
         Element feedAuthor = feed.getChild("author", ATOM);
         PostAuthor pageAuthor = feedAuthor == null ? PostAuthor.UNKNOWN
-                : new PostAuthor(PlainText.name(feedAuthor.getChildText("name", ATOM)),
+                : new PostAuthor(MarkupText.name(feedAuthor.getChildText("name", ATOM)),
                         PlainText.httpUrl(feedAuthor.getChildTextTrim("uri", ATOM)), null);
         FeedPaging paging = new FeedPaging(openSearch(feed, "totalResults"), openSearch(feed, "startIndex"),
                 openSearch(feed, "itemsPerPage"));
@@ -245,8 +250,8 @@ public final class CommentFeedParser {
     }
 
     private static Instant atomPublished(Element entry) {
-        Instant published = CommentDates.iso(entry.getChildTextTrim("published", ATOM), ZoneOffset.UTC);
-        return published != null ? published : CommentDates.iso(entry.getChildTextTrim("updated", ATOM),
+        Instant published = LenientDates.iso(entry.getChildTextTrim("published", ATOM), ZoneOffset.UTC);
+        return published != null ? published : LenientDates.iso(entry.getChildTextTrim("updated", ATOM),
                 ZoneOffset.UTC);
     }
 

@@ -2,6 +2,9 @@ package org.officialblogs.crawl.comments;
 
 import java.util.List;
 import java.util.Objects;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * What one comment source yielded: the comments (undecided), whether comments are open, and any failure.

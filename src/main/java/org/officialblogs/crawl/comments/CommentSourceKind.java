@@ -1,7 +1,9 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.db.Coded;
+
 /** Where a comment was read from; decides which id space it lives in and which platform flags can be trusted. */
-public enum CommentSourceKind {
+public enum CommentSourceKind implements Coded {
     /** A per-post RSS 2.0 comment feed ({@code wfw:commentRss}); WordPress shows only the newest comments. */
     WORDPRESS_RSS_FEED(CommentIdSpace.WORDPRESS),
     /** A per-post Atom comment feed with {@code thr:in-reply-to}. */

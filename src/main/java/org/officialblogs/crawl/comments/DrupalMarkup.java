@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.officialblogs.crawl.read.LenientDates;
+import org.officialblogs.crawl.read.MarkupText;
 
 /**
  * Drupal comment markup (7 and 8+): an anchor {@code <a id="comment-N">} before each {@code .comment} (or the id on
@@ -86,7 +88,7 @@ final class DrupalMarkup {
             Element name = markup.ownFirstWithText(comment, ".username", "[rel~=sioc:has_creator]",
                     ".comment__author", ".author");
             comments.add(Comment.undecided(CommentSourceKind.HTML_DRUPAL, entry.getKey(), parentOf(comment, markup),
-                    published(markup, comment, options), name == null ? null : PlainText.name(name.text()), null,
+                    published(markup, comment, options), name == null ? null : MarkupText.name(name.text()), null,
                     userId, flags));
         }
         return new HtmlExtraction(CommentSourceKind.HTML_DRUPAL, comments, truncated, 0, markup);
@@ -139,10 +141,10 @@ final class DrupalMarkup {
 
     private static Instant published(CommentMarkup markup, Element comment, HtmlCommentOptions options) {
         Element created = markup.ownFirst(comment, "[property~=dc:created][content], [property~=dc:date][content]");
-        Instant at = created == null ? null : CommentDates.iso(created.attr("content"), options.siteZone());
+        Instant at = created == null ? null : LenientDates.iso(created.attr("content"), options.siteZone());
         if (at == null) {
             Element time = markup.ownFirst(comment, "time[datetime]");
-            at = time == null ? null : CommentDates.iso(time.attr("datetime"), options.siteZone());
+            at = time == null ? null : LenientDates.iso(time.attr("datetime"), options.siteZone());
         }
         if (at == null) {
             Element mark = markup.ownFirst(comment, "[data-comment-timestamp]");
@@ -151,7 +153,7 @@ final class DrupalMarkup {
         }
         if (at == null) {
             Element submitted = markup.ownFirst(comment, ".submitted, .comment__time, footer");
-            at = submitted == null ? null : CommentDates.humanText(submitted.text(), options.siteZone());
+            at = submitted == null ? null : LenientDates.humanText(submitted.text(), options.siteZone());
         }
         return at;
     }

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.officialblogs.crawl.read.LenientDates;
+import org.officialblogs.crawl.read.MarkupText;
 
 /**
  * Common comment-list markup of themes and engines that are not recognised: schema.org {@code Comment} items,
@@ -58,7 +60,7 @@ final class GenericMarkup {
             }
             Element name = markup.ownFirstWithText(comment, "[itemprop=author] [itemprop=name]", "[itemprop=author]",
                     ".fn", ".comment-author", ".author", "cite");
-            String authorName = name == null ? null : PlainText.name(name.text());
+            String authorName = name == null ? null : MarkupText.name(name.text());
             Instant published = published(markup, comment, options);
             Set<PlatformFlag> flags = EnumSet.noneOf(PlatformFlag.class);
             if (comment.hasClass("bypostauthor")) {
@@ -106,16 +108,16 @@ final class GenericMarkup {
         Element dated = markup.ownFirst(comment, "[itemprop=dateCreated][datetime], [itemprop=datePublished][datetime]"
                 + ", time[datetime]");
         if (dated != null) {
-            Instant at = CommentDates.iso(dated.attr("datetime"), options.siteZone());
+            Instant at = LenientDates.iso(dated.attr("datetime"), options.siteZone());
             if (at != null) {
                 return at;
             }
-            at = CommentDates.humanText(dated.text(), options.siteZone());
+            at = LenientDates.humanText(dated.text(), options.siteZone());
             if (at != null) {
                 return at;
             }
         }
         Element content = markup.ownFirst(comment, "[itemprop=dateCreated][content], [itemprop=datePublished][content]");
-        return content == null ? null : CommentDates.iso(content.attr("content"), options.siteZone());
+        return content == null ? null : LenientDates.iso(content.attr("content"), options.siteZone());
     }
 }

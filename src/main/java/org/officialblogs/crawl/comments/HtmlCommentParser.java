@@ -7,6 +7,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.officialblogs.crawl.read.MarkupText;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * Reads the comments printed on a post page (bytes in, {@link CommentPage} out) with jsoup.
@@ -113,7 +116,7 @@ public final class HtmlCommentParser {
                 if (byline.closest("#comments, .comments-area, .comment-list, .commentlist") != null) {
                     continue;
                 }
-                String name = PlainText.name(byline.text());
+                String name = MarkupText.name(byline.text());
                 if (name != null) {
                     return PostAuthor.named(name);
                 }

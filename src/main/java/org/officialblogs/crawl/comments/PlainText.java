@@ -8,38 +8,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
+import org.officialblogs.crawl.read.MarkupText;
 
-/** Turns untrusted source strings into the plain, bounded values a {@link Comment} may hold. */
+/**
+ * Turns untrusted source strings into the safe, bounded ids and addresses a {@link Comment} may hold; names go through
+ * {@link org.officialblogs.crawl.read.MarkupText#name}.
+ */
 public final class PlainText {
-    static final int MAX_NAME_CHARS = 200;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    // Control and format characters (bidi overrides, zero-width marks) only serve to disguise a name.
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private PlainText() {
-    }
-
-    /**
-     * A display name as plain text: markup is dropped (a script element with its content), invisible characters
-     * removed, spaces collapsed, length bounded. Null when nothing readable is left.
-     */
-    public static String name(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String text = raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(raw).text() : raw;
-        text = INVISIBLE.matcher(text).replaceAll("");
-        text = SPACES.matcher(text).replaceAll(" ").strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (text.length() > MAX_NAME_CHARS) {
-            int end = text.offsetByCodePoints(0, text.codePointCount(0, MAX_NAME_CHARS));
-            text = text.substring(0, end).strip();
-        }
-        return text;
     }
 
     /** An id made only of letters, digits and {@code . _ : -}; null otherwise. */

@@ -1,7 +1,9 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.db.Coded;
+
 /** What the blog platform itself states about a comment's author, read from classes or feed properties. */
-public enum PlatformFlag {
+public enum PlatformFlag implements Coded {
     /** WordPress {@code bypostauthor}: the comment's account is the post's author. */
     BY_POST_AUTHOR,
     /**

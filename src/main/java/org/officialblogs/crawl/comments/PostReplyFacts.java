@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * What one post's comments say about the official's replies; pure, computed from decided comments.

@@ -2,6 +2,8 @@ package org.officialblogs.crawl.comments;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 
 /**
  * Whether a blog's replies can be measured, and why not when they cannot: never a reply rate of 0 % or "comments

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.officialblogs.crawl.read.LenientDates;
+import org.officialblogs.crawl.read.MarkupText;
 
 /**
  * WordPress comment markup: {@code <li id="comment-N" class="comment byuser comment-author-jane bypostauthor
@@ -79,11 +81,11 @@ final class WordPressMarkup {
         Element name = markup.ownFirstWithText(comment, ".fn", ".epoch-author-link", ".comment-author cite",
                 ".comment-author", "cite");
         if (name != null) {
-            return PlainText.name(name.text());
+            return MarkupText.name(name.text());
         }
         // Epoch prints a commenter without a website as bare text beside the avatar.
         Element epoch = markup.ownFirst(comment, ".epoch-comment-author");
-        return epoch == null ? null : PlainText.name(epoch.ownText());
+        return epoch == null ? null : MarkupText.name(epoch.ownText());
     }
 
     private static String commentId(Element candidate) {
@@ -104,24 +106,24 @@ final class WordPressMarkup {
     static Instant published(CommentMarkup markup, Element comment, HtmlCommentOptions options) {
         Element time = markup.ownFirst(comment, "time[datetime]");
         if (time != null) {
-            Instant iso = CommentDates.iso(time.attr("datetime"), options.siteZone());
+            Instant iso = LenientDates.iso(time.attr("datetime"), options.siteZone());
             if (iso != null) {
                 return iso;
             }
-            Instant text = CommentDates.humanText(time.text(), options.siteZone());
+            Instant text = LenientDates.humanText(time.text(), options.siteZone());
             if (text != null) {
                 return text;
             }
         }
         Element abbr = markup.ownFirst(comment, "abbr[title]");
         if (abbr != null) {
-            Instant iso = CommentDates.iso(abbr.attr("title"), options.siteZone());
+            Instant iso = LenientDates.iso(abbr.attr("title"), options.siteZone());
             if (iso != null) {
                 return iso;
             }
         }
         Element link = markup.ownFirstWithText(comment, ".comment-metadata a", ".comment-meta a",
                 ".commentmetadata a", "a[href*=#comment-]");
-        return link == null ? null : CommentDates.humanText(link.text(), options.siteZone());
+        return link == null ? null : LenientDates.humanText(link.text(), options.siteZone());
     }
 }

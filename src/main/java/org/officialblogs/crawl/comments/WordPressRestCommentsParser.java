@@ -1,11 +1,8 @@
 package org.officialblogs.crawl.comments;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +11,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.officialblogs.crawl.read.LenientDates;
+import org.officialblogs.crawl.read.MarkupText;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.json.Json;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * Reads a WordPress REST comment list ({@code /wp-json/wp/v2/comments?post=ID}) from bytes.
@@ -37,11 +39,8 @@ public final class WordPressRestCommentsParser {
             throw new IllegalArgumentException("maxComments must be positive: " + maxComments);
         }
         this.maxComments = maxComments;
-        // Bounded nesting and strings: the body is untrusted.
-        this.mapper = JsonMapper.builder(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64).maxStringLength(5_000_000).build())
-                .build()).build();
+        // bounded nesting and strings (the body is untrusted): the house mapper reads that way
+        this.mapper = Json.mapper();
     }
 
     /** Never throws for bad input: failures come back in {@link CommentPage#failure()}. */
@@ -61,7 +60,7 @@ public final class WordPressRestCommentsParser {
         if (root.isObject() && root.hasNonNull("code")) {
             // WordPress reports errors as {"code": "rest_post_invalid_id", "message": ..., "data": {"status": 404}}
             return CommentPage.failed(kind, ReadFailureKind.UNEXPECTED_FORMAT, "WordPress REST error "
-                    + PlainText.name(root.path("code").asText()) + ": " + PlainText.name(root.path("message")
+                    + MarkupText.name(root.path("code").asText()) + ": " + MarkupText.name(root.path("message")
                     .asText()));
         }
         if (!root.isArray()) {
@@ -90,10 +89,10 @@ public final class WordPressRestCommentsParser {
             }
             long parent = node.path("parent").asLong(0);
             long author = node.path("author").asLong(0);
-            Instant published = CommentDates.iso(node.path("date_gmt").asText(null), ZoneOffset.UTC);
+            Instant published = LenientDates.iso(node.path("date_gmt").asText(null), ZoneOffset.UTC);
             Set<PlatformFlag> flags = author > 0 ? EnumSet.of(PlatformFlag.BY_REGISTERED_USER) : Set.of();
             comments.add(Comment.undecided(kind, Long.toString(id), parent > 0 ? Long.toString(parent) : null,
-                    published, PlainText.name(node.path("author_name").asText(null)), null,
+                    published, MarkupText.name(node.path("author_name").asText(null)), null,
                     author > 0 ? Long.toString(author) : null, flags));
         }
         return new CommentPage(kind, comments, CommentsState.UNKNOWN, truncated, pingbacks, PostAuthor.UNKNOWN,

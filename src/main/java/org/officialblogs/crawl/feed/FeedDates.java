@@ -1,16 +1,12 @@
 package org.officialblogs.crawl.feed;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.List;
 import java.util.Locale;
 
 import org.jdom2.Element;
+import org.officialblogs.crawl.read.LenientDates;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.impl.DateParser;
@@ -24,14 +20,6 @@ final class FeedDates {
 
     static final String DC = "http://purl.org/dc/elements/1.1/";
     static final String DC_TERMS = "http://purl.org/dc/terms/";
-
-    private static final List<DateTimeFormatter> ZONELESS_DATE_TIMES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]", Locale.ROOT),
-            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm[:ss]", Locale.ROOT));
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT),
-            DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT));
 
     private record Name(String local, String namespace) {
     }
@@ -72,31 +60,14 @@ final class FeedDates {
         return first(raw, new Name("updated", FeedElements.ATOM_10), new Name("modified", DC_TERMS));
     }
 
-    /** Parses a feed date: RFC 822 and W3C/ISO 8601 as Rome does, then zone-less and dotted European forms. */
+    /** Parses a feed date: RFC 822 and W3C/ISO 8601 as Rome does, then zone-less and dotted forms in UTC. */
     static Instant parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String s = text.strip();
         Instant rome = instant(DateParser.parseDate(s, Locale.US));
-        if (rome != null) {
-            return rome;
-        }
-        for (DateTimeFormatter f : ZONELESS_DATE_TIMES) {
-            try {
-                return LocalDateTime.parse(s, f).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(s, f).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return null;
+        return rome != null ? rome : LenientDates.zoneless(s, ZoneOffset.UTC);
     }
 
     private static Instant first(Element raw, Name... names) {

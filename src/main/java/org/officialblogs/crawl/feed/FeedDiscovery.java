@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.officialblogs.registry.HttpUrls;
 
 /**
  * Finds a blog's feeds from one of its HTML pages (RSS/Atom autodiscovery) and lists the well-known paths to try
@@ -83,7 +84,7 @@ public final class FeedDiscovery {
             if (type == null || !FEED_TYPES.contains(type)) {
                 continue;
             }
-            URI url = WebUris.resolveHttp(null, link.absUrl("href"));
+            URI url = HttpUrls.resolveHttp(null, link.absUrl("href"));
             if (url == null) {
                 continue;
             }
@@ -107,7 +108,7 @@ public final class FeedDiscovery {
             declaredApps.add(meta.attr("content").strip());
         }
         URI canonical = page.select("link[rel=canonical][href]").stream()
-                .map(e -> WebUris.resolveHttp(null, e.absUrl("href"))).filter(u -> u != null).findFirst().orElse(null);
+                .map(e -> HttpUrls.resolveHttp(null, e.absUrl("href"))).filter(u -> u != null).findFirst().orElse(null);
         List<URI> urls = new ArrayList<>();
         urls.add(pageUrl);
         urls.add(canonical);
@@ -137,7 +138,7 @@ public final class FeedDiscovery {
 
     private List<FeedCandidate> commonPaths(URI pageUrl, Platform platform, boolean directoryIsSite) {
         Set<URI> urls = new LinkedHashSet<>();
-        if (!WebUris.isHttp(pageUrl)) {
+        if (!HttpUrls.isHttp(pageUrl)) {
             return List.of();
         }
         String origin = pageUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + pageUrl.getRawAuthority();
@@ -172,7 +173,7 @@ public final class FeedDiscovery {
     }
 
     private static void addIfValid(Set<URI> urls, String candidate) {
-        URI uri = WebUris.parse(candidate);
+        URI uri = HttpUrls.parseLenient(candidate);
         if (uri != null) {
             urls.add(uri);
         }

@@ -10,6 +10,7 @@ import org.jdom2.Content;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.officialblogs.registry.HttpUrls;
 
 /** Reads from the raw JDOM elements what Rome drops or hides: thread, wfw, slash, OpenSearch, paging links. */
 final class FeedElements {
@@ -66,7 +67,7 @@ final class FeedElements {
         }
         URI uri = documentUrl;
         for (String base : bases) {
-            uri = WebUris.resolveBase(uri, base);
+            uri = HttpUrls.resolveBase(uri, base);
         }
         return uri;
     }

@@ -30,6 +30,11 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
 
+import org.officialblogs.crawl.read.HardenedXml;
+import org.officialblogs.crawl.read.MarkupText;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.registry.HttpUrls;
+
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 from response bytes, with the repairs the best readers make and the
  * refusals a server-side reader needs (no DTDs, no entities). Failures are values, never exceptions.
@@ -45,7 +50,6 @@ public final class FeedReader {
 
     private final FeedTextDecoder decoder = new FeedTextDecoder();
     private final XmlTextRepair repair = new XmlTextRepair();
-    private final HardenedXmlParser parser = new HardenedXmlParser();
     private final MarkupText markup;
 
     public FeedReader() {
@@ -76,10 +80,10 @@ public final class FeedReader {
 
     private ParsedFeed parse(byte[] body, String contentType, URI documentUrl) throws FeedRejection {
         if (body == null || body.length == 0) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "empty body (0 bytes)");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "empty body (0 bytes)");
         }
         if (body.length >= 2 && (body[0] & 0xFF) == 0x1F && (body[1] & 0xFF) == 0x8B) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "gzip-compressed bytes: the body was not decompressed");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "gzip-compressed bytes: the body was not decompressed");
         }
         FeedTextDecoder.DecodedText decoded = decoder.decode(body, contentType);
         String text = decoded.text();
@@ -95,7 +99,7 @@ public final class FeedReader {
         if (document.getRootElement().getName().equalsIgnoreCase("html")) {
             Element feed = FeedElements.embeddedAtomFeed(document);
             if (feed == null) {
-                throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "an (X)HTML page, not a feed: root element <html>");
+                throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "an (X)HTML page, not a feed: root element <html>");
             }
             document = new Document(feed.detach());
             repairs.add("read the Atom feed embedded in an XHTML page");
@@ -113,7 +117,7 @@ public final class FeedReader {
     private static void rejectNonXml(String text, int byteCount) throws FeedRejection {
         int sample = Math.min(text.length(), 4096);
         if (text.substring(0, sample).indexOf('\0') >= 0) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT,
                     "binary data (" + byteCount + " bytes with NUL bytes), not a feed");
         }
         int first = 0;
@@ -122,21 +126,21 @@ public final class FeedReader {
             first++;
         }
         if (first == text.length()) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "blank body (" + byteCount + " bytes of whitespace)");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "blank body (" + byteCount + " bytes of whitespace)");
         }
         char c = text.charAt(first);
         if (c == '{' || c == '[') {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "JSON, not RSS or Atom (JSON Feed is not read)");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "JSON, not RSS or Atom (JSON Feed is not read)");
         }
         if (c != '<') {
             String start = text.substring(first, Math.min(text.length(), first + 40)).replaceAll("\\s+", " ");
             long controls = text.substring(0, sample).chars()
                     .filter(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' || ch == 0xFFFD).count();
             if (controls > sample / 20) {
-                throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
+                throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT,
                         "binary data (" + byteCount + " bytes), not a feed");
             }
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED,
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT,
                     "not XML: the body starts with \"" + start + "\" instead of '<'");
         }
     }
@@ -144,21 +148,21 @@ public final class FeedReader {
     private Document parseXml(XmlTextRepair.RepairedXml repaired, String original, boolean htmlPage)
             throws FeedRejection {
         try {
-            return parser.parse(repaired.xml());
+            return HardenedXml.parse(repaired.xml());
         } catch (JDOMParseException e) {
             if (htmlPage) {
-                throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "an HTML page, not a feed: root element <html>");
+                throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "an HTML page, not a feed: root element <html>");
             }
             String reason = e.getCause() != null && e.getCause().getMessage() != null
                     ? e.getCause().getMessage() : e.getMessage();
             if (reason.contains("DOCTYPE is disallowed")) {
-                throw new FeedRejection(FeedFailureKind.UNSAFE, "refused: a DOCTYPE where none is allowed (line "
+                throw new FeedRejection(ReadFailureKind.UNSAFE, "refused: a DOCTYPE where none is allowed (line "
                         + e.getLineNumber() + ")");
             }
-            throw new FeedRejection(FeedFailureKind.MALFORMED, "XML error at line " + e.getLineNumber()
+            throw new FeedRejection(ReadFailureKind.MALFORMED, "XML error at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + reason + near(original, e.getLineNumber()));
         } catch (JDOMException | IOException e) {
-            throw new FeedRejection(FeedFailureKind.MALFORMED, "XML error: " + e.getMessage());
+            throw new FeedRejection(ReadFailureKind.MALFORMED, "XML error: " + e.getMessage());
         }
     }
 
@@ -184,11 +188,11 @@ public final class FeedReader {
             return new WireFeedInput(false, Locale.US).build(document);
         } catch (IllegalArgumentException e) {
             String version = root.getAttributeValue("version");
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "root element <" + root.getQualifiedName() + ">"
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "root element <" + root.getQualifiedName() + ">"
                     + (root.getNamespaceURI().isEmpty() ? "" : " in namespace " + root.getNamespaceURI())
                     + (version == null ? "" : " version \"" + version + "\"") + " is not RSS, RDF or Atom");
         } catch (FeedException | RuntimeException e) {
-            throw new FeedRejection(FeedFailureKind.MALFORMED, "feed structure not understood: " + e.getMessage());
+            throw new FeedRejection(ReadFailureKind.MALFORMED, "feed structure not understood: " + e.getMessage());
         }
     }
 
@@ -258,12 +262,12 @@ public final class FeedReader {
     private FeedItem toItem(SyndEntry entry, Element raw, String format, URI documentUrl, URI feedBase) {
         URI base = raw == null ? feedBase : FeedElements.baseOf(raw, documentUrl);
         // Proxies (FeedBurner, Pheedo) replace the link with a click-tracker and keep the real one as origLink.
-        URI url = raw == null ? null : WebUris.resolveHttp(base, origLink(raw));
+        URI url = raw == null ? null : HttpUrls.resolveHttp(base, origLink(raw));
         if (url == null && raw != null && format.startsWith("atom")) {
             url = alternateLink(raw, base);
         }
         if (url == null) {
-            url = WebUris.resolveHttp(base, entry.getLink());
+            url = HttpUrls.resolveHttp(base, entry.getLink());
         }
         SyndContent titleEx = entry.getTitleEx();
         String title = MarkupText.plainText(titleEx == null ? entry.getTitle() : titleEx.getValue(),
@@ -276,7 +280,7 @@ public final class FeedReader {
         if (!entry.getAuthors().isEmpty()) {
             SyndPerson person = entry.getAuthors().get(0);
             authorName = blankToNull(person.getName());
-            authorUri = WebUris.resolveHttp(base, person.getUri());
+            authorUri = HttpUrls.resolveHttp(base, person.getUri());
         }
         if (authorName == null) {
             authorName = displayName(entry.getAuthor());
@@ -303,7 +307,7 @@ public final class FeedReader {
             if (rel != null && !rel.isBlank() && !rel.strip().equals("alternate")) {
                 continue;
             }
-            URI href = WebUris.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
+            URI href = HttpUrls.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
             if (href == null) {
                 continue;
             }
@@ -333,7 +337,7 @@ public final class FeedReader {
                 return alternate;
             }
         }
-        return WebUris.resolveHttp(feedBase, synd.getLink());
+        return HttpUrls.resolveHttp(feedBase, synd.getLink());
     }
 
     private static boolean isEmpty(FeedItem item, Element raw) {
@@ -371,7 +375,7 @@ public final class FeedReader {
 
     private static CommentSignals commentSignals(SyndEntry entry, Element raw, URI base) {
         if (raw == null) {
-            return new CommentSignals(WebUris.resolveHttp(base, entry.getComments()), null, null, null, List.of());
+            return new CommentSignals(HttpUrls.resolveHttp(base, entry.getComments()), null, null, null, List.of());
         }
         String comments = FeedElements.childText(raw, "comments", "");
         String commentFeed = FeedElements.childText(raw, "commentRss", FeedElements.WFW);
@@ -381,7 +385,7 @@ public final class FeedReader {
         List<CommentSignals.RepliesLink> replies = new ArrayList<>();
         for (Element link : FeedElements.atomLinks(raw)) {
             if ("replies".equals(link.getAttributeValue("rel"))) {
-                URI href = WebUris.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
+                URI href = HttpUrls.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
                 if (href != null) {
                     replies.add(new CommentSignals.RepliesLink(href, blankToNull(link.getAttributeValue("type")),
                             FeedElements.integer(link.getAttributeValue("count",
@@ -390,8 +394,8 @@ public final class FeedReader {
             }
         }
         return new CommentSignals(
-                WebUris.resolveHttp(base, comments),
-                WebUris.resolveHttp(base, commentFeed),
+                HttpUrls.resolveHttp(base, comments),
+                HttpUrls.resolveHttp(base, commentFeed),
                 FeedElements.childInteger(raw, "comments", FeedElements.SLASH),
                 FeedElements.childInteger(raw, "total", FeedElements.THREAD),
                 replies);
@@ -408,7 +412,7 @@ public final class FeedReader {
             if (rel == null) {
                 continue;
             }
-            URI href = WebUris.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
+            URI href = HttpUrls.resolveHttp(FeedElements.baseOf(link, base), link.getAttributeValue("href"));
             if (href == null) {
                 continue;
             }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.officialblogs.registry.HttpUrls;
 
 /**
  * Finds the next page of a feed's history for backfill. Feeds list only their newest posts (WordPress 10,
@@ -46,7 +47,7 @@ public final class HistoryPaging {
      * (an empty page, Blogger's total reached) or the platform offers no paging.
      */
     public Optional<NextPage> nextPage(URI pageUrl, Platform platform, ParsedFeed page) {
-        if (page.items().isEmpty() || !WebUris.isHttp(pageUrl)) {
+        if (page.items().isEmpty() || !HttpUrls.isHttp(pageUrl)) {
             return Optional.empty();
         }
         FeedLinks links = page.links();
@@ -156,7 +157,7 @@ public final class HistoryPaging {
     }
 
     private static boolean isNew(URI link, URI current) {
-        return link != null && WebUris.isHttp(link) && !link.normalize().equals(current.normalize());
+        return link != null && HttpUrls.isHttp(link) && !link.normalize().equals(current.normalize());
     }
 
     private static int positiveInt(String value, int fallback) {

@@ -1,7 +1,9 @@
 package org.officialblogs.crawl.feed;
 
+import org.officialblogs.db.Coded;
+
 /** Blog platforms the crawler treats differently (paging, comment conventions, default feed length). */
-public enum Platform {
+public enum Platform implements Coded {
     WORDPRESS,
     BLOGGER,
     MEDIUM,
@@ -14,5 +16,11 @@ public enum Platform {
     HUGO,
     JEKYLL,
     MOVABLE_TYPE,
-    OTHER
+    OTHER;
+
+    /** The platform of a stored or entered code ("wordpress", "Blogger"); OTHER for one we do not know, null for none. */
+    public static Platform fromCode(String code) {
+        if (code == null || code.isBlank()) return null;
+        return Coded.parse(Platform.class, code.strip().replace(' ', '_').replace('-', '_')).orElse(OTHER);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jsoup.nodes.Entities;
+import org.officialblogs.crawl.read.ReadFailureKind;
 
 /**
  * Repairs decoded feed text so that a strict, DTD-refusing XML parser can read what the forgiving readers
@@ -20,7 +21,7 @@ import org.jsoup.nodes.Entities;
  *       {@code <!DOCTYPE rss PUBLIC ... "rss-0.91.dtd">}, XHTML's) only names an external DTD, which we never load,
  *       so it is removed before parsing and its public/system ids are kept so Rome can still tell RSS 0.91N apart.
  *       A declaration with an internal subset ({@code [...]}) is where entities live (XXE, billion laughs): such a
- *       document is refused as {@link FeedFailureKind#UNSAFE}. The parser itself still refuses any DOCTYPE
+ *       document is refused as {@link ReadFailureKind#UNSAFE}. The parser itself still refuses any DOCTYPE
  *       (Rome's default, {@code disallow-doctype-decl}), so nothing that slips past this scan is processed.</li>
  *   <li>HTML named entities ({@code &nbsp;}, {@code &eacute;}, which the Netscape DTD and sloppy generators rely on)
  *       become numeric references; a bare {@code &} becomes {@code &amp;} (as Rome's XmlFixerReader does).</li>
@@ -55,7 +56,7 @@ final class XmlTextRepair {
             } else if (clean.startsWith("<?", i)) {
                 int end = clean.indexOf("?>", i + 2);
                 if (end < 0) {
-                    throw new FeedRejection(FeedFailureKind.MALFORMED,
+                    throw new FeedRejection(ReadFailureKind.MALFORMED,
                             "unterminated processing instruction at line " + lineOf(clean, i));
                 }
                 String target = piTarget(clean, i + 2);
@@ -72,7 +73,7 @@ final class XmlTextRepair {
             } else if (clean.startsWith("<!--", i)) {
                 int end = clean.indexOf("-->", i + 4);
                 if (end < 0) {
-                    throw new FeedRejection(FeedFailureKind.MALFORMED,
+                    throw new FeedRejection(ReadFailureKind.MALFORMED,
                             "unterminated comment at line " + lineOf(clean, i));
                 }
                 prologComments.append(clean, i + 4, end).append('\n');
@@ -96,7 +97,7 @@ final class XmlTextRepair {
             }
         }
         if (rootName == null && i >= n) {
-            throw new FeedRejection(FeedFailureKind.NOT_A_FEED, "no root element: the body holds only a prolog");
+            throw new FeedRejection(ReadFailureKind.UNEXPECTED_FORMAT, "no root element: the body holds only a prolog");
         }
         fixEntities(clean, i, out, repairs);
         return new RepairedXml(out.toString(), rootName, doctypeName, publicId, systemId,
@@ -148,14 +149,14 @@ final class XmlTextRepair {
             } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '[') {
-                throw new FeedRejection(FeedFailureKind.UNSAFE, "refused: the DOCTYPE at line " + lineOf(s, start)
+                throw new FeedRejection(ReadFailureKind.UNSAFE, "refused: the DOCTYPE at line " + lineOf(s, start)
                         + " has an internal subset (entity declarations are where XXE and entity-expansion attacks"
                         + " live); feeds never need one");
             } else if (c == '>') {
                 return i + 1;
             }
         }
-        throw new FeedRejection(FeedFailureKind.MALFORMED, "unterminated DOCTYPE at line " + lineOf(s, start));
+        throw new FeedRejection(ReadFailureKind.MALFORMED, "unterminated DOCTYPE at line " + lineOf(s, start));
     }
 
     /** Name, public id and system id of a DOCTYPE without internal subset (ids may be null). */

@@ -1,7 +1,13 @@
 package org.officialblogs.crawl.fetch;
 
-/** Why fetching or reading a feed failed; stored with the feed and shown to people, so each kind has a plain label. */
-public enum FailureKind {
+import org.officialblogs.db.Coded;
+
+/**
+ * Why fetching or reading something failed: the one vocabulary of the crawl state, the crawl log and the crawl's
+ * outcome, stored as its code and shown to people by its label. Readers' own kinds map onto it in one place,
+ * {@code crawl.read.ReadFailureKind#failureKind()}.
+ */
+public enum FailureKind implements Coded {
     DNS("The site's name could not be looked up"),
     CONNECT("The site refused or dropped the connection"),
     TIMEOUT("The site took too long to answer"),
@@ -18,7 +24,11 @@ public enum FailureKind {
     ROBOTS_DISALLOWED("The site's robots.txt does not let us read this address"),
     BLOCKED_ADDRESS("The address points to a private or reserved network"),
     TOO_MANY_REDIRECTS("The site redirects too many times or in a loop"),
-    INVALID_URL("The address is not a usable http(s) web address");
+    INVALID_URL("The address is not a usable http(s) web address"),
+    /** In the log only: the answer arrived but a comment source in it could not be read. */
+    UNREADABLE("The answer arrived but could not be read"),
+    /** The crawler failed on an error of its own (a bug), not on the site. */
+    INTERNAL_ERROR("The crawler failed on an error of its own");
 
     private final String label;
 
@@ -27,6 +37,7 @@ public enum FailureKind {
     }
 
     /** A sentence a reader of the site understands, without the technical detail of the message. */
+    @Override
     public String label() {
         return label;
     }

@@ -53,6 +53,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.officialblogs.registry.HttpUrls;
 
 /**
  * The crawler's only way onto the network: GETs a URL and hands back the bytes, obeying robots.txt, the
@@ -152,7 +153,7 @@ public final class Fetcher implements AutoCloseable {
 
     /** When the URL's 503 pause ends, if it is paused now. */
     public Optional<Instant> urlPausedUntil(URI url) {
-        URI key = withoutFragment(url);
+        URI key = HttpUrls.withoutFragment(url);
         Instant until = urlPauses.get(key);
         if (until == null) {
             return Optional.empty();
@@ -202,7 +203,7 @@ public final class Fetcher implements AutoCloseable {
                 if (originalOrigin == null) {
                     originalOrigin = RobotsGate.origin(current);
                 }
-                seen.add(withoutFragment(current));
+                seen.add(HttpUrls.withoutFragment(current));
                 String host = current.getHost().toLowerCase(Locale.ROOT);
 
                 FetchResult paused = pausedResult(host);
@@ -249,7 +250,7 @@ public final class Fetcher implements AutoCloseable {
                     if (location == null) {
                         return failed(exchange, FailureKind.PROTOCOL, "HTTP " + status + " without a Location", null);
                     }
-                    URI next = resolveLocation(current, location);
+                    URI next = HttpUrls.resolveLocation(current, location);
                     if (next == null) {
                         return failed(exchange, FailureKind.PROTOCOL,
                                 "HTTP " + status + " to an unreadable Location: " + location, null);
@@ -267,7 +268,7 @@ public final class Fetcher implements AutoCloseable {
                         return failed(exchange, FailureKind.TOO_MANY_REDIRECTS,
                                 "more than " + settings.maxRedirects() + " redirects", null);
                     }
-                    if (seen.contains(withoutFragment(next))) {
+                    if (seen.contains(HttpUrls.withoutFragment(next))) {
                         return failed(exchange, FailureKind.TOO_MANY_REDIRECTS,
                                 "redirect loop: " + next + " was already visited", null);
                     }
@@ -305,7 +306,8 @@ public final class Fetcher implements AutoCloseable {
             }
             if (status == 503) {
                 Instant until = retryAfter.until(exchange.retryAfter());
-                urlPauses.merge(withoutFragment(current), until, (old, fresh) -> fresh.isAfter(old) ? fresh : old);
+                urlPauses.merge(HttpUrls.withoutFragment(current), until,
+                        (old, fresh) -> fresh.isAfter(old) ? fresh : old);
                 return failed(exchange, FailureKind.HTTP_5XX,
                         "HTTP 503 Service Unavailable; pausing this URL until " + until, until);
             }
@@ -566,33 +568,6 @@ public final class Fetcher implements AutoCloseable {
         } catch (IllegalArgumentException | URISyntaxException e) {
             return null;
         }
-    }
-
-    /** Resolves a Location header against the current URL, repairing the unescaped characters servers send. */
-    static URI resolveLocation(URI base, String location) {
-        StringBuilder escaped = new StringBuilder();
-        for (byte b : location.trim().getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c <= 0x20 || c >= 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0) {
-                escaped.append('%').append(String.format("%02X", c));
-            } else {
-                escaped.append((char) c);
-            }
-        }
-        try {
-            URI resolved = base.resolve(new URI(escaped.toString()));
-            return resolved.isAbsolute() ? withoutFragment(resolved) : null;
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static URI withoutFragment(URI url) {
-        if (url.getRawFragment() == null) {
-            return url;
-        }
-        String text = url.toString();
-        return URI.create(text.substring(0, text.indexOf('#')));
     }
 
     private static boolean isRedirect(int status) {

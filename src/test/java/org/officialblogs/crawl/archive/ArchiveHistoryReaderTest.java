@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.officialblogs.crawl.LoopbackSite;
+import org.officialblogs.testkit.LoopbackSite;
 import org.officialblogs.crawl.feed.Platform;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.crawl.fetch.RedirectHop;

@@ -9,6 +9,9 @@ import static org.officialblogs.crawl.comments.Fixtures.ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.metrics.CommentsState;
 
 class CommentFeedParserTest {
     private final CommentFeedParser parser = new CommentFeedParser();
@@ -97,7 +100,7 @@ class CommentFeedParserTest {
         for (String hostile : new String[] {xxe, laughs}) {
             CommentPage page = parser.parse(utf8(hostile), CommentSourceKind.WORDPRESS_RSS_FEED);
             assertThat(page.readable()).isFalse();
-            assertThat(page.failure().kind()).isEqualTo(ReadFailureKind.DOCTYPE_REFUSED);
+            assertThat(page.failure().kind()).isEqualTo(ReadFailureKind.UNSAFE);
             assertThat(page.comments()).isEmpty();
         }
     }
@@ -109,11 +112,11 @@ class CommentFeedParserTest {
                 + "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]><rss><channel><item>"
                 + "<title>&xxe;</title></item></channel></rss>";
         CommentPage utf16 = parser.parse(xxe.getBytes(StandardCharsets.UTF_16), CommentSourceKind.WORDPRESS_RSS_FEED);
-        assertThat(utf16.failure().kind()).isEqualTo(ReadFailureKind.DOCTYPE_REFUSED);
+        assertThat(utf16.failure().kind()).isEqualTo(ReadFailureKind.UNSAFE);
 
         CommentPage afterComment = parser.parse(utf8("<!-- hi --><!DOCTYPE rss><rss><channel/></rss>"),
                 CommentSourceKind.WORDPRESS_RSS_FEED);
-        assertThat(afterComment.failure().kind()).isEqualTo(ReadFailureKind.DOCTYPE_REFUSED);
+        assertThat(afterComment.failure().kind()).isEqualTo(ReadFailureKind.UNSAFE);
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.crawl.read.MarkupText;
+import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.metrics.CommentsState;
 
 class HtmlCommentParserTest {
     private final HtmlCommentParser parser = new HtmlCommentParser(HtmlCommentOptions.DEFAULTS);
@@ -66,7 +69,7 @@ class HtmlCommentParserTest {
                 "Min Park (author)");
         assertThat(page.comments()).allSatisfy(c -> assertThat(c.authorName())
                 .doesNotContain("<", ">", "script", "alert", "onerror", "\u202E", "\u200B"));
-        assertThat(byId(page.comments(), "46").authorName()).hasSize(PlainText.MAX_NAME_CHARS);
+        assertThat(byId(page.comments(), "46").authorName()).hasSize(MarkupText.MAX_NAME_CHARS);
         assertThat(byId(page.comments(), "46").published()).isNull();
         // Classes inside the comment's text are not the platform's flags: only the comment element's count.
         assertThat(page.comments()).allMatch(c -> c.flags().isEmpty());

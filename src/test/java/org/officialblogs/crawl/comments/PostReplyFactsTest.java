@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.metrics.CommentsState;
 
 class PostReplyFactsTest {
     private static final Instant POSTED = Instant.parse("2024-03-01T09:00:00Z");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * Real post pages saved by real blogs (src/test/resources/feeds, see MANIFEST.tsv). Each expected count was

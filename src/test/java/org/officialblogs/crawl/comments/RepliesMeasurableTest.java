@@ -1,5 +1,7 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.crawl.read.ReadFailureKind;
 
 class WordPressRestCommentsParserTest {
     private final WordPressRestCommentsParser parser = new WordPressRestCommentsParser();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
+import org.officialblogs.crawl.read.ReadFailureKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -38,7 +39,7 @@ class FeedReaderSafetyTest {
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
                 + RSS_TAIL;
         FeedReadResult.Failure failure = failure(reader.read(utf8(xxe), "application/rss+xml", FEED_URL));
-        assertThat(failure.kind()).isEqualTo(FeedFailureKind.UNSAFE);
+        assertThat(failure.kind()).isEqualTo(ReadFailureKind.UNSAFE);
         assertThat(failure.message()).contains("internal subset").contains("line 2").doesNotContain("root:");
     }
 
@@ -53,14 +54,14 @@ class FeedReaderSafetyTest {
         xml.append("]>\n<rss version=\"2.0\"><channel><title>&lol9;</title></channel></rss>");
         FeedReadResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> reader.read(utf8(xml.toString()), null, FEED_URL));
-        assertThat(failure(result).kind()).isEqualTo(FeedFailureKind.UNSAFE);
+        assertThat(failure(result).kind()).isEqualTo(ReadFailureKind.UNSAFE);
     }
 
     @Test
     void refusesAParameterEntityHiddenBehindACommentAndLowercaseDoctype() {
         String xml = "<!-- harmless? -->\n<!doctype rss [<!ENTITY % remote SYSTEM \"http://127.0.0.1:9/x.dtd\"> %remote;]>"
                 + RSS_TAIL;
-        assertThat(failure(reader.read(utf8(xml), null, FEED_URL)).kind()).isEqualTo(FeedFailureKind.UNSAFE);
+        assertThat(failure(reader.read(utf8(xml), null, FEED_URL)).kind()).isEqualTo(ReadFailureKind.UNSAFE);
     }
 
     /**
@@ -130,13 +131,13 @@ class FeedReaderSafetyTest {
     void htmlServedInsteadOfAFeedIsNotAFeed() {
         FeedReadResult.Failure realPage = failure(reader.read(feedFile("wordpress-lemire-post-comments.html"),
                 "text/html; charset=UTF-8", URI.create("https://lemire.me/blog/feed/")));
-        assertThat(realPage.kind()).isEqualTo(FeedFailureKind.NOT_A_FEED);
+        assertThat(realPage.kind()).isEqualTo(ReadFailureKind.UNEXPECTED_FORMAT);
         assertThat(realPage.message()).contains("HTML");
 
         String wellFormedXhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head>"
                 + "<body><p>Hello</p></body></html>";
         FeedReadResult.Failure xhtml = failure(reader.read(utf8(wellFormedXhtml), null, FEED_URL));
-        assertThat(xhtml.kind()).isEqualTo(FeedFailureKind.NOT_A_FEED);
+        assertThat(xhtml.kind()).isEqualTo(ReadFailureKind.UNEXPECTED_FORMAT);
         assertThat(xhtml.message()).contains("<html>");
     }
 
@@ -145,7 +146,7 @@ class FeedReaderSafetyTest {
         byte[] whole = feedFile("wordpress-natasha-wp4.7.rss.xml");
         byte[] half = Arrays.copyOf(whole, whole.length / 2);
         FeedReadResult.Failure failure = failure(reader.read(half, null, FEED_URL));
-        assertThat(failure.kind()).isEqualTo(FeedFailureKind.MALFORMED);
+        assertThat(failure.kind()).isEqualTo(ReadFailureKind.MALFORMED);
         assertThat(failure.message()).startsWith("XML error at line ").contains("column");
     }
 
@@ -154,20 +155,20 @@ class FeedReaderSafetyTest {
         String xml = "\n\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel><title>x</title>\n"
                 + "<item><title>a</item>\n</channel></rss>\n";
         FeedReadResult.Failure failure = failure(reader.read(utf8(xml), null, FEED_URL));
-        assertThat(failure.kind()).isEqualTo(FeedFailureKind.MALFORMED);
+        assertThat(failure.kind()).isEqualTo(ReadFailureKind.MALFORMED);
         assertThat(failure.message()).contains("line 6").contains("<item><title>a</item>");
     }
 
     @Test
     void emptyBlankAndBinaryBodiesAreNotFeeds() {
         assertThat(failure(reader.read(new byte[0], null, FEED_URL)))
-                .isEqualTo(new FeedReadResult.Failure(FeedFailureKind.NOT_A_FEED, "empty body (0 bytes)"));
+                .isEqualTo(new FeedReadResult.Failure(ReadFailureKind.UNEXPECTED_FORMAT, "empty body (0 bytes)"));
         assertThat(failure(reader.read(utf8(" \n\t\n"), null, FEED_URL)).message()).startsWith("blank body");
 
         byte[] blob = new byte[4096];
         new Random(42).nextBytes(blob);
         FeedReadResult.Failure random = failure(reader.read(blob, "application/octet-stream", FEED_URL));
-        assertThat(random.kind()).isEqualTo(FeedFailureKind.NOT_A_FEED);
+        assertThat(random.kind()).isEqualTo(ReadFailureKind.UNEXPECTED_FORMAT);
         assertThat(random.message()).startsWith("binary data");
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
@@ -181,13 +182,13 @@ class FeedReaderSafetyTest {
     void jsonAndUnknownXmlAreNotFeeds() {
         FeedReadResult.Failure json = failure(reader.read(utf8("{\"version\": \"https://jsonfeed.org/version/1\"}"),
                 "application/feed+json", FEED_URL));
-        assertThat(json.kind()).isEqualTo(FeedFailureKind.NOT_A_FEED);
+        assertThat(json.kind()).isEqualTo(ReadFailureKind.UNEXPECTED_FORMAT);
         assertThat(json.message()).contains("JSON");
 
         String sitemap = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                 + "<url><loc>https://blog.example.org/</loc></url></urlset>";
         FeedReadResult.Failure unknown = failure(reader.read(utf8(sitemap), null, FEED_URL));
-        assertThat(unknown.kind()).isEqualTo(FeedFailureKind.NOT_A_FEED);
+        assertThat(unknown.kind()).isEqualTo(ReadFailureKind.UNEXPECTED_FORMAT);
         assertThat(unknown.message()).contains("<urlset>").contains("not RSS, RDF or Atom");
 
         assertThat(failure(reader.read(utf8("Service Unavailable"), null, FEED_URL)).message())

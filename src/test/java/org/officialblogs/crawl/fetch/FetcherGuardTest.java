@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.testkit.MutableClock;
 
 /** The private-address guard on: only the test server's own address (127.0.0.2) is let through. */
 class FetcherGuardTest {

@@ -25,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.testkit.MutableClock;
 
 class FetcherHttpTest {
 

@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentPage;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
+import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.crawl.comments.FeedPaging;
 import org.officialblogs.crawl.comments.PostAuthor;
-import org.officialblogs.crawl.comments.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailure;
 
 /**
  * What reading one post's comments from an API has gathered so far and what it still has to ask; immutable, so a

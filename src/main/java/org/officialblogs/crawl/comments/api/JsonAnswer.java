@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.Locale;
-import org.officialblogs.crawl.comments.ReadFailure;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.fetch.FailureKind;
 
 /**

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.commento;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +12,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.officialblogs.crawl.comments.Comment;
-import org.officialblogs.crawl.comments.CommentDates;
+import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
+import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PlatformFlag;
-import org.officialblogs.crawl.comments.ReadFailure;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
@@ -73,7 +74,7 @@ public final class CommentoComments implements CommentApi {
         ApiReading next = step.reading();
         JsonNode root = step.json().json();
         if (!root.path("success").asBoolean(false)) {
-            String message = PlainText.name(root.path("message").asText(null));
+            String message = MarkupText.name(root.path("message").asText(null));
             return next.failing(new ReadFailure(ReadFailureKind.UNEXPECTED_FORMAT, SERVICE + " refused the list: "
                     + (message == null ? "no reason given" : message)), null);
         }
@@ -90,10 +91,10 @@ public final class CommentoComments implements CommentApi {
             JsonNode who = commenter == null ? JsonNodeFactory.instance.objectNode() : commenters.path(commenter);
             Set<PlatformFlag> flags = node.path("deleted").asBoolean(false) || who.path("deleted").asBoolean(false)
                     ? EnumSet.of(PlatformFlag.CONTENT_REMOVED) : Set.of();
-            String name = account ? PlainText.name(who.path("name").asText(null)) : null;
+            String name = account ? MarkupText.name(who.path("name").asText(null)) : null;
             comments.add(Comment.undecided(CommentSourceKind.COMMENTO_API, id,
                     parent == null || parent.equals("root") ? null : parent,
-                    CommentDates.iso(node.path("creationDate").asText(null), ZoneOffset.UTC), name, null,
+                    LenientDates.iso(node.path("creationDate").asText(null), ZoneOffset.UTC), name, null,
                     account ? commenter : null, flags));
         }
         return next.withComments(comments).withCommentsState(root.path("isFrozen").asBoolean(false)

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.detect;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -303,7 +304,7 @@ public final class CommentSystemDetector {
             thread = remarkUrl(page);
         }
         Element og = page.selectFirst("meta[property=og:title][content]");
-        String title = og != null ? PlainText.name(og.attr("content")) : PlainText.name(page.title());
+        String title = og != null ? MarkupText.name(og.attr("content")) : MarkupText.name(page.title());
         return new PostRef(pageUrl, id, title, thread);
     }
 

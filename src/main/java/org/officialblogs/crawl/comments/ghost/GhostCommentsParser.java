@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.ghost;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.officialblogs.crawl.comments.Comment;
-import org.officialblogs.crawl.comments.CommentDates;
+import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.comments.CommentSourceKind;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PlatformFlag;
@@ -83,9 +84,9 @@ public final class GhostCommentsParser {
         }
         JsonNode member = node.path("member");
         String memberId = member.isObject() ? PlainText.id(member.path("id").asText(null)) : null;
-        String name = member.isObject() ? PlainText.name(member.path("name").asText(null)) : null;
+        String name = member.isObject() ? MarkupText.name(member.path("name").asText(null)) : null;
         return Comment.undecided(CommentSourceKind.GHOST_MEMBERS_API, id, parent,
-                CommentDates.iso(node.path("created_at").asText(null), ZoneOffset.UTC), name, null,
+                LenientDates.iso(node.path("created_at").asText(null), ZoneOffset.UTC), name, null,
                 memberId == null ? null : "member:" + memberId, flags);
     }
 

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.ghost;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class GhostPostAuthorsParser {
     }
 
     private static void add(List<PostAuthor> authors, JsonNode author) {
-        String name = PlainText.name(author.path("name").asText(null));
+        String name = MarkupText.name(author.path("name").asText(null));
         if (name != null) {
             authors.add(new PostAuthor(name, PlainText.httpUrl(author.path("url").asText(null)), null));
         }

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.officialblogs.crawl.comments.Comment;
-import org.officialblogs.crawl.comments.CommentDates;
+import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
+import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PlatformFlag;
-import org.officialblogs.crawl.comments.ReadFailure;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
@@ -143,7 +143,7 @@ public final class GiscusComments implements CommentApi {
         }
         String login = PlainText.id(node.path("author").path("login").asText(null));
         return Comment.undecided(CommentSourceKind.GISCUS_API, id, parent,
-                CommentDates.iso(node.path("createdAt").asText(null), ZoneOffset.UTC), login, null, login, flags);
+                LenientDates.iso(node.path("createdAt").asText(null), ZoneOffset.UTC), login, null, login, flags);
     }
 
     private ApiRequest page(String after) {

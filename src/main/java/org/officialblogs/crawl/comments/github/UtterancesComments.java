@@ -11,13 +11,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.officialblogs.crawl.comments.Comment;
-import org.officialblogs.crawl.comments.CommentDates;
+import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
+import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PlatformFlag;
-import org.officialblogs.crawl.comments.ReadFailure;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
@@ -111,7 +111,7 @@ public final class UtterancesComments implements CommentApi {
                     ? EnumSet.of(PlatformFlag.BY_REPOSITORY_OWNER) : Set.of();
             String login = PlainText.id(node.path("user").path("login").asText(null));
             comments.add(Comment.undecided(CommentSourceKind.GITHUB_ISSUES_API, Long.toString(id), null,
-                    CommentDates.iso(node.path("created_at").asText(null), ZoneOffset.UTC), login, null, login, flags));
+                    LenientDates.iso(node.path("created_at").asText(null), ZoneOffset.UTC), login, null, login, flags));
         }
         next = next.withComments(comments);
         String[] key = request.key().split(":");

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.isso;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
@@ -15,8 +16,8 @@ import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentSourceKind;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PlatformFlag;
-import org.officialblogs.crawl.comments.ReadFailure;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
@@ -116,7 +117,7 @@ public final class IssoComments implements CommentApi {
             out.add(Comment.undecided(CommentSourceKind.ISSO_API, id,
                     parent.isIntegralNumber() ? Long.toString(parent.asLong()) : null,
                     created > 0 ? Instant.ofEpochMilli(Math.round(created * 1000)) : null,
-                    PlainText.name(node.path("author").asText(null)), null, null, flags));
+                    MarkupText.name(node.path("author").asText(null)), null, null, flags));
             hidden |= node.path("hidden_replies").asInt(0) > 0;
             JsonNode children = node.path("replies");
             for (int i = children.size() - 1; i >= 0; i--) {

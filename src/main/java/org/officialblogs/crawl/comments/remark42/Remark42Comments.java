@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.remark42;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -9,13 +10,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.officialblogs.crawl.comments.Comment;
-import org.officialblogs.crawl.comments.CommentDates;
+import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.CommentsState;
+import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PlatformFlag;
-import org.officialblogs.crawl.comments.ReadFailure;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.comments.api.ApiAnswer;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.ApiRequest;
@@ -101,8 +102,8 @@ public final class Remark42Comments implements CommentApi {
         boolean account = userId != null && !userId.startsWith("anonymous_") && !userId.equals("deleted");
         Set<PlatformFlag> flags = node.path("delete").asBoolean(false) ? EnumSet.of(PlatformFlag.CONTENT_REMOVED)
                 : Set.of();
-        String name = PlainText.name(user.path("name").asText(null));
-        return Comment.undecided(CommentSourceKind.REMARK42_API, id, parent, CommentDates.iso(
+        String name = MarkupText.name(user.path("name").asText(null));
+        return Comment.undecided(CommentSourceKind.REMARK42_API, id, parent, LenientDates.iso(
                 node.path("time").asText(null), ZoneOffset.UTC), "deleted".equals(userId) ? null : name, null,
                 account ? userId : null, flags);
     }

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.substack;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.officialblogs.crawl.comments.Comment;
-import org.officialblogs.crawl.comments.CommentDates;
+import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.comments.CommentSourceKind;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PlatformFlag;
@@ -116,9 +117,9 @@ public final class SubstackCommentsParser {
             flags.add(PlatformFlag.CONTENT_REMOVED);
         }
         String handle = PlainText.id(node.path("handle").asText(null));
-        Instant published = CommentDates.iso(node.path("date").asText(null), ZoneOffset.UTC);
+        Instant published = LenientDates.iso(node.path("date").asText(null), ZoneOffset.UTC);
         return Comment.undecided(CommentSourceKind.SUBSTACK_API, id, parent, published,
-                PlainText.name(node.path("name").asText(null)),
+                MarkupText.name(node.path("name").asText(null)),
                 handle == null ? null : "https://substack.com/@" + handle, userId, flags);
     }
 

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.substack;
 
+import org.officialblogs.crawl.read.MarkupText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class SubstackPostParser {
         for (JsonNode byline : node.path("publishedBylines")) {
             long userId = byline.path("id").asLong(0);
             String handle = PlainText.id(byline.path("handle").asText(null));
-            bylines.add(new PostAuthor(PlainText.name(byline.path("name").asText(null)),
+            bylines.add(new PostAuthor(MarkupText.name(byline.path("name").asText(null)),
                     handle == null ? null : "https://substack.com/@" + handle,
                     userId > 0 ? Long.toString(userId) : null));
         }

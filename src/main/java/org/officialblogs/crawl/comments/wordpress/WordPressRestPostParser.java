@@ -1,7 +1,7 @@
 package org.officialblogs.crawl.comments.wordpress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.officialblogs.crawl.comments.CommentsState;
+import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.crawl.comments.PostAuthor;
 
 /**

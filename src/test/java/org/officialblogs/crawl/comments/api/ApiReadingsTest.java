@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentSourceKind;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.fetch.FailureKind;
 
 class ApiReadingsTest {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.officialblogs.crawl.LoopbackSite;
+import org.officialblogs.testkit.LoopbackSite;
 import org.officialblogs.crawl.fetch.Fetcher;
 
 /**

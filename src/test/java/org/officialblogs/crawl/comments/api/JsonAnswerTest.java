@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.officialblogs.crawl.LoopbackSite;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.testkit.LoopbackSite;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.crawl.fetch.Fetcher;
 

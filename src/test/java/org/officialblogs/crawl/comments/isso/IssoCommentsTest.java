@@ -13,7 +13,7 @@ import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.PlatformFlag;
 import org.officialblogs.crawl.comments.PostAuthor;
 import org.officialblogs.crawl.comments.PostRef;
-import org.officialblogs.crawl.comments.ReadFailureKind;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.comments.ReplyDetector;
 import org.officialblogs.crawl.comments.api.ApiReading;
 import org.officialblogs.crawl.comments.api.FixtureServer;

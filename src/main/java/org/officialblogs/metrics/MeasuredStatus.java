@@ -1,15 +1,17 @@
 package org.officialblogs.metrics;
 
 import java.util.Objects;
+import org.officialblogs.db.Coded;
 
 /**
- * A blog's status, from the crawler's state and the posting data.
+ * A blog's measured status, from its {@link Reachability} and its posting data: what the rankings show and sort on.
+ * Not the registry's {@code ListingStatus}, which says whether and how a blog is listed at all.
  *
  * <p><b>Precedence</b>, first match wins:
  * <ol>
- *   <li>{@link #LEAD}: the crawl state is LEAD (no blog address yet);</li>
- *   <li>{@link #OFFLINE}: the crawl state is OFFLINE (the blog is gone);</li>
- *   <li>{@link #UNREACHABLE}: the crawl state is UNREACHABLE (the data may be stale, so the blog is not ranked on
+ *   <li>{@link #LEAD}: the blog is a LEAD (no blog address yet);</li>
+ *   <li>{@link #OFFLINE}: the blog is OFFLINE (gone);</li>
+ *   <li>{@link #UNREACHABLE}: the blog is UNREACHABLE (the data may be stale, so the blog is not ranked on
  *       it; the crawler decides how many failures make a blog unreachable);</li>
  *   <li>{@link #NO_DATA}: no successful crawl yet, or no dated post (not in the future) at all;</li>
  *   <li>{@link #ACTIVE}: the last post is in the last 30 local days (0-29 days since the last post, i.e. "today"
@@ -19,7 +21,7 @@ import java.util.Objects;
  * </ol>
  * Crawler problems come first because the posting data of a blog we cannot reach is not current.
  */
-public enum BlogStatus {
+public enum MeasuredStatus implements Coded {
     ACTIVE(true),
     SLOWING(true),
     DORMANT(false),
@@ -35,7 +37,7 @@ public enum BlogStatus {
 
     private final boolean ranked;
 
-    BlogStatus(boolean ranked) {
+    MeasuredStatus(boolean ranked) {
         this.ranked = ranked;
     }
 
@@ -44,11 +46,11 @@ public enum BlogStatus {
         return ranked;
     }
 
-    /** The status of a blog with this crawl state and these posting metrics. */
-    public static BlogStatus of(CrawlState crawlState, PostingMetrics posting) {
-        Objects.requireNonNull(crawlState, "crawlState");
+    /** The status of a blog with this reachability and these posting metrics. */
+    public static MeasuredStatus of(Reachability reachability, PostingMetrics posting) {
+        Objects.requireNonNull(reachability, "reachability");
         Objects.requireNonNull(posting, "posting");
-        return switch (crawlState) {
+        return switch (reachability) {
             case LEAD -> LEAD;
             case OFFLINE -> OFFLINE;
             case UNREACHABLE -> UNREACHABLE;
@@ -57,7 +59,7 @@ public enum BlogStatus {
         };
     }
 
-    private static BlogStatus fromPosting(PostingMetrics posting) {
+    private static MeasuredStatus fromPosting(PostingMetrics posting) {
         if (posting.daysSinceLastPost().isEmpty()) {
             return NO_DATA;
         }

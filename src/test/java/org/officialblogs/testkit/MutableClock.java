@@ -1,4 +1,4 @@
-package org.officialblogs.crawl.fetch;
+package org.officialblogs.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.officialblogs.crawl;
+package org.officialblogs.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -24,7 +24,8 @@ public final class LoopbackSite implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Every path and query asked for, in order. */
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
     public LoopbackSite() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);

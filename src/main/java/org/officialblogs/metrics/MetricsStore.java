@@ -22,15 +22,23 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.officialblogs.db.Coded;
 import org.officialblogs.registry.Countries;
+import org.officialblogs.registry.ListingStatus;
+
+import static org.officialblogs.db.Columns.instant;
+import static org.officialblogs.metrics.MetricsColumns.placement;
+import static org.officialblogs.metrics.MetricsColumns.sortKey;
+import static org.officialblogs.metrics.MetricsColumns.strip;
 
 /**
- * SQL for the metrics: the inputs of a recompute (listed blogs, crawl state, post dates and reply facts), the
- * blog_metrics rows and daily metrics_snapshot rows it writes, and the reads of the rankings and profile pages.
+ * The recompute's SQL: its inputs (listed blogs, crawl state, post dates and reply facts) and the blog_metrics rows
+ * and daily metrics_snapshot rows it writes. The pages read what it wrote through their own queries
+ * ({@code web.query}).
  */
-public final class MetricsDao {
+public final class MetricsStore {
 
-    /** Bumped after every committed write through this DAO: pages rendered from older data are stale. */
+    /** Bumped after every committed write through this store: pages rendered from older data are stale. */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /** Changes whenever this process commits metrics; readers cache what they render against it. */
@@ -38,13 +46,10 @@ public final class MetricsDao {
         return version.get();
     }
 
-    /** Registry statuses that are listed publicly and so have metrics. */
-    static final List<String> LISTED_STATUSES = List.of("lead", "active", "dormant", "offline");
-
     private final Jdbi jdbi;
     private final MetricsSettings settings;
 
-    public MetricsDao(Jdbi jdbi, MetricsSettings settings) {
+    public MetricsStore(Jdbi jdbi, MetricsSettings settings) {
         this.jdbi = jdbi;
         this.settings = settings;
     }
@@ -55,17 +60,16 @@ public final class MetricsDao {
             SELECT b.id AS blog_id, b.official_id, b.status AS registry_status,
                 s.blog_id IS NOT NULL AS crawled, s.last_success_at, coalesce(s.unreachable, 0) AS unreachable,
                 o.name, o.office, o.country, o.region, o.locality, o.level, o.branch
-            FROM blog b
+            FROM listed_blog b
             JOIN official o ON o.id = b.official_id
             LEFT JOIN crawl_state s ON s.blog_id = b.id
-            WHERE b.status IN ('lead', 'active', 'dormant', 'offline')
             """;
 
     private static ListedBlog listedBlog(ResultSet rs) throws SQLException {
         long success = rs.getLong("last_success_at");
         Instant lastSuccess = rs.wasNull() ? null : Instant.ofEpochMilli(success);
         String country = rs.getString("country");
-        return new ListedBlog(rs.getLong("blog_id"), rs.getLong("official_id"), rs.getString("registry_status"),
+        return new ListedBlog(rs.getLong("blog_id"), rs.getLong("official_id"), Coded.of(ListingStatus.class, rs.getString("registry_status")),
                 rs.getBoolean("crawled"), lastSuccess, rs.getInt("unreachable") != 0,
                 new ListedBlog.OfficialKeys(rs.getString("name"), rs.getString("office"), country,
                         Countries.name(country), rs.getString("region"), rs.getString("locality"),
@@ -80,7 +84,7 @@ public final class MetricsDao {
 
     /** The blog when it is listed; empty when it does not exist or is pending or rejected. */
     public Optional<ListedBlog> listedBlog(long blogId) {
-        return jdbi.withHandle(h -> h.createQuery(LISTED_BLOG_SELECT + " AND b.id = :id").bind("id", blogId)
+        return jdbi.withHandle(h -> h.createQuery(LISTED_BLOG_SELECT + " WHERE b.id = :id").bind("id", blogId)
                 .map((rs, ctx) -> listedBlog(rs)).findOne());
     }
 
@@ -150,24 +154,13 @@ public final class MetricsDao {
             published.add(at);
             if (rs.getBoolean(3)) {
                 replies.add(new PostReplyInput(at, Math.max(0, rs.getInt(5)), instant(rs, 6), instant(rs, 7),
-                        Math.max(0, rs.getInt(8)), commentsState(rs.getString(4))));
+                        Math.max(0, rs.getInt(8)), CommentsState.fromCode(rs.getString(4))));
             }
         }
         if (current != Long.MIN_VALUE) {
             sink.accept(current, new PostFacts(published, replies));
         }
         return rows;
-    }
-
-    private static CommentsState commentsState(String code) {
-        if (code == null) {
-            return CommentsState.UNKNOWN;
-        }
-        return switch (code) {
-            case "open" -> CommentsState.OPEN;
-            case "closed" -> CommentsState.CLOSED;
-            default -> CommentsState.UNKNOWN;
-        };
     }
 
     // ---------------------------------------------------------------- writes, in one transaction
@@ -209,7 +202,7 @@ public final class MetricsDao {
         /** Every stored blog as a ranking candidate (status, shown score, last post). */
         public List<RankingCandidate> candidates() {
             return h.createQuery("SELECT blog_id, status, score, last_post_at FROM blog_metrics")
-                    .map((rs, ctx) -> new RankingCandidate(rs.getLong(1), statusOf(rs.getString(2)), rs.getDouble(3),
+                    .map((rs, ctx) -> new RankingCandidate(rs.getLong(1), Coded.of(MeasuredStatus.class, rs.getString(2)), rs.getDouble(3),
                             instant(rs, 4)))
                     .list();
         }
@@ -258,8 +251,7 @@ public final class MetricsDao {
         /** Deletes the rows of blogs that are no longer listed (pending, rejected, deleted); returns how many. */
         public int deleteUnlisted() {
             return h.createUpdate("""
-                    DELETE FROM blog_metrics WHERE blog_id NOT IN
-                        (SELECT id FROM blog WHERE status IN ('lead', 'active', 'dormant', 'offline'))
+                    DELETE FROM blog_metrics WHERE blog_id NOT IN (SELECT id FROM listed_blog)
                     """).execute();
         }
 
@@ -355,7 +347,7 @@ public final class MetricsDao {
         v.put("blog_id", m.blogId());
         v.put("official_id", m.officialId());
         v.put("computed_at", m.metrics().asOf().toEpochMilli());
-        v.put("status", code(m.status()));
+        v.put("status", m.status().code());
         v.put("ranked", m.status().isRanked() ? 1 : 0);
         v.put("status_order", Placements.historicalOrder(m.status()));
         ListedBlog.OfficialKeys o = blog.official();
@@ -412,7 +404,7 @@ public final class MetricsDao {
         v.put("position", p.position());
         v.put("previous_rank", p.previousRank());
         Movement mv = p.movement();
-        v.put("movement", mv == null ? null : mv.direction().name().toLowerCase(Locale.ROOT));
+        v.put("movement", mv == null ? null : mv.direction().code());
         v.put("movement_places", mv == null ? null : mv.places());
         Integer sort = mv == null ? null : switch (mv.direction()) {
             case UP -> mv.places();
@@ -423,14 +415,6 @@ public final class MetricsDao {
         v.put("movement_sort", sort);
     }
 
-    /** Case-, accent- and punctuation-insensitive form used for sorting and searching. */
-    public static String sortKey(String text) {
-        if (text == null) {
-            return "";
-        }
-        String d = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return d.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    }
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
@@ -438,294 +422,5 @@ public final class MetricsDao {
 
     private static Double orNull(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
-    }
-
-    static String strip(List<Integer> counts) {
-        return counts.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    static List<Integer> parseStrip(String text) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(Integer::valueOf).toList();
-    }
-
-    static String code(BlogStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
-    }
-
-    static BlogStatus statusOf(String code) {
-        return BlogStatus.valueOf(code.toUpperCase(Locale.ROOT));
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
-    }
-
-    private static Placement placement(ResultSet rs) throws SQLException {
-        Integer rank = integer(rs, "rank");
-        String movement = rs.getString("movement");
-        Movement mv = movement == null ? null : new Movement(
-                Movement.Direction.valueOf(movement.toUpperCase(Locale.ROOT)), rs.getInt("movement_places"));
-        return new Placement(rank, rs.getInt("position"), integer(rs, "previous_rank"), mv);
-    }
-
-    /** Rebuilds the stored measurements, score and placement from a blog_metrics row. */
-    StoredMetrics storedMetrics(ResultSet rs) throws SQLException {
-        Instant asOf = instant(rs, "computed_at");
-        Integer days = integer(rs, "days_since_last_post");
-        PostingMetrics posting = new PostingMetrics(
-                rs.getInt("posts_last_7_days"), rs.getInt("posts_last_30_days"), rs.getInt("posts_last_90_days"),
-                rs.getInt("posts_last_365_days"), rs.getDouble("posts_per_week"), rs.getInt("weeks_with_post_12"),
-                rs.getInt("weeks_with_post_52"), parseStrip(rs.getString("strip_12")),
-                parseStrip(rs.getString("strip_52")), Optional.ofNullable(instant(rs, "last_post_at")),
-                days == null ? OptionalInt.empty() : OptionalInt.of(days), optionalDouble(rs, "median_gap_days"),
-                optionalDouble(rs, "longest_gap_days"), rs.getInt("undated_ignored"), rs.getInt("future_ignored"));
-        long medianSeconds = rs.getLong("median_reply_seconds");
-        Optional<Duration> medianReply = rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(medianSeconds));
-        int comments = rs.getInt("reader_comments");
-        int answered = rs.getInt("reader_comments_answered");
-        int known = rs.getInt("judged_known_state");
-        int open = rs.getInt("judged_comments_open");
-        ResponsivenessMetrics replies = new ResponsivenessMetrics(
-                rs.getInt("judged_posts"), rs.getInt("posts_too_recent"), rs.getInt("judged_with_comments"),
-                rs.getInt("judged_replied"), optionalDouble(rs, "reply_rate"),
-                new WilsonInterval(rs.getDouble("reply_rate_low"), rs.getDouble("reply_rate_high")), medianReply,
-                comments, answered,
-                comments == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) answered / comments),
-                known, open, known == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) open / known));
-        List<ScoreComponent> components = new ArrayList<>();
-        for (ScorePart part : ScorePart.values()) {
-            String prefix = part.name().toLowerCase(Locale.ROOT);
-            components.add(new ScoreComponent(part, rs.getDouble(prefix + "_value"), part.weight(),
-                    rs.getDouble(prefix + "_points"), rs.getString(prefix + "_text")));
-        }
-        Score score = new Score(rs.getDouble("score"), rs.getDouble("score_exact"), components,
-                rs.getInt("not_enough_data") != 0, rs.getInt("comments_closed") != 0,
-                rs.getString("responsiveness_text"));
-        return new StoredMetrics(rs.getLong("blog_id"), rs.getLong("official_id"), statusOf(rs.getString("status")),
-                new BlogMetrics(asOf, settings.zone(), posting, replies), score, placement(rs));
-    }
-
-    // ---------------------------------------------------------------- reads for the pages
-
-    /** The stored metrics of one blog. */
-    public Optional<StoredMetrics> metricsOf(long blogId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM blog_metrics WHERE blog_id = :id").bind("id", blogId)
-                .map((rs, ctx) -> storedMetrics(rs)).findOne());
-    }
-
-    /** The stored metrics of an official's blogs, by blog id. */
-    public Map<Long, StoredMetrics> metricsOfOfficial(long officialId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM blog_metrics WHERE official_id = :id ORDER BY blog_id")
-                .bind("id", officialId).map((rs, ctx) -> storedMetrics(rs)).list())
-                .stream().collect(Collectors.toMap(StoredMetrics::blogId, m -> m, (a, b) -> a, TreeMap::new));
-    }
-
-    /** One day of a blog's history. */
-    public record Snapshot(LocalDate day, BlogStatus status, double postsPerWeek, int weeksWithPostLast12,
-                           OptionalDouble replyRate, int judgedPostsWithReaderComments, double score, Integer rank) {}
-
-    /** A blog's daily snapshots, newest first, at most {@code limit}. */
-    public List<Snapshot> history(long blogId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT day, status, posts_per_week, weeks_with_post_12, reply_rate, judged_with_comments, score, rank
-                FROM metrics_snapshot WHERE blog_id = :id ORDER BY day DESC LIMIT :limit
-                """).bind("id", blogId).bind("limit", limit)
-                .map((rs, ctx) -> new Snapshot(LocalDate.parse(rs.getString("day")), statusOf(rs.getString("status")),
-                        rs.getDouble("posts_per_week"), rs.getInt("weeks_with_post_12"),
-                        optionalDouble(rs, "reply_rate"), rs.getInt("judged_with_comments"), rs.getDouble("score"),
-                        integer(rs, "rank")))
-                .list());
-    }
-
-    /** The filters, order and page of a rankings view; null filters mean "any". */
-    public record RankingFilter(Listing listing, String country, String level, String branch, BlogStatus status,
-                                String search, RankingSort sort, boolean descending, int page, int pageSize) {
-
-        public RankingFilter {
-            java.util.Objects.requireNonNull(listing, "listing");
-            java.util.Objects.requireNonNull(sort, "sort");
-            page = Math.max(1, page);
-            pageSize = Math.max(1, Math.min(500, pageSize));
-        }
-    }
-
-    /**
-     * One row of the rankings: the columns the list shows (not the whole blog_metrics row, which the profile reads),
-     * with the official's current name, office and place.
-     *
-     * @param replyRateShown the reply rate as shown and sorted on; null while there is not enough data yet or
-     *     comments were closed on every judged post
-     * @param commentsClosedEverywhere comments were closed on every judged post with a known comment state
-     * @param weeklyPostsLast12 posts per week over the last 12 weeks, oldest first
-     * @param rank the competition rank, null for a blog listed apart
-     * @param movement the change of rank since the previous day, null for a blog listed apart
-     */
-    public record RankingRow(long blogId, long officialId, BlogStatus status, String name, String office,
-                             String country, String region, String locality, String siteUrl, String feedUrl,
-                             double postsPerWeek, int weeksWithPostLast12, List<Integer> weeklyPostsLast12,
-                             Instant lastPostAt, int judgedPostsWithReaderComments, int judgedPostsReplied,
-                             Double replyRateShown, WilsonInterval replyRateInterval,
-                             boolean commentsClosedEverywhere, Duration medianTimeToFirstReply, double score,
-                             Integer rank, Movement movement) {
-
-        /** The address people should visit: the site, else the feed; null for a lead. */
-        public String address() {
-            return siteUrl != null ? siteUrl : feedUrl;
-        }
-    }
-
-    // The list's columns, read by position: a rankings page maps 50 of these rows on every request.
-    private static final String ROW_COLUMNS = """
-            m.blog_id, m.official_id, m.status, o.name, o.office, o.country, o.region, o.locality, b.site_url,
-            b.feed_url, m.posts_per_week, m.weeks_with_post_12, m.strip_12, m.last_post_at, m.judged_with_comments,
-            m.judged_replied, m.reply_rate_shown, m.reply_rate_low, m.reply_rate_high, m.judged_known_state,
-            m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places
-            """;
-
-    private static RankingRow rankingRow(ResultSet rs) throws SQLException {
-        double shown = rs.getDouble(17);
-        Double replyShown = rs.wasNull() ? null : shown;
-        long seconds = rs.getLong(22);
-        Duration median = rs.wasNull() ? null : Duration.ofSeconds(seconds);
-        int rank = rs.getInt(24);
-        Integer rankOrNull = rs.wasNull() ? null : rank;
-        String movement = rs.getString(25);
-        Movement mv = movement == null ? null
-                : new Movement(Movement.Direction.valueOf(movement.toUpperCase(Locale.ROOT)), rs.getInt(26));
-        return new RankingRow(rs.getLong(1), rs.getLong(2), statusOf(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getDouble(11), rs.getInt(12), parseStrip(rs.getString(13)), instant(rs, 14),
-                rs.getInt(15), rs.getInt(16), replyShown, new WilsonInterval(rs.getDouble(18), rs.getDouble(19)),
-                rs.getInt(20) > 0 && rs.getInt(21) == 0, median, rs.getDouble(23), rankOrNull, mv);
-    }
-
-    /**
-     * A page of the rankings, the number of rows matching, and for the tabs and the country filter: how many blogs
-     * each list holds and how many of them each country has.
-     */
-    public record RankingResult(List<RankingRow> rows, int total, Map<Listing, Integer> listingTotals,
-                                Map<Listing, Map<String, Integer>> countries) {}
-
-    /**
-     * Reads one page of a list. The page's blog ids come from one sort index (walked in order, filters checked on
-     * the index columns), then only those rows are joined to blog and official.
-     */
-    public RankingResult rankings(RankingFilter f) {
-        StringBuilder where = new StringBuilder("WHERE ranked = :ranked");
-        Map<String, Object> values = new HashMap<>();
-        values.put("ranked", f.listing() == Listing.RANKED ? 1 : 0);
-        // the WHERE is built from these constant fragments only; every value is bound
-        if (f.country() != null) {
-            where.append(" AND country = :country");
-            values.put("country", f.country());
-        }
-        if (f.level() != null) {
-            where.append(" AND level = :level");
-            values.put("level", f.level());
-        }
-        if (f.branch() != null) {
-            where.append(" AND branch = :branch");
-            values.put("branch", f.branch());
-        }
-        if (f.status() != null) {
-            where.append(" AND status = :status");
-            values.put("status", code(f.status()));
-        }
-        if (f.search() != null && !sortKey(f.search()).isEmpty()) {
-            where.append(" AND (name_key LIKE :q ESCAPE '!' OR office_key LIKE :q ESCAPE '!')");
-            values.put("q", "%" + sortKey(f.search()).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        String order = order(f.sort(), f.descending());
-        int ranked = f.listing() == Listing.RANKED ? 1 : 0;
-        return jdbi.withHandle(h -> {
-            Map<Listing, Integer> totals = new java.util.EnumMap<>(Listing.class);
-            Map<Listing, Map<String, Integer>> countries = new java.util.EnumMap<>(Listing.class);
-            Map<String, Integer> facets = new HashMap<>();
-            for (Listing l : Listing.values()) {
-                totals.put(l, 0);
-                countries.put(l, new TreeMap<>());
-            }
-            h.createQuery("SELECT ranked, field, value, blogs FROM metrics_facet")
-                    .map((rs, ctx) -> new Facet(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                    .forEach(facet -> {
-                        Listing l = facet.ranked() == 1 ? Listing.RANKED : Listing.HISTORICAL;
-                        if (facet.field().equals("all")) totals.put(l, facet.blogs());
-                        if (facet.field().equals("country")) countries.get(l).put(facet.value(), facet.blogs());
-                        if (facet.ranked() == ranked) facets.put(facet.field() + "=" + facet.value(), facet.blogs());
-                    });
-            // one filter or none: the total is a stored count; more filters or a search: count the matches
-            List<String> set = new ArrayList<>();
-            if (f.country() != null) set.add("country=" + f.country());
-            if (f.level() != null) set.add("level=" + f.level());
-            if (f.branch() != null) set.add("branch=" + f.branch());
-            if (f.status() != null) set.add("status=" + code(f.status()));
-            int total;
-            if (values.containsKey("q") || set.size() > 1) {
-                Query count = h.createQuery("SELECT count(*) FROM blog_metrics " + where);
-                count.bindMap(values);
-                total = count.mapTo(Integer.class).one();
-            } else {
-                total = facets.getOrDefault(set.isEmpty() ? "all=" : set.get(0), 0);
-            }
-            Query page = h.createQuery("""
-                    SELECT %s
-                    FROM (SELECT blog_id FROM blog_metrics %s ORDER BY %s LIMIT :limit OFFSET :offset) AS p
-                    JOIN blog_metrics m ON m.blog_id = p.blog_id
-                    JOIN blog b ON b.id = m.blog_id
-                    JOIN official o ON o.id = m.official_id
-                    ORDER BY %s
-                    """.formatted(ROW_COLUMNS, where, order, qualified(order)));
-            page.bindMap(values);
-            List<RankingRow> rows = page.bind("limit", f.pageSize()).bind("offset", (f.page() - 1) * f.pageSize())
-                    .map((rs, ctx) -> rankingRow(rs))
-                    .list();
-            return new RankingResult(rows, total, totals, countries);
-        });
-    }
-
-    private record Facet(int ranked, String field, String value, int blogs) {}
-
-    /** The ORDER BY of a sort: written to match one index of V4__metrics.sql exactly, so no sort step is needed. */
-    private static String order(RankingSort sort, boolean descending) {
-        String dir = descending ? " DESC" : "";
-        return switch (sort) {
-            case RANK -> "position" + dir;
-            case SCORE -> descending ? "position" : "position DESC";
-            case NAME -> "name_key" + dir + ", position";
-            case OFFICE -> "office_key" + dir + ", position";
-            case JURISDICTION -> "jurisdiction_key" + dir + ", position";
-            case POSTS_PER_WEEK -> "posts_per_week" + dir + ", position";
-            case CONSISTENCY -> "weeks_with_post_12" + dir + ", position";
-            case REPLY_RATE -> "reply_rate_shown IS NULL, reply_rate_shown" + dir + ", position";
-            case REPLY_TIME -> "median_reply_seconds IS NULL, median_reply_seconds" + dir + ", position";
-            case LAST_POST -> "last_post_at IS NULL, last_post_at" + dir + ", position";
-            case MOVEMENT -> "movement_sort IS NULL, movement_sort" + dir + ", position";
-            case STATUS -> "status_order" + dir + ", position";
-        };
-    }
-
-    /** The same order on the joined page rows (columns of blog_metrics m). */
-    private static String qualified(String order) {
-        return order.replaceAll("\\b(position|name_key|office_key|jurisdiction_key|posts_per_week|weeks_with_post_12"
-                + "|reply_rate_shown|median_reply_seconds|last_post_at|movement_sort|status_order)\\b", "m.$1");
     }
 }

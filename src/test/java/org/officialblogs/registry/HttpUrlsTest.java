@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UrlNormalizerTest {
+class HttpUrlsTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -21,7 +21,7 @@ class UrlNormalizerTest {
             "https://example.org//blog//,                    https://example.org/blog",
     })
     void variantsOfTheSameAddressShareAKey(String a, String b) {
-        assertThat(UrlNormalizer.key(a)).isPresent().isEqualTo(UrlNormalizer.key(b));
+        assertThat(HttpUrls.key(a)).isPresent().isEqualTo(HttpUrls.key(b));
     }
 
     @ParameterizedTest
@@ -32,14 +32,14 @@ class UrlNormalizerTest {
             "https://blog.example.org/,      https://example.org/",
     })
     void differentAddressesKeepDifferentKeys(String a, String b) {
-        assertThat(UrlNormalizer.key(a)).isNotEqualTo(UrlNormalizer.key(b));
+        assertThat(HttpUrls.key(a)).isNotEqualTo(HttpUrls.key(b));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "example.org", "ftp://example.org/", "javascript:alert(1)", "https://",
             "https://user:pw@example.org/", "https://exa mple.org/", "https://example.org/\u0000", "mailto:a@b.org", "file:///etc/passwd"})
     void refusesWhatIsNotAnHttpAddress(String raw) {
-        assertThat(UrlNormalizer.parseHttpUrl(raw)).isEmpty();
-        assertThat(UrlNormalizer.whyNotHttpUrl(raw)).isNotBlank();
+        assertThat(HttpUrls.parseHttpUrl(raw)).isEmpty();
+        assertThat(HttpUrls.whyNotHttpUrl(raw)).isNotBlank();
     }
 }

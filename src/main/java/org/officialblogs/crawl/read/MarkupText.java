@@ -1,4 +1,4 @@
-package org.officialblogs.crawl.feed;
+package org.officialblogs.crawl.read;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,25 +15,35 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
-/** Feed text is untrusted: titles become plain text, summaries become bounded, sanitised basic HTML. */
-final class MarkupText {
+/**
+ * Text from feeds and comment sources is untrusted and may hold markup: titles and names become plain text, summaries
+ * bounded, sanitised basic HTML. Script and style contents are dropped with their tags.
+ */
+public final class MarkupText {
+
+    /** The longest display name kept, in characters. */
+    public static final int MAX_NAME_CHARS = 200;
 
     private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile("<[A-Za-z/!]|&(#?[A-Za-z0-9]+);");
     // Non-breaking spaces too: a title is one line of plain text.
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    // Control and format characters (bidi overrides, zero-width marks) only serve to disguise a name.
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}]");
+    private static final Pattern ANY_SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private final int summaryMaxChars;
 
-    MarkupText(int summaryMaxChars) {
+    /** A reader of summaries bounded to {@code summaryMaxChars} of HTML. */
+    public MarkupText(int summaryMaxChars) {
         this.summaryMaxChars = summaryMaxChars;
     }
 
     /**
      * Plain text of a title. Atom says what it holds ({@code text}, {@code html}, {@code xhtml}); RSS does not,
      * and feeds routinely put escaped HTML in titles, so RSS text that looks like markup is read as HTML
-     * (feedparser does the same). Script and style contents are dropped with the tags.
+     * (feedparser does the same).
      */
-    static String plainText(String value, String type) {
+    public static String plainText(String value, String type) {
         if (value == null) {
             return "";
         }
@@ -44,10 +54,31 @@ final class MarkupText {
     }
 
     /**
+     * A display name as plain text: markup is dropped, invisible characters removed, spaces collapsed, length
+     * bounded to {@link #MAX_NAME_CHARS}. Null when nothing readable is left.
+     */
+    public static String name(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String text = raw.indexOf('<') >= 0 || raw.indexOf('&') >= 0 ? Jsoup.parseBodyFragment(raw).text() : raw;
+        text = INVISIBLE.matcher(text).replaceAll("");
+        text = ANY_SPACES.matcher(text).replaceAll(" ").strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.length() > MAX_NAME_CHARS) {
+            int end = text.offsetByCodePoints(0, text.codePointCount(0, MAX_NAME_CHARS));
+            text = text.substring(0, end).strip();
+        }
+        return text;
+    }
+
+    /**
      * Sanitised summary: HTML (or plain text, escaped) cleaned with {@link Safelist#basic()}, relative links made
      * absolute against {@code baseUri}, then cut at a text boundary so the HTML stays within the bound.
      */
-    String summary(String value, String type, String baseUri) {
+    public String summary(String value, String type, String baseUri) {
         if (value == null || value.isBlank()) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.officialblogs.crawl;
+package org.officialblogs.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -7,16 +7,17 @@ import java.util.HashMap;
 import java.util.Map;
 import org.officialblogs.App;
 import org.officialblogs.Config;
-import org.officialblogs.crawl.fetch.MutableClock;
+import org.officialblogs.crawl.CrawlOutcome;
+import org.officialblogs.crawl.CrawlState;
 import org.officialblogs.registry.Origin;
 
 /** The whole application over a temporary database, with a clock the test moves, for crawl scenarios on loopback. */
-final class CrawlTestApp implements AutoCloseable {
+public final class CrawlTestApp implements AutoCloseable {
 
-    final MutableClock clock;
-    final App app;
+    public final MutableClock clock;
+    public final App app;
 
-    CrawlTestApp(Path dir, Instant start, Map<String, String> settings) {
+    public CrawlTestApp(Path dir, Instant start, Map<String, String> settings) {
         clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0",
                 "OFFICIALBLOGS_DATA_DIR", dir.toString(), "OFFICIALBLOGS_SCHEDULER", "false",
@@ -28,7 +29,7 @@ final class CrawlTestApp implements AutoCloseable {
     }
 
     /** Lists an official with a blog at the given addresses (feed may be null); returns the blog's id. */
-    long addBlog(String name, String siteUrl, String feedUrl) {
+    public long addBlog(String name, String siteUrl, String feedUrl) {
         String csv = "name,office,country,level,branch,blog_url,feed_url,sources\n"
                 + name + ",Mayor,FR,local,executive," + siteUrl + "," + (feedUrl == null ? "" : feedUrl)
                 + ",https://example.org/evidence\n";
@@ -39,20 +40,20 @@ final class CrawlTestApp implements AutoCloseable {
                 .bind("n", name).mapTo(Long.class).one());
     }
 
-    CrawlOutcome crawl(long blogId) {
+    public CrawlOutcome crawl(long blogId) {
         return app.crawlRunner.runOne(blogId).orElseThrow(() -> new AssertionError("blog " + blogId + " not crawlable"));
     }
 
-    CrawlState state(long blogId) {
+    public CrawlState state(long blogId) {
         return app.crawl.state(blogId).orElseThrow();
     }
 
-    String blogColumn(long blogId, String column) {
+    public String blogColumn(long blogId, String column) {
         return app.database.jdbi().withHandle(h -> h.createQuery("SELECT " + column + " FROM blog WHERE id = :id")
                 .bind("id", blogId).mapTo(String.class).one());
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         return app.database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 

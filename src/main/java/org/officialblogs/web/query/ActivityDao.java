@@ -1,4 +1,4 @@
-package org.officialblogs.metrics;
+package org.officialblogs.web.query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.officialblogs.db.Columns;
+import org.officialblogs.metrics.CommentsState;
 
 /**
  * SQL for what the public pages show of the crawled data: the river of recent posts, a blog's recent posts with
@@ -51,11 +52,11 @@ public final class ActivityDao {
         boolean collected = rs.getBoolean("collected");
         String state = rs.getString("comments_state");
         return new PublicPost(rs.getLong("id"), rs.getString("title"), rs.getString("url"),
-                MetricsDao.instant(rs, "published_at"), rs.getString("summary"), rs.getLong("blog_id"),
+                Columns.instant(rs, "published_at"), rs.getString("summary"), rs.getLong("blog_id"),
                 rs.getString("address"), rs.getLong("official_id"), rs.getString("name"), rs.getString("office"),
                 rs.getString("country"), collected ? rs.getInt("reader_comments") : null,
-                collected && MetricsDao.instant(rs, "first_official_reply_at") != null,
-                state == null ? CommentsState.UNKNOWN : CommentsState.valueOf(state.toUpperCase(Locale.ROOT)));
+                collected && Columns.instant(rs, "first_official_reply_at") != null,
+                CommentsState.fromCode(state));
     }
 
     /**
@@ -69,7 +70,7 @@ public final class ActivityDao {
                 WHERE p.id IN (
                     SELECT q.id FROM post q INDEXED BY post_published
                     WHERE q.published_at <= :now
-                      AND q.blog_id IN (SELECT id FROM blog WHERE status IN ('active', 'dormant', 'offline'))
+                      AND q.blog_id IN (SELECT id FROM crawlable_blog)
                     ORDER BY q.published_at DESC, q.id DESC
                     LIMIT :limit OFFSET :offset)
                 ORDER BY p.published_at DESC, p.id DESC
@@ -124,7 +125,7 @@ public final class ActivityDao {
                     int parent = rs.getInt("parent_official");
                     Boolean replyToOfficial = rs.wasNull() ? null : parent != 0;
                     return new CommentDecision(rs.getLong("id"), rs.getLong("post_id"),
-                            MetricsDao.instant(rs, "published_at"), official, rs.getString("decided_by"), note,
+                            Columns.instant(rs, "published_at"), official, rs.getString("decided_by"), note,
                             replyToOfficial);
                 })
                 .forEach(d -> {
@@ -173,8 +174,8 @@ public final class ActivityDao {
                 ORDER BY p.published_at DESC, p.id DESC
                 LIMIT :limit
                 """).bind("blog", blogId).bind("since", since).bind("limit", limit)
-                .map((rs, ctx) -> new ReplyDelay(rs.getLong(1), rs.getString(2), MetricsDao.instant(rs, 3),
-                        MetricsDao.instant(rs, 4), MetricsDao.instant(rs, 5)))
+                .map((rs, ctx) -> new ReplyDelay(rs.getLong(1), rs.getString(2), Columns.instant(rs, 3),
+                        Columns.instant(rs, 4), Columns.instant(rs, 5)))
                 .list());
     }
 
@@ -187,13 +188,12 @@ public final class ActivityDao {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT b.id, coalesce(b.site_url, b.feed_url) AS address, b.created_at, o.id AS official_id, o.name,
                     o.office, o.country
-                FROM blog b JOIN official o ON o.id = b.official_id
-                WHERE b.status IN ('active', 'dormant', 'offline')
+                FROM crawlable_blog b JOIN official o ON o.id = b.official_id
                 ORDER BY b.created_at DESC, b.id DESC
                 LIMIT :limit
                 """).bind("limit", limit)
                 .map((rs, ctx) -> new NewBlog(rs.getLong("id"), rs.getString("address"),
-                        MetricsDao.instant(rs, "created_at"), rs.getLong("official_id"), rs.getString("name"),
+                        Columns.instant(rs, "created_at"), rs.getLong("official_id"), rs.getString("name"),
                         rs.getString("office"), rs.getString("country")))
                 .list());
     }
@@ -201,6 +201,6 @@ public final class ActivityDao {
     /** The last successful crawl of any blog. */
     public Optional<Instant> lastCrawlSuccess() {
         return jdbi.withHandle(h -> Optional.ofNullable(h.createQuery("SELECT max(last_success_at) FROM crawl_state")
-                .map((rs, ctx) -> MetricsDao.instant(rs, 1)).one()));
+                .map((rs, ctx) -> Columns.instant(rs, 1)).one()));
     }
 }

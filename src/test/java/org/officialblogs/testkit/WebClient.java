@@ -1,4 +1,4 @@
-package org.officialblogs.web;
+package org.officialblogs.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +26,7 @@ public final class WebClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    WebClient(URI base) {
+    public WebClient(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -105,8 +105,13 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    /** Sends with {@code client} and reads the body as text; a failure to connect fails the test. */
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.officialblogs.metrics;
+package org.officialblogs.web.query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.crawl.CrawlLogEntry;
+import org.officialblogs.metrics.StoredMetrics;
 import org.officialblogs.registry.Blog;
 import org.officialblogs.registry.Official;
 import org.officialblogs.registry.RegistryDao;
@@ -41,7 +42,7 @@ public final class ProfileQuery {
      */
     public record BlogProfile(Blog blog, Optional<StoredMetrics> metrics,
                               Optional<org.officialblogs.crawl.CrawlState> crawlState, List<CrawlLogEntry> crawlLog,
-                              List<MetricsDao.Snapshot> history, List<ActivityDao.PublicPost> recentPosts,
+                              List<MetricsReadDao.Snapshot> history, List<ActivityDao.PublicPost> recentPosts,
                               Map<Long, List<ActivityDao.CommentDecision>> decisions,
                               List<ActivityDao.ReplyDelay> replyDelays, List<Source> sources) {}
 
@@ -50,10 +51,10 @@ public final class ProfileQuery {
 
     private final RegistryDao registry;
     private final CrawlDao crawl;
-    private final MetricsDao metrics;
+    private final MetricsReadDao metrics;
     private final ActivityDao activity;
 
-    public ProfileQuery(RegistryDao registry, CrawlDao crawl, MetricsDao metrics, ActivityDao activity) {
+    public ProfileQuery(RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics, ActivityDao activity) {
         this.registry = registry;
         this.crawl = crawl;
         this.metrics = metrics;
@@ -70,8 +71,7 @@ public final class ProfileQuery {
         Map<Long, StoredMetrics> stored = metrics.metricsOfOfficial(officialId);
         List<BlogProfile> blogs = new ArrayList<>();
         for (Blog blog : registry.blogsOf(officialId)) {
-            if (blog.status() == org.officialblogs.registry.BlogStatus.PENDING
-                    || blog.status() == org.officialblogs.registry.BlogStatus.REJECTED) {
+            if (!blog.status().isListed()) {
                 continue;
             }
             List<ActivityDao.PublicPost> posts = activity.postsOfBlog(blog.id(), now, RECENT_POSTS);

@@ -1,7 +1,7 @@
-package org.officialblogs.web;
+package org.officialblogs.testkit;
 
+import org.officialblogs.web.WebApp;
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,40 +15,21 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.officialblogs.App;
 import org.officialblogs.Config;
-import org.officialblogs.auth.AccountService;
-import org.officialblogs.crawl.CrawlDao;
-import org.officialblogs.db.Database;
-import org.officialblogs.metrics.ActivityDao;
-import org.officialblogs.metrics.MetricsDao;
-import org.officialblogs.metrics.MetricsService;
 import org.officialblogs.registry.BlogPreviewer;
-import org.officialblogs.registry.RegistryDao;
-import org.officialblogs.registry.RegistryImporter;
-import org.officialblogs.registry.SubmissionDao;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
 
 /**
- * The real web app on a random port over a real SQLite file, wired as Main wires it, with a plain HTTP client.
- * The two seams the crawler fills in production are given here: a previewer (fixed answers by default none) and a
- * crawl trigger that records which blogs were asked for.
+ * The real web app on a random port over a real SQLite file, wired as Main wires it ({@link #app} holds every
+ * object), with a plain HTTP client. The two seams the crawler fills in production are given here: a previewer
+ * (fixed answers; by default none) and a crawl trigger that records which blogs were asked for.
  */
 public final class TestServer implements AutoCloseable {
 
     public static final String MODERATOR = "moderator";
     public static final String PASSWORD = "correct horse battery staple";
 
+    /** The application under test, as App wires it: its database, DAOs and services. */
     public final App app;
-    public final Config config;
-    public final Database database;
-    public final RegistryDao registry;
-    public final RegistryImporter importer;
-    public final CrawlDao crawl;
-    public final MetricsDao metricsDao;
-    public final MetricsService metrics;
-    public final ActivityDao activity;
-    public final AccountService accounts;
-    public final SubmissionDao submissions;
-    public final ModerationServices moderation;
     /** The blog ids the app asked the crawler to fetch, in order. */
     public final List<Long> crawlRequests = new CopyOnWriteArrayList<>();
     public final Javalin javalin;
@@ -75,20 +56,9 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dir.toString(),
                 "OFFICIALBLOGS_SCHEDULER", "false"));
         values.putAll(settings);
-        config = Config.fromValues(values);
         // accounts and sessions live in real time; pages may show a fixed day
-        app = new App(config, App.Parts.production().withPagesClock(pagesClock).withPreviewer(previewer)
+        app = new App(Config.fromValues(values), App.Parts.production().withPagesClock(pagesClock).withPreviewer(previewer)
                 .withCrawlTrigger(crawlRequests::add));
-        database = app.database;
-        registry = app.registry;
-        importer = app.importer;
-        crawl = app.crawl;
-        metricsDao = app.metricsDao;
-        metrics = app.metrics;
-        activity = app.activity;
-        accounts = app.accounts;
-        submissions = app.submissions;
-        moderation = app.moderation;
         WebApp web = app.webApp("test");
         javalin = web.start();
         metricsPort = web.metricsPort();
@@ -97,7 +67,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates the standard moderator account. */
     public TestServer withModerator() {
-        if (!accounts.add(MODERATOR, PASSWORD.toCharArray()).ok()) throw new IllegalStateException("moderator not added");
+        if (!app.accounts.add(MODERATOR, PASSWORD.toCharArray()).ok()) throw new IllegalStateException("moderator not added");
         return this;
     }
 
@@ -111,19 +81,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return WebClient.send(http, request);
     }
 
     /** A number from the database, for assertions. */
     public long count(String sql) {
-        return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return app.database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     @Override

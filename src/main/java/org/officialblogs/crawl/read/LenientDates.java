@@ -1,4 +1,4 @@
-package org.officialblogs.crawl.comments;
+package org.officialblogs.crawl.read;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,13 +11,19 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Lenient date parsing for comment sources; every method returns null rather than guess. */
-public final class CommentDates {
+/**
+ * Lenient reading of the dates feeds, comment feeds and themes print; every method returns null rather than guess.
+ * Two policies: a post may be dated by its day alone ({@link #zoneless}), a comment needs a time of day, since reply
+ * delays are measured between comments. Rome's own RFC 822 / W3C reader comes first for feed items
+ * ({@code crawl.feed.FeedDates}); these cover what it rejects and what comment sources print.
+ */
+public final class LenientDates {
     private static final Map<String, String> LEGACY_ZONES = Map.ofEntries(
             Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"), Map.entry("GMT", "+0000"), Map.entry("Z", "+0000"),
             Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"),
@@ -34,8 +40,41 @@ public final class CommentDates {
     private static final Pattern DAY_FIRST = Pattern.compile(
             "(?i)(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+" + MONTH + ",?\\s+(\\d{4})" + TIME);
     private static final Pattern NUMERIC = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2})");
+    private static final List<DateTimeFormatter> ZONELESS_DATE_TIMES = List.of(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]", Locale.ROOT),
+            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm[:ss]", Locale.ROOT));
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT),
+            DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT));
 
-    private CommentDates() {
+    private LenientDates() {
+    }
+
+    /**
+     * A date-time without a zone ({@code 2024-03-01 10:15}, {@code 2024-03-01T10:15:00}, {@code 01.03.2024 10:15}),
+     * or a bare date ({@code 2024-03-01}, {@code 01.03.2024}) as its start, read in {@code zone}.
+     */
+    public static Instant zoneless(String raw, ZoneId zone) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String s = raw.strip();
+        for (DateTimeFormatter f : ZONELESS_DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(s, f).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(s, f).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return null;
     }
 
     /** ISO 8601 with offset; a local date-time is read in {@code zoneForLocal}; a bare date is refused. */
@@ -62,7 +101,7 @@ public final class CommentDates {
     }
 
     /** RFC 822 / 1123 as found in RSS {@code pubDate}, with the usual sloppiness (no weekday, US zone names). */
-    static Instant rfc822(String raw) {
+    public static Instant rfc822(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -99,7 +138,7 @@ public final class CommentDates {
      * A human date-time printed by a theme, in English ("March 10, 2017 at 6:16 PM", "11th March 2015 at 08:00")
      * or numeric ("2017-03-10 18:16"), read in the site's zone. Needs a time of day: a date alone is refused.
      */
-    static Instant humanText(String raw, ZoneId zone) {
+    public static Instant humanText(String raw, ZoneId zone) {
         if (raw == null || raw.isBlank() || raw.length() > 200) {
             return null;
         }
@@ -126,7 +165,7 @@ public final class CommentDates {
     }
 
     /** Epoch milliseconds as decimal text (Blogger's {@code showComment=}); null when not a plausible one. */
-    static Instant epochMillis(String raw) {
+    public static Instant epochMillis(String raw) {
         if (raw == null || !raw.matches("\\d{10,14}")) {
             return null;
         }

@@ -1,7 +1,11 @@
 package org.officialblogs.metrics;
 
-/** What the crawler knows about reaching a blog; the crawler decides when failures make a blog unreachable. */
-public enum CrawlState {
+/**
+ * Whether a blog can be reached, as the recompute sees it: the registry's listing status (a lead has no address, an
+ * offline blog is gone) and the crawler's record (successes, the verdict "unreachable"). Derived in one place,
+ * {@link ListedBlog#reachability()}; the crawler decides when failures make a blog unreachable.
+ */
+public enum Reachability {
     /** The official is known but no blog address is recorded yet: nothing to crawl. */
     LEAD,
     /** An address is recorded but no crawl has succeeded yet. */

@@ -1,4 +1,4 @@
-package org.officialblogs.metrics;
+package org.officialblogs.web.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
