@@ -29,7 +29,14 @@ import org.officialblogs.crawl.feed.PlatformDetector;
 import org.officialblogs.crawl.fetch.FetchSettings;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.crawl.fetch.HostResolver;
+import org.officialblogs.crawl.CandidateBlogChecker;
+import org.officialblogs.crawl.feed.BlogLinkFinder;
 import org.officialblogs.db.Database;
+import org.officialblogs.discover.CandidateDao;
+import org.officialblogs.discover.CandidateReview;
+import org.officialblogs.discover.DiscoveryService;
+import org.officialblogs.discover.PositionTable;
+import org.officialblogs.discover.WikidataClient;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
 import org.officialblogs.export.SqliteSnapshot;
@@ -114,6 +121,12 @@ public final class App implements AutoCloseable {
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
     private final QueuedCrawlTrigger queuedTrigger;
+    /** Discovery: candidates from Wikidata and Popolo files, checked by the crawler, decided by moderators. */
+    public final CandidateDao candidates;
+    public final DiscoveryService discovery;
+    public final CandidateReview candidateReview;
+    /** The query service's own fetcher: one request at a time, a time limit above the service's 60 s. */
+    private final Fetcher queryFetcher;
     public final ExportDao exports;
     public final DataExporter exporter;
     /** /metrics: request meters, JVM meters and database numbers read at scrape time. */
@@ -161,6 +174,16 @@ public final class App implements AutoCloseable {
         this.submissions = new SubmissionDao(database.jdbi());
         BulkUploadDao uploads = new BulkUploadDao(database.jdbi());
         AuditLog audit = new AuditLog(database.jdbi(), clock);
+        PositionTable positions = PositionTable.standard();
+        this.candidates = new CandidateDao(database.jdbi());
+        this.queryFetcher = new Fetcher(queryFetchSettings(config), parts.resolver(), clock);
+        this.discovery = new DiscoveryService(candidates, positions,
+                endpoint -> new WikidataClient(queryFetcher, endpoint, clock, WikidataClient.Waiter.real(),
+                        WikidataClient.Policy.standard()),
+                config.wikidataEndpoint(), queryFetcher,
+                new CandidateBlogChecker(fetcher, reader, new FeedDiscovery(detector), locator, new BlogLinkFinder(), detector),
+                clock, config.maxConcurrentFetches() * 16, Duration.ofHours(20));
+        this.candidateReview = new CandidateReview(candidates, positions, registryService, audit, trigger, clock);
         this.moderation = new ModerationServices(
                 new SubmissionService(submissions, registry, uploads, previewer, tokens, clock),
                 new BulkSubmissions(uploads, submissions, registry, tokens, clock),
@@ -168,7 +191,7 @@ public final class App implements AutoCloseable {
                         audit, trigger, clock),
                 audit,
                 new LoginService(accounts, sessions, new RateLimiter(5, Duration.ofMinutes(15), clock)),
-                sessions, tokens, clock);
+                sessions, tokens, clock, candidateReview);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock);
         this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);
@@ -180,6 +203,19 @@ public final class App implements AutoCloseable {
                 .withTimeouts(config.connectTimeout(), config.readTimeout(), config.requestTimeout())
                 .withMaxBodyBytes(config.maxBodyBytes())
                 .withPoliteness(config.hostDelay(), config.maxConcurrentFetches())
+                .withAllowPrivateNetwork(config.allowPrivateNetwork());
+    }
+
+    /**
+     * The query service's fetcher: the Wikimedia rules ask for one query at a time and our User-Agent; the service
+     * stops a query at 60 s, so we wait a little longer; answers of whole countries are larger than feeds.
+     */
+    static FetchSettings queryFetchSettings(Config config) {
+        return FetchSettings.defaults(FetchSettings.userAgent(Version.current(), config.baseUrl().toString()))
+                .withTimeouts(config.connectTimeout(), Duration.ofSeconds(65), Duration.ofSeconds(75))
+                .withMaxBodyBytes(64L * 1024 * 1024)
+                .withPoliteness(Duration.ofSeconds(1), 1)
+                .withRetryAfter(Duration.ofSeconds(60), Duration.ofHours(24))
                 .withAllowPrivateNetwork(config.allowPrivateNetwork());
     }
 
@@ -199,6 +235,7 @@ public final class App implements AutoCloseable {
         queuedTrigger.close();
         crawlRunner.close();
         fetcher.close();
+        queryFetcher.close();
         operations.close();
         database.close();
     }

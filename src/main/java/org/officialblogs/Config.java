@@ -31,7 +31,8 @@ public record Config(
         int backfillMaxPages,
         boolean schedulerEnabled,
         int submissionsPerHour,
-        int apiRequestsPerMinute) {
+        int apiRequestsPerMinute,
+        URI wikidataEndpoint) {
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
@@ -55,7 +56,8 @@ public record Config(
             new Setting("OFFICIALBLOGS_BACKFILL_MAX_PAGES", "30", "Most feed pages read when backfilling a blog's history"),
             new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"),
             new Setting("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "10", "Submissions (form, API or bulk upload) accepted per client address per hour"),
-            new Setting("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "300", "Read API (GET /api/v1/...) requests answered per client address per minute"));
+            new Setting("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "300", "Read API (GET /api/v1/...) requests answered per client address per minute"),
+            new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparql", "SPARQL endpoint `discover wikidata` and `enrich wikidata` ask"));
 
     /** Thrown for a setting that cannot be used; the message names the setting and the value. */
     public static final class InvalidConfigException extends RuntimeException {
@@ -91,6 +93,10 @@ public record Config(
         if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
         if (submissionsPerHour < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + submissionsPerHour);
         if (apiRequestsPerMinute < 1) problems.add("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE must be >= 1, got " + apiRequestsPerMinute);
+        if (wikidataEndpoint == null || !("http".equals(wikidataEndpoint.getScheme()) || "https".equals(wikidataEndpoint.getScheme()))
+                || wikidataEndpoint.getHost() == null) {
+            problems.add("OFFICIALBLOGS_WIKIDATA_ENDPOINT must be an absolute http(s) URL, got " + wikidataEndpoint);
+        }
         if (!problems.isEmpty()) throw new InvalidConfigException(String.join("; ", problems));
     }
 
@@ -138,7 +144,8 @@ public record Config(
                 parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES"),
                 parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
                 parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"),
-                parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"));
+                parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"),
+                parseUri(get, "OFFICIALBLOGS_WIKIDATA_ENDPOINT"));
     }
 
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */
@@ -161,6 +168,15 @@ public record Config(
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static URI parseUri(Function<String, String> get, String name) {
+        String v = get.apply(name);
+        try {
+            return new URI(v);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException(name + " is not a URL: '" + v + "'");
         }
     }
 

@@ -106,6 +106,28 @@ public final class RegistryService {
         return new UpsertResult(changed ? Outcome.UPDATED : Outcome.UNCHANGED, o.id(), blogId);
     }
 
+    /** An entry listed from elsewhere: what the upsert did, and the official and blog as they are now. */
+    public record ListedEntry(UpsertResult result, Official official, Blog blog) {}
+
+    /**
+     * Adds or updates an entry a moderator approved from outside the registry (a discovery candidate) inside the
+     * caller's transaction, and lists its blog (ACTIVE) so the crawler takes it up.
+     */
+    public ListedEntry list(Handle h, RegistryEntry e, Origin origin, String originRef) {
+        UpsertResult up = upsert(h, e, origin, originRef);
+        Blog blog = up.blogId() == null ? null : RegistryDao.blogsOf(h, up.officialId()).stream()
+                .filter(b -> b.id() == up.blogId()).findFirst().orElse(null);
+        if (blog != null && blog.address() != null
+                && (blog.status() == BlogStatus.PENDING || blog.status() == BlogStatus.LEAD || blog.status() == BlogStatus.REJECTED)) {
+            Blog listed = new Blog(blog.id(), blog.officialId(), blog.siteUrl(), blog.feedUrl(), blog.platform(),
+                    blog.language(), blog.authorship(), blog.activeYears(), BlogStatus.ACTIVE, blog.notes(), blog.origin(),
+                    blog.originRef(), blog.createdAt(), blog.updatedAt());
+            dao.updateBlog(h, listed, clock.instant());
+            blog = RegistryDao.blogsOf(h, up.officialId()).stream().filter(b -> b.id() == up.blogId()).findFirst().orElseThrow();
+        }
+        return new ListedEntry(up, dao.officialById(h, up.officialId()).orElseThrow(), blog);
+    }
+
     private boolean addSources(Handle h, long officialId, Long blogId, RegistryEntry e, Origin origin, String ref, Instant now) {
         boolean any = false;
         for (String url : e.sources()) any |= dao.addSource(h, officialId, blogId, url, origin, ref, now);
