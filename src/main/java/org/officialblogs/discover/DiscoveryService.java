@@ -66,8 +66,20 @@ public final class DiscoveryService {
 
     /** A discovery that could not run; the message says why, for the person who started it. */
     public static final class DiscoveryException extends Exception {
+        private final boolean badInput;
+
         public DiscoveryException(String message) {
+            this(message, false);
+        }
+
+        public DiscoveryException(String message, boolean badInput) {
             super(message);
+            this.badInput = badInput;
+        }
+
+        /** True when what was asked cannot work (fix the options); false when the source failed (try again). */
+        public boolean badInput() {
+            return badInput;
         }
     }
 
@@ -155,14 +167,14 @@ public final class DiscoveryService {
         for (String c : r.countries()) {
             String code = c.strip().toUpperCase(Locale.ROOT);
             if (code.equals("EU") || !Countries.isValid(code)) {
-                throw new DiscoveryException("'" + c + "' is not a country code Wikidata knows (ISO 3166-1 alpha-2, e.g. DE, FR, JP).");
+                throw new DiscoveryException("'" + c + "' is not a country code Wikidata knows (ISO 3166-1 alpha-2, e.g. DE, FR, JP).", true);
             }
             if (!countries.contains(code)) countries.add(code);
         }
-        if (countries.isEmpty()) throw new DiscoveryException("Name at least one country with --country (e.g. --country DE).");
+        if (countries.isEmpty()) throw new DiscoveryException("Name at least one country with --country (e.g. --country DE).", true);
         for (String p : r.positions()) {
             if (!WikidataIds.isItem(p)) {
-                throw new DiscoveryException("'" + p + "' is not a Wikidata item id (Q followed by digits, e.g. Q1939555).");
+                throw new DiscoveryException("'" + p + "' is not a Wikidata item id (Q followed by digits, e.g. Q1939555).", true);
             }
         }
         URI endpoint = r.endpoint() != null ? r.endpoint() : defaultEndpoint;
@@ -277,7 +289,7 @@ public final class DiscoveryService {
         if (country == null || !Countries.isValid(country)) {
             throw new DiscoveryException(country == null
                     ? "Say which country the file's officials serve with --country (e.g. --country FI): Popolo files do not carry it."
-                    : "'" + r.country() + "' is not an ISO 3166-1 alpha-2 country code (e.g. FI, DE, EU).");
+                    : "'" + r.country() + "' is not an ISO 3166-1 alpha-2 country code (e.g. FI, DE, EU).", true);
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("file", r.name());
@@ -306,7 +318,7 @@ public final class DiscoveryService {
                     r.name(), r.language()));
         } catch (PopoloReader.NotPopoloException e) {
             dao.finishRun(run, null, e.getMessage(), clock.instant());
-            throw new DiscoveryException(e.getMessage() + ". Nothing was stored.");
+            throw new DiscoveryException(e.getMessage() + ". Nothing was stored.", true);
         }
         List<Proposal> proposals = limit(read.proposals(), r.limit());
         listener.notice("Popolo: " + read.persons() + " persons; " + read.proposals().size() + " addresses from "
