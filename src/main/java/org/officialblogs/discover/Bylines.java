@@ -22,8 +22,11 @@ public final class Bylines {
         List<String> authorTokens = Arrays.stream(a.split(" ")).filter(t -> !t.isEmpty()).toList();
         if (nameTokens.size() == 1 || authorTokens.size() == 1) {
             // no spaces (CJK names, handles): containment, when the shorter one is not a mere fragment
-            String shorter = a.length() <= n.length() ? a : n;
-            String longer = shorter == a ? n : a;
+            String as = a.replace(" ", "");
+            String ns = n.replace(" ", "");
+            if (as.equals(ns)) return true;
+            String shorter = as.length() <= ns.length() ? as : ns;
+            String longer = shorter == as ? ns : as;
             return shorter.codePointCount(0, shorter.length()) >= 2 && longer.contains(shorter)
                     && (nameTokens.size() == 1 || shorter.length() >= 6);
         }
