@@ -23,7 +23,7 @@ import org.officialblogs.registry.Level;
  * Whole discovery runs in the real application: the recorded Wikidata answers from a loopback endpoint, their blog
  * addresses pointed at loopback sites, checked by the crawler, stored in a real SQLite file.
  */
-class DiscoveryServiceTest {
+public class DiscoveryServiceTest {
 
     @TempDir
     Path dir;
@@ -33,7 +33,7 @@ class DiscoveryServiceTest {
     App app;
 
     /** The fixture's addresses and the loopback paths that stand for them. */
-    static final Map<String, String> SITES = Map.of(
+    public static final Map<String, String> SITES = Map.of(
             "https://www.brian-nickholz.de/", "/nickholz/",
             "https://susanne-hierl.de/", "/hierl/",
             "https://jeff-jackson.medium.com/", "/jackson-medium/",

@@ -18,34 +18,34 @@ import org.officialblogs.crawl.LoopbackSite;
  * former), the position-class query. Blog addresses in the answers can be pointed at loopback sites; scripted
  * failures (429, 503, an HTML page, silence) answer the next requests first.
  */
-final class FakeQueryService implements AutoCloseable {
+public final class FakeQueryService implements AutoCloseable {
 
     /** One scripted answer: status, content type, body, extra headers; a negative status means "say nothing for that many ms". */
-    record Answer(int status, String contentType, String body, String... headers) {}
+    public record Answer(int status, String contentType, String body, String... headers) {}
 
-    final LoopbackSite site;
-    final List<String> queries = new CopyOnWriteArrayList<>();
+    public final LoopbackSite site;
+    public final List<String> queries = new CopyOnWriteArrayList<>();
     final List<String> userAgents = new CopyOnWriteArrayList<>();
     private final Deque<Answer> script = new ArrayDeque<>();
     private final Map<String, String> rewrites = new LinkedHashMap<>();
 
-    FakeQueryService() throws IOException {
+    public FakeQueryService() throws IOException {
         site = new LoopbackSite();
         site.on("/sparql", this::answer);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return site.url("/sparql");
     }
 
     /** Answers the next request with this instead of a recorded answer. */
-    synchronized FakeQueryService then(Answer a) {
+    public synchronized FakeQueryService then(Answer a) {
         script.add(a);
         return this;
     }
 
     /** Replaces an address in every answer (a real blog address by a loopback site's). */
-    synchronized FakeQueryService rewrite(String from, String to) {
+    public synchronized FakeQueryService rewrite(String from, String to) {
         rewrites.put(from, to);
         return this;
     }
