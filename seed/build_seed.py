@@ -6,6 +6,7 @@ Standard library only. Usage (from the repository root):
     python3 seed/build_seed.py                   # rebuild seed/officials.csv and validate it
     python3 seed/build_seed.py --research DIR    # research files in DIR (officials.csv, officials-current.csv)
     python3 seed/build_seed.py --check           # only validate the committed seed/officials.csv
+    python3 seed/build_seed.py --extra DIR       # in-repository research files elsewhere (default seed/research)
 
 Generic rules (country codes, level, branch, platform, language, locality) are functions below; the
 judgements that a rule cannot make are per-official tables (PARTY, TENURE, ...), each entry taken from the
@@ -29,6 +30,21 @@ COLUMNS = [
 RESEARCH_COLUMNS = ["name", "office", "country", "region", "level", "blog_url", "feed_url", "active_years", "source"]
 RESEARCH_FILES = ["officials.csv", "officials-current.csv"]
 
+# In-repository research (seed/research/): new rows already in the seed's vocabulary (codes, not names), and
+# facts about rows the seed already has (Wikidata ids, a recent post). See seed/README.md.
+NEW_ROW_COLUMNS = [
+    "name", "office", "country", "region", "locality", "level", "branch", "party", "wikidata_id", "wikidata_source",
+    "blog_url", "feed_url", "platform", "language", "authorship", "active_years", "latest_post_url",
+    "latest_post_date", "source", "notes",
+]
+EXISTING_COLUMNS = ["blog_url", "name", "wikidata_id", "wikidata_source", "latest_post_url", "latest_post_date",
+                    "source", "notes"]
+EXISTING_SUFFIX = "-existing.csv"
+# A blog is "current" when a post dated on or after this day is among its sources.
+CURRENT_SINCE = "2024"
+LATEST_POST_NOTE = re.compile(r"latest post seen (\d{4}(?:-\d{2}){0,2})")
+WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
+
 # ISO 3166-1 alpha-2, for the countries the research names and a few neighbours. "EU" is ISO's
 # exceptionally reserved code for the European Union, used here for EU institutions.
 COUNTRY_CODES = OrderedDict([
@@ -39,6 +55,16 @@ COUNTRY_CODES = OrderedDict([
     ("Russia", "RU"), ("Singapore", "SG"), ("South Korea", "KR"), ("Spain", "ES"), ("Sweden", "SE"),
     ("Switzerland", "CH"), ("United Kingdom", "GB"), ("United States", "US"),
 ])
+# Every ISO 3166-1 alpha-2 code (the application accepts the same set), plus EU.
+ISO_COUNTRY_CODES = set("""
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC
+CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE
+GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM
+KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
+NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH
+SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG
+VI VN VU WF WS YE YT ZA ZM ZW EU
+""".split())
 LEVELS = ["international", "national", "regional", "local"]
 BRANCHES = ["executive", "legislative", "judicial", "agency", "diplomatic", "central_bank", "other"]
 PLATFORMS = ["wordpress", "blogger", "medium", "substack", "typepad", "ghost", "tumblr", "drupal", "other"]
@@ -360,6 +386,136 @@ def build(research_dir):
     return rows, merges, inputs
 
 
+# --- In-repository research: new rows and facts about existing rows -------------------------------
+
+def research_files(extra_dir):
+    """(new-row files, existing-row files) in the folder, sorted by name so the build is deterministic."""
+    if not extra_dir or not os.path.isdir(extra_dir):
+        return [], []
+    names = sorted(n for n in os.listdir(extra_dir) if n.endswith(".csv"))
+    return ([os.path.join(extra_dir, n) for n in names if not n.endswith(EXISTING_SUFFIX)],
+            [os.path.join(extra_dir, n) for n in names if n.endswith(EXISTING_SUFFIX)])
+
+
+def read_research_csv(path, columns):
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != columns:
+            raise SystemExit(f"{path}: columns {reader.fieldnames} differ from the documented {columns}")
+        rows = []
+        for line, raw in enumerate(reader, start=2):
+            if None in raw or any(v is None for v in raw.values()):
+                raise SystemExit(f"{path}:{line}: wrong number of fields")
+            rows.append((line, {k: v.strip() for k, v in raw.items()}))
+        return rows
+
+
+def latest_post(where, raw):
+    """The 'latest post seen' note and the post's URL, checked: a date needs its post and the reverse."""
+    url, day = raw["latest_post_url"], raw["latest_post_date"]
+    if bool(url) != bool(day):
+        raise SystemExit(f"{where}: latest_post_url and latest_post_date go together")
+    if not url:
+        return "", ""
+    if not is_http_url(url) or not PARTIAL_DATE.match(day) or len(day) < 7:
+        raise SystemExit(f"{where}: latest post {url!r} dated {day!r} (an http(s) URL and YYYY-MM or YYYY-MM-DD)")
+    return f"latest post seen {day}", url
+
+
+def wikidata(where, raw):
+    """The Wikidata id and the page that ties it to the person, checked together."""
+    qid, source = raw["wikidata_id"], raw["wikidata_source"]
+    if qid and not WIKIDATA_ID.fullmatch(qid):
+        raise SystemExit(f"{where}: wikidata_id {qid!r} is not Q followed by digits")
+    if qid and not is_http_url(source):
+        raise SystemExit(f"{where}: wikidata_id {qid} needs the page that states it in wikidata_source")
+    return qid, (source if qid else "")
+
+
+def new_row(path, line, raw):
+    """A research row in the seed's vocabulary -> a seed row; its post, id and sources checked."""
+    where = f"{os.path.basename(path)}:{line} ({raw['name']})"
+    if not raw["blog_url"]:
+        raise SystemExit(f"{where}: a new row needs a blog_url")
+    note, post_url = latest_post(where, raw)
+    qid, qid_source = wikidata(where, raw)
+    sources = dedupe(split_list(raw["source"]) + [u for u in (post_url, qid_source) if u])
+    notes = [n.strip() for n in raw["notes"].split(";") if n.strip()]
+    if note:
+        notes.append(note)
+    return {
+        "name": raw["name"], "office": raw["office"], "country": raw["country"], "region": raw["region"],
+        "locality": raw["locality"], "level": raw["level"], "branch": raw["branch"], "party": raw["party"],
+        "wikidata_id": qid, "in_office_from": "", "in_office_to": "", "blog_url": raw["blog_url"],
+        "feed_url": raw["feed_url"], "platform": raw["platform"], "language": raw["language"],
+        "authorship": raw["authorship"] or "unknown", "active_years": raw["active_years"], "sources": sources,
+        "notes": dedupe(notes), "_origin": [where],
+    }
+
+
+def apply_existing(rows, path, line, raw):
+    """Facts about a row already in the seed: found by its blog address, or a lead by its name."""
+    where = f"{os.path.basename(path)}:{line} ({raw['name'] or raw['blog_url']})"
+    if raw["blog_url"]:
+        key = normalise_url(raw["blog_url"])
+        targets = [r for r in rows if r["blog_url"] and normalise_url(r["blog_url"]) == key]
+    else:
+        targets = [r for r in rows if not r["blog_url"] and r["name"] == raw["name"]]
+    if len(targets) != 1:
+        raise SystemExit(f"{where}: matches {len(targets)} seed rows, expected exactly one")
+    row = targets[0]
+    if raw["name"] and raw["name"] != row["name"]:
+        raise SystemExit(f"{where}: names {row['name']!r} in the seed")
+    note, post_url = latest_post(where, raw)
+    qid, qid_source = wikidata(where, raw)
+    if qid and row["wikidata_id"] and row["wikidata_id"] != qid:
+        raise SystemExit(f"{where}: Wikidata id {qid} differs from {row['wikidata_id']} given elsewhere")
+    if qid:
+        row["wikidata_id"] = qid
+    row["sources"] = dedupe(row["sources"] + split_list(raw["source"]) + [u for u in (post_url, qid_source) if u])
+    extra = [n.strip() for n in raw["notes"].split(";") if n.strip()]
+    if note:
+        row["notes"] = [n for n in row["notes"] if not LATEST_POST_NOTE.fullmatch(n)]
+        extra.append(note)
+    row["notes"] = dedupe(row["notes"] + extra)
+    row["_origin"].append(where)
+
+
+def same_person_ids(rows):
+    """One person with several blogs (same name and country) carries the one Wikidata id on every row."""
+    ids = {}
+    for row in rows:
+        if row["wikidata_id"]:
+            person = (row["name"], row["country"])
+            if ids.setdefault(person, row["wikidata_id"]) != row["wikidata_id"]:
+                raise SystemExit(f"{row['name']}: two Wikidata ids, {ids[person]} and {row['wikidata_id']}")
+    for row in rows:
+        row["wikidata_id"] = row["wikidata_id"] or ids.get((row["name"], row["country"]), "")
+
+
+def add_research(rows, extra_dir):
+    """New rows first (appended in file order), then the facts about existing rows; returns counts."""
+    new_files, existing_files = research_files(extra_dir)
+    added = facts = 0
+    keys = {normalise_url(r["blog_url"]): r for r in rows if r["blog_url"]}
+    for path in new_files:
+        for line, raw in read_research_csv(path, NEW_ROW_COLUMNS):
+            row = new_row(path, line, raw)
+            key = normalise_url(row["blog_url"])
+            if key in keys:
+                raise SystemExit(f"{row['_origin'][0]}: blog {key} is already in the seed "
+                                 f"({keys[key]['name']}); put new facts about it in a *{EXISTING_SUFFIX} file")
+            keys[key] = row
+            rows.append(row)
+            added += 1
+    for path in existing_files:
+        for line, raw in read_research_csv(path, EXISTING_COLUMNS):
+            apply_existing(rows, path, line, raw)
+            facts += 1
+    same_person_ids(rows)
+    return added, facts
+
+
 def render(rows):
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
@@ -375,9 +531,16 @@ def render(rows):
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
+HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.I)
+
+
 def is_http_url(value):
+    """An http(s) URL whose host is a valid name (RFC 1123: letters, digits, hyphens), as the registry demands."""
     parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+    host = (parts.hostname or "").removesuffix(".")  # a fully qualified name's final dot is allowed
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    return parts.scheme in ("http", "https") and bool(HOST_NAME.fullmatch(host)) and " " not in value
 
 
 def validate(text):
@@ -389,7 +552,7 @@ def validate(text):
         problems.append("CR found: lines must end with LF only")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     seen = {}
-    codes = set(COUNTRY_CODES.values())
+    codes = ISO_COUNTRY_CODES
     for number, row in enumerate(rows, start=1):
         where = f"row {number} ({row.get('name', '')})"
         if None in row or any(v is None for v in row.values()):
@@ -421,6 +584,8 @@ def validate(text):
                 problems.append(f"{where}: {field} is not an http(s) URL: {row[field]!r}")
         if row["feed_url"] and not row["blog_url"]:
             problems.append(f"{where}: feed_url without blog_url")
+        if latest_post_day(row) and not row["blog_url"]:
+            problems.append(f"{where}: a latest post without blog_url")
         if row["platform"] and not row["blog_url"]:
             problems.append(f"{where}: platform without blog_url")
         sources = row["sources"].split(SOURCE_SEPARATOR) if row["sources"] else []
@@ -443,9 +608,20 @@ def validate(text):
     return rows, problems
 
 
+def latest_post_day(row):
+    """The day of the latest post the research saw, from the row's notes ("" when none)."""
+    found = [m.group(1) for n in row["notes"].split("; ") for m in [LATEST_POST_NOTE.fullmatch(n)] if m]
+    return max(found, default="")
+
+
 def print_counts(rows):
     leads = sum(1 for r in rows if not r["blog_url"])
     print(f"rows: {len(rows)} (blogs: {len(rows) - leads}, leads: {leads})")
+    current = sum(1 for r in rows if r["blog_url"] and latest_post_day(r) >= CURRENT_SINCE)
+    people = {(r["name"], r["country"]) for r in rows}
+    with_id = {(r["name"], r["country"]) for r in rows if r["wikidata_id"]}
+    print(f"current blogs (a post from {CURRENT_SINCE} or later among the sources): {current}; "
+          f"countries: {len({r['country'] for r in rows})}; people with a Wikidata id: {len(with_id)} of {len(people)}")
     for field in ("country", "level", "branch", "platform", "language", "authorship"):
         counts = Counter(r[field] or "(empty)" for r in rows)
         print(f"per {field}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
@@ -458,6 +634,8 @@ def main():
                                          "/work/shared/seed-research") if os.path.isdir(d)), None)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--research", default=default_research, help="folder holding the two research CSV files")
+    parser.add_argument("--extra", default=os.path.join(here, "research"),
+                        help="folder of the in-repository research files (new rows, facts about existing rows)")
     parser.add_argument("--output", default=os.path.join(here, "officials.csv"))
     parser.add_argument("--check", action="store_true", help="only validate the existing output file")
     args = parser.parse_args()
@@ -472,6 +650,8 @@ def main():
             raise SystemExit("some research rows did not reach the seed")
         for line in merges:
             print(f"merged: {line}")
+        added, facts = add_research(rows, args.extra)
+        print(f"in-repository research: {added} new rows, {facts} rows of facts about existing rows")
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
             handle.write(render(rows))
 
