@@ -37,6 +37,8 @@ import org.officialblogs.discover.CandidateReview;
 import org.officialblogs.discover.DiscoveryService;
 import org.officialblogs.discover.PositionTable;
 import org.officialblogs.discover.WikidataClient;
+import org.officialblogs.discover.WikidataEnrichment;
+import org.officialblogs.discover.WikidataMatchDao;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
 import org.officialblogs.export.SqliteSnapshot;
@@ -125,6 +127,7 @@ public final class App implements AutoCloseable {
     public final CandidateDao candidates;
     public final DiscoveryService discovery;
     public final CandidateReview candidateReview;
+    public final WikidataEnrichment wikidataEnrichment;
     /** The query service's own fetcher: one request at a time, a time limit above the service's 60 s. */
     private final Fetcher queryFetcher;
     public final ExportDao exports;
@@ -177,13 +180,14 @@ public final class App implements AutoCloseable {
         PositionTable positions = PositionTable.standard();
         this.candidates = new CandidateDao(database.jdbi());
         this.queryFetcher = new Fetcher(queryFetchSettings(config), parts.resolver(), clock);
-        this.discovery = new DiscoveryService(candidates, positions,
-                endpoint -> new WikidataClient(queryFetcher, endpoint, clock, WikidataClient.Waiter.real(),
-                        WikidataClient.Policy.standard()),
-                config.wikidataEndpoint(), queryFetcher,
+        java.util.function.Function<java.net.URI, WikidataClient> queryClients = endpoint -> new WikidataClient(
+                queryFetcher, endpoint, clock, WikidataClient.Waiter.real(), WikidataClient.Policy.standard());
+        this.discovery = new DiscoveryService(candidates, positions, queryClients, config.wikidataEndpoint(), queryFetcher,
                 new CandidateBlogChecker(fetcher, reader, new FeedDiscovery(detector), locator, new BlogLinkFinder(), detector),
                 clock, config.maxConcurrentFetches() * 16, Duration.ofHours(20));
         this.candidateReview = new CandidateReview(candidates, positions, registryService, audit, trigger, clock);
+        this.wikidataEnrichment = new WikidataEnrichment(new WikidataMatchDao(database.jdbi()), registryService, audit,
+                queryClients, config.wikidataEndpoint(), clock);
         this.moderation = new ModerationServices(
                 new SubmissionService(submissions, registry, uploads, previewer, tokens, clock),
                 new BulkSubmissions(uploads, submissions, registry, tokens, clock),
@@ -191,7 +195,7 @@ public final class App implements AutoCloseable {
                         audit, trigger, clock),
                 audit,
                 new LoginService(accounts, sessions, new RateLimiter(5, Duration.ofMinutes(15), clock)),
-                sessions, tokens, clock, candidateReview);
+                sessions, tokens, clock, candidateReview, wikidataEnrichment);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock);
         this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);

@@ -128,6 +128,21 @@ public final class RegistryService {
         return new ListedEntry(up, dao.officialById(h, up.officialId()).orElseThrow(), blog);
     }
 
+    /**
+     * Sets an official's Wikidata item inside the caller's transaction; returns the official before and after, or
+     * empty when there is no such official.
+     */
+    public Optional<Official[]> setWikidataId(Handle h, long officialId, String wikidataId) {
+        Optional<Official> before = dao.officialById(h, officialId);
+        if (before.isEmpty()) return Optional.empty();
+        Official o = before.get();
+        Official after = new Official(o.id(), o.name(), o.office(), o.country(), o.region(), o.locality(), o.level(),
+                o.branch(), o.party(), wikidataId, o.inOfficeFrom(), o.inOfficeTo(), o.origin(), o.originRef(),
+                o.createdAt(), o.updatedAt());
+        dao.updateOfficial(h, after, clock.instant());
+        return Optional.of(new Official[] {o, dao.officialById(h, officialId).orElseThrow()});
+    }
+
     private boolean addSources(Handle h, long officialId, Long blogId, RegistryEntry e, Origin origin, String ref, Instant now) {
         boolean any = false;
         for (String url : e.sources()) any |= dao.addSource(h, officialId, blogId, url, origin, ref, now);

@@ -13,6 +13,7 @@ import org.officialblogs.discover.CandidateReview;
 import org.officialblogs.discover.CandidateSource;
 import org.officialblogs.discover.CandidateStatus;
 import org.officialblogs.discover.EvidenceStrength;
+import org.officialblogs.discover.WikidataEnrichment;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.Level;
@@ -27,12 +28,15 @@ final class CandidatesController {
     static final List<String> FILTERS = List.of("status", "country", "level", "source", "evidence");
 
     private final CandidateReview review;
+    private final WikidataEnrichment wikidata;
     private final WebSessions sessions;
     private final Templates templates;
     private final SiteInfo site;
 
-    CandidatesController(CandidateReview review, WebSessions sessions, Templates templates, SiteInfo site) {
+    CandidatesController(CandidateReview review, WikidataEnrichment wikidata, WebSessions sessions, Templates templates,
+                         SiteInfo site) {
         this.review = review;
+        this.wikidata = wikidata;
         this.sessions = sessions;
         this.templates = templates;
         this.site = site;
@@ -88,6 +92,38 @@ final class CandidatesController {
         ActiveSession s = sessions.moderator(ctx);
         templates.render(ctx, "admin/positions.jte", new AdminPositionsPage(site, ModerationController.nav(s, "candidates"),
                 review.positions()));
+    }
+
+    /** GET /admin/wikidata: officials for whom several Wikidata items fit, to pick one. */
+    void wikidataMatches(Context ctx) {
+        String done = ctx.queryParam("done");
+        renderMatches(ctx, "chosen".equals(done) ? "Wikidata item saved." : "dismissed".equals(done)
+                ? "The proposed items were dismissed." : null, false);
+    }
+
+    /** POST /admin/wikidata/{id}: use one item (wikidata_id) or dismiss them all (action=dismiss). */
+    void decideWikidata(Context ctx) {
+        long officialId = OfficialController.parseId(ctx.pathParam("id"));
+        String actor = sessions.moderator(ctx).username();
+        try {
+            if ("dismiss".equals(ctx.formParam("action"))) {
+                wikidata.dismiss(officialId, actor);
+                ctx.redirect("/admin/wikidata?done=dismissed", HttpStatus.SEE_OTHER);
+            } else {
+                String id = ctx.formParam("wikidata_id") == null ? "" : ctx.formParam("wikidata_id").strip();
+                wikidata.accept(officialId, id, actor);
+                ctx.redirect("/admin/wikidata?done=chosen", HttpStatus.SEE_OTHER);
+            }
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderMatches(ctx, e.getMessage(), true);
+        }
+    }
+
+    private void renderMatches(Context ctx, String message, boolean failed) {
+        ActiveSession s = sessions.moderator(ctx);
+        templates.render(ctx, "admin/wikidata.jte", new AdminWikidataPage(site, ModerationController.nav(s, "candidates"),
+                wikidata.proposed(500), wikidata.countProposed(), message, failed));
     }
 
     private interface Params {

@@ -93,7 +93,7 @@ public final class WebApp {
         this.registryEdits = new RegistryEditController(mod.moderation(), sources.registry(), sessions, templates, site, choices);
         this.audit = new AuditController(mod.audit(), sessions, templates, site);
         this.crawlHealth = new CrawlHealthController(sources.crawl(), sessions, templates, site, mod.clock());
-        this.candidates = new CandidatesController(mod.candidates(), sessions, templates, site);
+        this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
         this.data = new DataController(dataSources.exporter(), templates, site);
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
                 new RateLimiter(config.apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
@@ -186,6 +186,8 @@ public final class WebApp {
             cfg.routes.get("/admin/candidates", candidates::list);
             cfg.routes.post("/admin/candidates", candidates::decide);
             cfg.routes.get("/admin/candidates/positions", candidates::positions);
+            cfg.routes.get("/admin/wikidata", candidates::wikidataMatches);
+            cfg.routes.post("/admin/wikidata/{id}", candidates::decideWikidata);
             cfg.routes.get("/api/v1/admin/submissions", submissionApi::queue);
 
             // ---- errors

@@ -75,7 +75,8 @@ public final class FakeQueryService implements AutoCloseable {
             return;
         }
         String fixture;
-        if (query.contains("wdt:P297")) fixture = "countries.json";
+        if (query.contains("rdfs:label ?name")) fixture = "people-named.json";
+        else if (query.contains("wdt:P297")) fixture = "countries.json";
         else if (query.contains("p:P39")) {
             fixture = query.contains("OFFSET 0") ? (query.contains("FILTER(!BOUND(?end)") ? "holders-current.json" : "holders-former.json")
                     : "empty.json";
