@@ -32,6 +32,8 @@ public record Config(
         boolean schedulerEnabled,
         int submissionsPerHour,
         int apiRequestsPerMinute,
+        URI archiveEndpoint,
+        Duration archiveDelay,
         URI wikidataEndpoint) {
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
@@ -57,6 +59,8 @@ public record Config(
             new Setting("OFFICIALBLOGS_SCHEDULER", "true", "Run the crawl scheduler inside `serve`"),
             new Setting("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR", "10", "Submissions (form, API or bulk upload) accepted per client address per hour"),
             new Setting("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "300", "Read API (GET /api/v1/...) requests answered per client address per minute"),
+            new Setting("OFFICIALBLOGS_ARCHIVE_ENDPOINT", "https://web.archive.org", "Web archive read for ended blogs (its CDX index and raw captures); a mirror or a test stand-in speaking the same API"),
+            new Setting("OFFICIALBLOGS_ARCHIVE_DELAY_MS", "5000", "Minimum delay between two requests to the web archive (its CDX index allows a couple of dozen a minute)"),
             new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparql", "SPARQL endpoint `discover wikidata` and `enrich wikidata` ask"));
 
     /** Thrown for a setting that cannot be used; the message names the setting and the value. */
@@ -93,6 +97,11 @@ public record Config(
         if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
         if (submissionsPerHour < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + submissionsPerHour);
         if (apiRequestsPerMinute < 1) problems.add("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE must be >= 1, got " + apiRequestsPerMinute);
+        if (archiveEndpoint == null || !("http".equals(archiveEndpoint.getScheme()) || "https".equals(archiveEndpoint.getScheme()))
+                || archiveEndpoint.getHost() == null || archiveEndpoint.getRawQuery() != null) {
+            problems.add("OFFICIALBLOGS_ARCHIVE_ENDPOINT must be an absolute http(s) URL without a query, got " + archiveEndpoint);
+        }
+        if (archiveDelay == null || archiveDelay.isNegative()) problems.add("OFFICIALBLOGS_ARCHIVE_DELAY_MS must be >= 0");
         if (wikidataEndpoint == null || !("http".equals(wikidataEndpoint.getScheme()) || "https".equals(wikidataEndpoint.getScheme()))
                 || wikidataEndpoint.getHost() == null) {
             problems.add("OFFICIALBLOGS_WIKIDATA_ENDPOINT must be an absolute http(s) URL, got " + wikidataEndpoint);
@@ -145,6 +154,8 @@ public record Config(
                 parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
                 parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"),
                 parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"),
+                parseUri(get, "OFFICIALBLOGS_ARCHIVE_ENDPOINT"),
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_ARCHIVE_DELAY_MS")),
                 parseUri(get, "OFFICIALBLOGS_WIKIDATA_ENDPOINT"));
     }
 
@@ -176,7 +187,7 @@ public record Config(
         try {
             return new URI(v);
         } catch (URISyntaxException e) {
-            throw new InvalidConfigException(name + " is not a URL: '" + v + "'");
+            throw new InvalidConfigException(name + " is not a URL: " + v);
         }
     }
 

@@ -54,7 +54,7 @@ class BackupCommandTest {
             Run first = run("backup", backup.toString());
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).matches("Backed up \\S+officialblogs\\.db to " + java.util.regex.Pattern.quote(backup.toString())
-                    + ": \\d+\\.\\d KB, integrity_check ok, in \\d+\\.\\d s\\.\\n");
+                    + ": \\d+\\.\\d (KB|MB), integrity_check ok, in \\d+\\.\\d s\\.\\n");
 
             Run again = run("backup", backup.toString());
             assertThat(again.exit()).isEqualTo(2);

@@ -8,13 +8,19 @@ public enum AuthorshipSignal {
             "Drupal marked the comment 'comment-by-node-author': it was written from the post author's account."),
     BLOGGER_BLOG_AUTHOR_FLAG(true,
             "Blogger marked the comment 'blog-author': it was written by an author of the blog."),
+    POST_BYLINE_ACCOUNT(true,
+            "The comment was written from an account named in the post's byline (Substack)."),
+    REPOSITORY_OWNER(true,
+            "GitHub marks the commenter as the owner of the repository that holds the blog's comments"
+                    + " (giscus, utterances)."),
     ACCOUNT_ID_MATCH(true,
             "The comment's account id (WordPress REST author, Blogger pid, Drupal user id) is the post author's."),
     PROFILE_MATCH(true,
             "The comment's author profile (Blogger profile URL) is the post author's profile."),
     OTHER_ACCOUNT(false,
             "The comment was written from a registered account that is not the post author's"
-                    + " (for example WordPress 'byuser' without 'bypostauthor'): not the official."),
+                    + " (for example WordPress 'byuser' without 'bypostauthor', or a Substack account outside the"
+                    + " post's byline): not the official."),
     POST_AUTHOR_NAME(true,
             "The commenter's display name equals the post's author name, ignoring case, spacing and accents."),
     ALIAS(true,

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Lenient date parsing for comment sources; every method returns null rather than guess. */
-final class CommentDates {
+public final class CommentDates {
     private static final Map<String, String> LEGACY_ZONES = Map.ofEntries(
             Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"), Map.entry("GMT", "+0000"), Map.entry("Z", "+0000"),
             Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"),
@@ -39,7 +39,7 @@ final class CommentDates {
     }
 
     /** ISO 8601 with offset; a local date-time is read in {@code zoneForLocal}; a bare date is refused. */
-    static Instant iso(String raw, ZoneId zoneForLocal) {
+    public static Instant iso(String raw, ZoneId zoneForLocal) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -81,11 +81,15 @@ public final class CommentHistory {
                 && Objects.equals(a.authorUserId(), b.authorUserId());
     }
 
-    /** Pages carry the platform's own author flags; REST and Blogger's feed carry account ids; RSS only names. */
+    /**
+     * Pages carry the platform's own author flags; REST, Blogger's feed and the comment services' APIs carry
+     * account ids; RSS only names.
+     */
     private static int richness(CommentSourceKind source) {
         return switch (source) {
             case HTML_WORDPRESS, HTML_BLOGGER, HTML_DRUPAL -> 4;
-            case WORDPRESS_REST, BLOGGER_FEED -> 3;
+            case WORDPRESS_REST, BLOGGER_FEED, SUBSTACK_API, GHOST_MEMBERS_API, ISSO_API, REMARK42_API, COMMENTO_API,
+                    GISCUS_API, GITHUB_ISSUES_API -> 3;
             case WORDPRESS_ATOM_FEED, HTML_GENERIC -> 2;
             case WORDPRESS_RSS_FEED -> 1;
         };

@@ -10,6 +10,15 @@ public enum CommentIdSpace {
     WORDPRESS,
     BLOGGER,
     DRUPAL,
+    SUBSTACK,
+    GHOST,
+    ISSO,
+    REMARK42,
+    COMMENTO,
+    /** GitHub Discussions comment and reply node ids (giscus). */
+    GITHUB_DISCUSSIONS,
+    /** GitHub issue comment ids (utterances). */
+    GITHUB_ISSUES,
     /** Ids from the generic HTML reader: element ids, or a hash of author, time and text when the page gives none. */
     OTHER
 }

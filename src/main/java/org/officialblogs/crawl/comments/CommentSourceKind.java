@@ -17,7 +17,21 @@ public enum CommentSourceKind {
     /** A Drupal (7 or 8+) node page. */
     HTML_DRUPAL(CommentIdSpace.DRUPAL),
     /** Any other page with common comment-list markup. */
-    HTML_GENERIC(CommentIdSpace.OTHER);
+    HTML_GENERIC(CommentIdSpace.OTHER),
+    /** Substack's public post comments, {@code /api/v1/post/ID/comments}. */
+    SUBSTACK_API(CommentIdSpace.SUBSTACK),
+    /** Ghost's Members comments API, {@code /members/api/comments/post/ID/}. */
+    GHOST_MEMBERS_API(CommentIdSpace.GHOST),
+    /** An Isso server's thread, {@code /?uri=PATH}. */
+    ISSO_API(CommentIdSpace.ISSO),
+    /** A Remark42 server's thread, {@code /api/v1/find}. */
+    REMARK42_API(CommentIdSpace.REMARK42),
+    /** A Commento server's thread, {@code /api/comment/list}. */
+    COMMENTO_API(CommentIdSpace.COMMENTO),
+    /** A GitHub Discussion read through a giscus server, {@code /api/discussions}. */
+    GISCUS_API(CommentIdSpace.GITHUB_DISCUSSIONS),
+    /** A GitHub issue's comments (utterances), {@code /repos/OWNER/REPO/issues/N/comments}. */
+    GITHUB_ISSUES_API(CommentIdSpace.GITHUB_ISSUES);
 
     private final CommentIdSpace idSpace;
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /** Turns untrusted source strings into the plain, bounded values a {@link Comment} may hold. */
-final class PlainText {
+public final class PlainText {
     static final int MAX_NAME_CHARS = 200;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     // Control and format characters (bidi overrides, zero-width marks) only serve to disguise a name.
@@ -25,7 +25,7 @@ final class PlainText {
      * A display name as plain text: markup is dropped (a script element with its content), invisible characters
      * removed, spaces collapsed, length bounded. Null when nothing readable is left.
      */
-    static String name(String raw) {
+    public static String name(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -43,7 +43,7 @@ final class PlainText {
     }
 
     /** An id made only of letters, digits and {@code . _ : -}; null otherwise. */
-    static String id(String raw) {
+    public static String id(String raw) {
         if (raw == null) {
             return null;
         }
@@ -52,7 +52,7 @@ final class PlainText {
     }
 
     /** An absolute http(s) URL with a host, or null: {@code javascript:} and relative junk never survive. */
-    static String httpUrl(String raw) {
+    public static String httpUrl(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > 2048) {
             return null;
         }
@@ -69,7 +69,7 @@ final class PlainText {
     }
 
     /** A stable id for a comment its source does not number: "h:" and 16 hex digits of SHA-256 over the parts. */
-    static String hashId(String... parts) {
+    public static String hashId(String... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {

@@ -13,6 +13,13 @@ public enum PlatformFlag {
     BLOG_AUTHOR,
     /** Drupal {@code comment-by-node-author} / {@code by-node-author}. */
     BY_NODE_AUTHOR,
-    /** Blogger {@code blogger.contentRemoved} / {@code deleted-comment}: the text was removed. */
-    CONTENT_REMOVED
+    /**
+     * The text was removed or hidden: Blogger {@code blogger.contentRemoved} / {@code deleted-comment}, a comment
+     * service's deleted, moderator-hidden or minimized comment kept only as a placeholder in its thread.
+     */
+    CONTENT_REMOVED,
+    /** Substack: the comment's account is one of the post's bylines. */
+    BY_POST_BYLINE,
+    /** GitHub (giscus, utterances): the commenter owns the repository that holds the blog's comments. */
+    BY_REPOSITORY_OWNER
 }

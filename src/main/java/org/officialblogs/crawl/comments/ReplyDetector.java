@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>The platform's own author flag: WordPress {@code bypostauthor}, Drupal {@code comment-by-node-author},
- *       Blogger {@code blog-author}.</li>
+ *       Blogger {@code blog-author}; a Substack account in the post's byline; GitHub's repository owner.</li>
  *   <li>The platform account: the comment's user id (WordPress REST {@code author}, Blogger {@code pid-N}, Drupal
  *       user id) or Blogger profile equals the post author's.</li>
  *   <li>A comment from another platform account is not the official's: WordPress/Drupal pages marking it as a
- *       registered user's without the post-author flag; or a user id / profile known on both sides that differs
+ *       registered user's without the post-author flag, a Substack account outside the byline; or a user id / profile known on both sides that differs
  *       (WordPress REST {@code author} other than the post's).</li>
  *   <li>The commenter's display name equals the post's author name (case, spacing and accents ignored).</li>
  *   <li>The display name equals one of the blog's aliases set by a moderator ("Mike", "Secretary Leavitt").</li>
@@ -63,6 +63,12 @@ public final class ReplyDetector {
         if (comment.has(PlatformFlag.BLOG_AUTHOR)) {
             return AuthorshipSignal.BLOGGER_BLOG_AUTHOR_FLAG;
         }
+        if (comment.has(PlatformFlag.BY_POST_BYLINE)) {
+            return AuthorshipSignal.POST_BYLINE_ACCOUNT;
+        }
+        if (comment.has(PlatformFlag.BY_REPOSITORY_OWNER)) {
+            return AuthorshipSignal.REPOSITORY_OWNER;
+        }
         boolean idsKnown = comment.authorUserId() != null && author.userId() != null;
         if (idsKnown && comment.authorUserId().equals(author.userId().strip())) {
             return AuthorshipSignal.ACCOUNT_ID_MATCH;
@@ -87,13 +93,14 @@ public final class ReplyDetector {
     }
 
     /**
-     * Pages of WordPress and Drupal compute the post-author flag themselves, so "registered but not flagged" is
-     * decisive there. Elsewhere an account counts against only when both sides' accounts are known (and, having
-     * got here, differ).
+     * Pages of WordPress and Drupal compute the post-author flag themselves, and Substack names the byline
+     * accounts, so "registered but not flagged" is decisive there. Elsewhere an account counts against only when
+     * both sides' accounts are known (and, having got here, differ).
      */
     private static boolean fromOtherAccount(Comment comment, boolean idsKnown, boolean profilesKnown) {
         boolean pageComputesAuthorFlag = comment.source() == CommentSourceKind.HTML_WORDPRESS
-                || comment.source() == CommentSourceKind.HTML_DRUPAL;
+                || comment.source() == CommentSourceKind.HTML_DRUPAL
+                || comment.source() == CommentSourceKind.SUBSTACK_API;
         if (pageComputesAuthorFlag && comment.has(PlatformFlag.BY_REGISTERED_USER)) {
             return true;
         }

@@ -105,6 +105,38 @@ class ReplyDetectorTest {
     }
 
     @Test
+    void aSubstackBylineAccountIsTheOfficialsAndAnyOtherSubstackAccountIsNotEvenWithTheSameName() {
+        Set<PlatformFlag> byline = EnumSet.of(PlatformFlag.BY_POST_BYLINE, PlatformFlag.BY_REGISTERED_USER);
+        Set<PlatformFlag> account = EnumSet.of(PlatformFlag.BY_REGISTERED_USER);
+        List<Comment> decided = detector.decide(List.of(
+                comment(CommentSourceKind.SUBSTACK_API, "1", "Jane Doe", byline),
+                comment(CommentSourceKind.SUBSTACK_API, "2", "Jane Doe", account),
+                comment(CommentSourceKind.SUBSTACK_API, "3", "Press Office", account),
+                comment(CommentSourceKind.SUBSTACK_API, "4", null, Set.of())),
+                PostAuthor.named("Jane Doe"), List.of("Press Office"));
+
+        assertThat(decided).extracting(Comment::id, Comment::decidedBy).containsExactly(
+                tuple("1", AuthorshipSignal.POST_BYLINE_ACCOUNT),
+                // A reader who named their account like the official, and a staff account set up as an alias:
+                // Substack says whose account wrote each comment, so neither is the official's.
+                tuple("2", AuthorshipSignal.OTHER_ACCOUNT), tuple("3", AuthorshipSignal.OTHER_ACCOUNT),
+                tuple("4", AuthorshipSignal.NO_MATCH));
+    }
+
+    @Test
+    void theRepositoryOwnerIsTheOfficialsWhileOtherGitHubAccountsStillMatchByAlias() {
+        List<Comment> decided = detector.decide(List.of(
+                comment(CommentSourceKind.GISCUS_API, "DC_1", "janedoe", EnumSet.of(PlatformFlag.BY_REPOSITORY_OWNER)),
+                comment(CommentSourceKind.GITHUB_ISSUES_API, "7", "jdoe-office", Set.of()),
+                comment(CommentSourceKind.GITHUB_ISSUES_API, "8", "staffer", Set.of())),
+                PostAuthor.named("Jane Doe"), List.of("jdoe-office"));
+
+        assertThat(decided).extracting(Comment::id, Comment::decidedBy).containsExactly(
+                tuple("DC_1", AuthorshipSignal.REPOSITORY_OWNER), tuple("7", AuthorshipSignal.ALIAS),
+                tuple("8", AuthorshipSignal.NO_MATCH));
+    }
+
+    @Test
     void withNothingKnownNoCommentIsTheOfficials() {
         List<Comment> decided = detector.decide(List.of(guest("1", "Ann"), guest("2", null)), PostAuthor.UNKNOWN,
                 List.of());
