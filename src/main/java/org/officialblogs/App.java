@@ -30,7 +30,16 @@ import org.officialblogs.crawl.feed.PlatformDetector;
 import org.officialblogs.crawl.fetch.FetchSettings;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.crawl.fetch.HostResolver;
+import org.officialblogs.crawl.CandidateBlogChecker;
+import org.officialblogs.crawl.feed.BlogLinkFinder;
 import org.officialblogs.db.Database;
+import org.officialblogs.discover.CandidateDao;
+import org.officialblogs.discover.CandidateReview;
+import org.officialblogs.discover.DiscoveryService;
+import org.officialblogs.discover.PositionTable;
+import org.officialblogs.discover.WikidataClient;
+import org.officialblogs.discover.WikidataEnrichment;
+import org.officialblogs.discover.WikidataMatchDao;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
 import org.officialblogs.export.SqliteSnapshot;
@@ -122,6 +131,13 @@ public final class App implements AutoCloseable {
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
     private final QueuedCrawlTrigger queuedTrigger;
+    /** Discovery: candidates from Wikidata and Popolo files, checked by the crawler, decided by moderators. */
+    public final CandidateDao candidates;
+    public final DiscoveryService discovery;
+    public final CandidateReview candidateReview;
+    public final WikidataEnrichment wikidataEnrichment;
+    /** The query service's own fetcher: one request at a time, a time limit above the service's 60 s. */
+    private final Fetcher queryFetcher;
     public final ExportDao exports;
     public final DataExporter exporter;
     /** /metrics: request meters, JVM meters and database numbers read at scrape time. */
@@ -171,6 +187,17 @@ public final class App implements AutoCloseable {
         this.submissions = new SubmissionDao(database.jdbi());
         BulkUploadDao uploads = new BulkUploadDao(database.jdbi());
         AuditLog audit = new AuditLog(database.jdbi(), clock);
+        PositionTable positions = PositionTable.standard();
+        this.candidates = new CandidateDao(database.jdbi());
+        this.queryFetcher = new Fetcher(queryFetchSettings(config), parts.resolver(), clock);
+        java.util.function.Function<java.net.URI, WikidataClient> queryClients = endpoint -> new WikidataClient(
+                queryFetcher, endpoint, clock, WikidataClient.Waiter.real(), WikidataClient.Policy.standard());
+        this.discovery = new DiscoveryService(candidates, positions, queryClients, config.wikidataEndpoint(), queryFetcher,
+                new CandidateBlogChecker(fetcher, reader, new FeedDiscovery(detector), locator, new BlogLinkFinder(), detector),
+                clock, config.maxConcurrentFetches() * 16, Duration.ofHours(20));
+        this.candidateReview = new CandidateReview(candidates, positions, registryService, audit, trigger, clock);
+        this.wikidataEnrichment = new WikidataEnrichment(new WikidataMatchDao(database.jdbi()), registryService, audit,
+                queryClients, config.wikidataEndpoint(), clock);
         this.moderation = new ModerationServices(
                 new SubmissionService(submissions, registry, uploads, previewer, tokens, clock),
                 new BulkSubmissions(uploads, submissions, registry, tokens, clock),
@@ -180,7 +207,7 @@ public final class App implements AutoCloseable {
                 new LoginService(accounts, sessions, RateLimiter.inMemory(LOGINS_PER_ACCOUNT, LOGIN_WINDOW, clock),
                         RateLimiter.inMemory(LOGINS_PER_ADDRESS, LOGIN_WINDOW, clock),
                         new PasswordChecks(config.maxConcurrentLogins(), Duration.ofSeconds(2))),
-                sessions, tokens, clock);
+                sessions, tokens, clock, candidateReview, wikidataEnrichment);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock,
                 config.dataDir().resolve("downloads"));
@@ -193,6 +220,19 @@ public final class App implements AutoCloseable {
                 .withTimeouts(config.connectTimeout(), config.readTimeout(), config.requestTimeout())
                 .withMaxBodyBytes(config.maxBodyBytes())
                 .withPoliteness(config.hostDelay(), config.maxConcurrentFetches())
+                .withAllowPrivateNetwork(config.allowPrivateNetwork());
+    }
+
+    /**
+     * The query service's fetcher: the Wikimedia rules ask for one query at a time and our User-Agent; the service
+     * stops a query at 60 s, so we wait a little longer; answers of whole countries are larger than feeds.
+     */
+    static FetchSettings queryFetchSettings(Config config) {
+        return FetchSettings.defaults(FetchSettings.userAgent(Version.current(), config.baseUrl().toString()))
+                .withTimeouts(config.connectTimeout(), Duration.ofSeconds(65), Duration.ofSeconds(75))
+                .withMaxBodyBytes(64L * 1024 * 1024)
+                .withPoliteness(Duration.ofSeconds(1), 1)
+                .withRetryAfter(Duration.ofSeconds(60), Duration.ofHours(24))
                 .withAllowPrivateNetwork(config.allowPrivateNetwork());
     }
 
@@ -213,6 +253,7 @@ public final class App implements AutoCloseable {
         queuedTrigger.close();
         crawlRunner.close();
         fetcher.close();
+        queryFetcher.close();
         operations.close();
         database.close();
     }

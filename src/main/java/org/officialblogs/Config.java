@@ -42,7 +42,9 @@ public record Config(
         Duration requestBodyTimeout,
         int requestBodyMinRate,
         int threadsPerAddress,
-        Duration dbBusyTimeout) {
+        Duration dbBusyTimeout,
+        // discovery
+        URI wikidataEndpoint) {
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
@@ -76,7 +78,9 @@ public record Config(
             new Setting("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS", "30000", "Longest time a client may take to send a request body"),
             new Setting("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE", "1024", "Slowest request body accepted, in bytes per second (after its first second)"),
             new Setting("OFFICIALBLOGS_THREADS_PER_ADDRESS", "16", "Requests of one client address handled at once; more wait their turn without holding a thread"),
-            new Setting("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS", "5000", "Longest wait for a write while another process or writer holds the database; then 503 with Retry-After"));
+            new Setting("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS", "5000", "Longest wait for a write while another process or writer holds the database; then 503 with Retry-After"),
+
+new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparql", "SPARQL endpoint `discover wikidata` and `enrich wikidata` ask"));
 
     /** Thrown for a setting that cannot be used; the message names the setting and the value. */
     public static final class InvalidConfigException extends RuntimeException {
@@ -134,6 +138,10 @@ public record Config(
         if (requestBodyMinRate < 0) problems.add("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE must be >= 0 (0: no minimum), got " + requestBodyMinRate);
         if (threadsPerAddress < 1) problems.add("OFFICIALBLOGS_THREADS_PER_ADDRESS must be >= 1, got " + threadsPerAddress);
         if (dbBusyTimeout == null || dbBusyTimeout.isNegative()) problems.add("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS must be >= 0");
+        if (wikidataEndpoint == null || !("http".equals(wikidataEndpoint.getScheme()) || "https".equals(wikidataEndpoint.getScheme()))
+                || wikidataEndpoint.getHost() == null) {
+            problems.add("OFFICIALBLOGS_WIKIDATA_ENDPOINT must be an absolute http(s) URL, got " + wikidataEndpoint);
+        }
         if (!problems.isEmpty()) throw new InvalidConfigException(String.join("; ", problems));
     }
 
@@ -191,7 +199,8 @@ public record Config(
                 Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS")),
                 parseInt(get, "OFFICIALBLOGS_REQUEST_BODY_MIN_RATE"),
                 parseInt(get, "OFFICIALBLOGS_THREADS_PER_ADDRESS"),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS")));
+                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS")),
+                parseUri(get, "OFFICIALBLOGS_WIKIDATA_ENDPOINT"));
     }
 
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */

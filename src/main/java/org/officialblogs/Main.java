@@ -43,6 +43,7 @@ import picocli.CommandLine.ParentCommand;
                 + "environment variables (flags win); see the README.",
         subcommands = {Main.Serve.class, Main.Crawl.class, Main.Import.class, Main.Admin.class, Main.Export.class,
                 Main.Backup.class, Main.Restore.class,
+                org.officialblogs.cli.DiscoverCommand.class, org.officialblogs.cli.EnrichCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -100,7 +101,7 @@ public final class Main implements Runnable {
     }
 
     /** The settings every subcommand shares; each flag overrides its environment variable. */
-    static final class ConfigOptions {
+    public static final class ConfigOptions {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (env OFFICIALBLOGS_DATA_DIR, default ./data)")
         String dataDir;
         @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "Database URL (env OFFICIALBLOGS_DB_URL, default jdbc:sqlite:DATA_DIR/officialblogs.db)")
@@ -119,7 +120,7 @@ public final class Main implements Runnable {
             return m;
         }
 
-        Config config(Map<String, String> extra) {
+        public Config config(Map<String, String> extra) {
             Map<String, String> values = new HashMap<>();
             System.getenv().forEach((k, v) -> {
                 if (k.startsWith(Config.ENV_PREFIX)) values.put(k, v);

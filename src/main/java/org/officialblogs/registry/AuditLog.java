@@ -26,7 +26,7 @@ public final class AuditLog {
     }
 
     /** Records an action inside the caller's transaction; {@code before}/{@code after} may be null. */
-    void record(Handle h, String actor, String action, String subjectType, Long subjectId, String summary,
+    public void record(Handle h, String actor, String action, String subjectType, Long subjectId, String summary,
                 Object before, Object after) {
         h.createUpdate("""
                 INSERT INTO audit_log (at, actor, action, subject_type, subject_id, summary, before_json, after_json)

@@ -106,6 +106,43 @@ public final class RegistryService {
         return new UpsertResult(changed ? Outcome.UPDATED : Outcome.UNCHANGED, o.id(), blogId);
     }
 
+    /** An entry listed from elsewhere: what the upsert did, and the official and blog as they are now. */
+    public record ListedEntry(UpsertResult result, Official official, Blog blog) {}
+
+    /**
+     * Adds or updates an entry a moderator approved from outside the registry (a discovery candidate) inside the
+     * caller's transaction, and lists its blog (ACTIVE) so the crawler takes it up.
+     */
+    public ListedEntry list(Handle h, RegistryEntry e, Origin origin, String originRef) {
+        UpsertResult up = upsert(h, e, origin, originRef);
+        Blog blog = up.blogId() == null ? null : RegistryDao.blogsOf(h, up.officialId()).stream()
+                .filter(b -> b.id() == up.blogId()).findFirst().orElse(null);
+        if (blog != null && blog.address() != null
+                && (blog.status() == ListingStatus.PENDING || blog.status() == ListingStatus.LEAD || blog.status() == ListingStatus.REJECTED)) {
+            Blog listed = new Blog(blog.id(), blog.officialId(), blog.siteUrl(), blog.feedUrl(), blog.platform(),
+                    blog.language(), blog.authorship(), blog.activeYears(), ListingStatus.ACTIVE, blog.notes(), blog.origin(),
+                    blog.originRef(), blog.createdAt(), blog.updatedAt());
+            dao.updateBlog(h, listed, clock.instant());
+            blog = RegistryDao.blogsOf(h, up.officialId()).stream().filter(b -> b.id() == up.blogId()).findFirst().orElseThrow();
+        }
+        return new ListedEntry(up, dao.officialById(h, up.officialId()).orElseThrow(), blog);
+    }
+
+    /**
+     * Sets an official's Wikidata item inside the caller's transaction; returns the official before and after, or
+     * empty when there is no such official.
+     */
+    public Optional<Official[]> setWikidataId(Handle h, long officialId, String wikidataId) {
+        Optional<Official> before = dao.officialById(h, officialId);
+        if (before.isEmpty()) return Optional.empty();
+        Official o = before.get();
+        Official after = new Official(o.id(), o.name(), o.office(), o.country(), o.region(), o.locality(), o.level(),
+                o.branch(), o.party(), wikidataId, o.inOfficeFrom(), o.inOfficeTo(), o.origin(), o.originRef(),
+                o.createdAt(), o.updatedAt());
+        dao.updateOfficial(h, after, clock.instant());
+        return Optional.of(new Official[] {o, dao.officialById(h, officialId).orElseThrow()});
+    }
+
     private boolean addSources(Handle h, long officialId, Long blogId, RegistryEntry e, Origin origin, String ref, Instant now) {
         boolean any = false;
         for (String url : e.sources()) any |= dao.addSource(h, officialId, blogId, url, origin, ref, now);

@@ -59,6 +59,7 @@ public final class WebApp {
     private final RegistryEditController registryEdits;
     private final AuditController audit;
     private final CrawlHealthController crawlHealth;
+    private final CandidatesController candidates;
     private final DataController data;
     private final ApiController api;
     private final OperationalMetrics operations;
@@ -102,6 +103,7 @@ public final class WebApp {
         this.registryEdits = new RegistryEditController(mod.moderation(), sources.registry(), sessions, templates, site, choices);
         this.audit = new AuditController(mod.audit(), sessions, templates, site);
         this.crawlHealth = new CrawlHealthController(sources.crawl(), sessions, templates, site, mod.clock());
+        this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
         this.data = new DataController(dataSources.exporter(), templates, site);
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
                 RateLimiter.inMemory(config.apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
@@ -232,6 +234,11 @@ public final class WebApp {
             cfg.routes.post("/admin/blogs/{id}/recrawl", registryEdits::recrawl);
             cfg.routes.get("/admin/audit", audit::show);
             cfg.routes.get("/admin/crawl", crawlHealth::show);
+            cfg.routes.get("/admin/candidates", candidates::list);
+            cfg.routes.post("/admin/candidates", candidates::decide);
+            cfg.routes.get("/admin/candidates/positions", candidates::positions);
+            cfg.routes.get("/admin/wikidata", candidates::wikidataMatches);
+            cfg.routes.post("/admin/wikidata/{id}", candidates::decideWikidata);
             cfg.routes.get("/api/v1/admin/submissions", submissionApi::queue);
 
             // ---- errors

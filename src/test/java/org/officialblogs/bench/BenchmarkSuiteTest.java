@@ -126,6 +126,7 @@ class BenchmarkSuiteTest {
                 crawlFigures(app, web, server, size, liveBlogs, postsServed);
                 pageFigures(app, web, size);
             }
+            discoveryFigures(dir, config, hosts, web, server);
             heap.reset();
             exportFigures(dir);
             rows.add(new Row("peak heap, suite JVM (sampled; includes the synthetic web and load clients)",
@@ -316,6 +317,64 @@ class BenchmarkSuiteTest {
         } finally {
             trivial.stop();
             site.stop();
+        }
+    }
+
+    /**
+     * Every synthetic blog as a discovery candidate (a Popolo file: half name the blog's home page, half its feed),
+     * checked by a fresh application (robots.txt not yet cached) through the crawler's fetcher, against the
+     * politeness bound: no host can be asked faster than its requests minus one times the host delay.
+     */
+    private void discoveryFigures(Path dir, Config config, Map<String, List<InetAddress>> hosts, SyntheticWeb web,
+                                  SyntheticWebServer server) throws Exception {
+        progress("discovery: " + web.blogs().size() + " candidates ...");
+        StringBuilder popolo = new StringBuilder("{\"persons\": [");
+        for (SyntheticWeb.Blog b : web.blogs()) {
+            if (b.index() > 1) popolo.append(',');
+            boolean site = b.index() % 2 == 0;
+            popolo.append("{\"id\": \"p").append(b.index()).append("\", \"name\": \"").append(b.official())
+                    .append("\", \"links\": [{\"note\": \"").append(site ? "blog" : "rss").append("\", \"url\": \"")
+                    .append(server.base(b)).append(site ? "/" : b.feedPath()).append("\"}]}");
+        }
+        popolo.append("]}");
+        Map<String, String> values = new HashMap<>();
+        values.put("OFFICIALBLOGS_PORT", "0");
+        values.put("OFFICIALBLOGS_DATA_DIR", dir.resolve("discovery").toString());
+        values.put("OFFICIALBLOGS_SCHEDULER", "false");
+        values.put("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true");
+        values.put("OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(config.hostDelay().toMillis()));
+        try (App app = new App(Config.fromValues(values), App.Parts.production()
+                .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+            heap.reset();
+            server.countHosts(true);
+            long t0 = System.nanoTime();
+            var report = app.discovery.popolo(new org.officialblogs.discover.DiscoveryService.PopoloRequest(
+                    popolo.toString().getBytes(StandardCharsets.UTF_8), null, "bench.json", "FR",
+                    org.officialblogs.registry.Level.NATIONAL, null, false, 0, true),
+                    org.officialblogs.discover.DiscoveryService.Listener.NONE);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            server.countHosts(false);
+            Map<String, Long> perHost = server.hostCounts();
+            long requests = perHost.values().stream().mapToLong(Long::longValue).sum();
+            long most = perHost.values().stream().mapToLong(Long::longValue).max().orElse(1);
+            double delay = config.hostDelay().toMillis() / 1000.0;
+            double politeness = (most - 1) * delay;
+            int workers = config.maxConcurrentFetches() * 16;
+            double perCandidate = requests / (double) Math.max(1, perHost.size());
+            double workerBound = Math.ceil(web.blogs().size() / (double) workers) * Math.max(0, perCandidate - 1) * delay;
+            progress(report.summary());
+            rows.add(new Row("discovery: " + web.blogs().size() + " candidates checked (robots, page, feed)",
+                    String.format(Locale.ROOT, "%.1f s, %,d requests, %.1f candidates/s", seconds, requests,
+                            web.blogs().size() / seconds), "-", String.format(Locale.ROOT,
+                    "politeness bound %.1f s (%d requests on the busiest host x %.0f s)", politeness, most, delay),
+                    ratio(seconds, politeness)));
+            rows.add(new Row("  same, against the bound of " + workers + " checks at once",
+                    String.format(Locale.ROOT, "%.1f s", seconds), "-", String.format(Locale.ROOT,
+                    "%.1f s (%.1f requests per candidate)", workerBound, perCandidate), ratio(seconds, workerBound)));
+            rows.add(new Row("  outcome", report.summary(), "dead blogs fail (410)", "-", "-"));
+            rows.add(new Row("  peak heap during the checks (sampled)", heap.peakMb() + " MB (max " + HeapSampler.maxHeapMb()
+                    + " MB)", "<= 256 MB", "-", "-"));
+            assertThat(report.stored().added()).isEqualTo(web.blogs().size());
         }
     }
 

@@ -35,6 +35,8 @@ final class SyntheticWebServer implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final List<Served> recorded = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean recording;
+    private volatile boolean countingHosts;
+    private final Map<String, AtomicLong> byHost = new java.util.concurrent.ConcurrentHashMap<>();
 
     SyntheticWebServer(SyntheticWeb web) throws IOException {
         this.web = web;
@@ -72,6 +74,19 @@ final class SyntheticWebServer implements AutoCloseable {
         return bytes.get();
     }
 
+    /** Counts requests per host name from now on (the discovery figure's politeness bound); clears earlier counts. */
+    void countHosts(boolean on) {
+        if (on) byHost.clear();
+        countingHosts = on;
+    }
+
+    /** Requests per host since {@link #countHosts} was turned on. */
+    Map<String, Long> hostCounts() {
+        Map<String, Long> m = new java.util.HashMap<>();
+        byHost.forEach((h, n) -> m.put(h, n.get()));
+        return m;
+    }
+
     void record(boolean on) {
         recording = on;
     }
@@ -96,6 +111,7 @@ final class SyntheticWebServer implements AutoCloseable {
                 return;
             }
             SyntheticWeb.Blog b = web.blog(blog);
+            if (countingHosts) byHost.computeIfAbsent(b.host(), k -> new AtomicLong()).incrementAndGet();
             String path = ex.getRequestURI().getRawPath();
             String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
             if (b.pattern() == SyntheticWeb.Pattern.DEAD) {
@@ -107,6 +123,15 @@ final class SyntheticWebServer implements AutoCloseable {
                 return;
             }
             int posts = web.postCount(b);
+            if (path.equals("/")) {
+                // the blog's home page: what a discovery reads first when a source names the site, not the feed
+                String type = b.platform() == SyntheticWeb.Platform.WORDPRESS || b.platform() == SyntheticWeb.Platform.RSS
+                        ? "application/rss+xml" : "application/atom+xml";
+                send(ex, 200, Kind.PAGE, "<!DOCTYPE html><html><head><title>" + b.official() + "</title>"
+                        + "<link rel=\"alternate\" type=\"" + type + "\" href=\"" + b.feedPath() + "\"></head><body><h1>"
+                        + b.official() + "</h1></body></html>", "text/html; charset=UTF-8");
+                return;
+            }
             if (path.equals(b.feedPath())) {
                 int page = pageOf(b, query);
                 if (page < 1 || (b.platform() != SyntheticWeb.Platform.BLOGGER && page > 1

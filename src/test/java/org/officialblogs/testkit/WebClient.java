@@ -44,6 +44,15 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("&", parts))).build());
     }
 
+    /** A form POST whose fields may repeat (several ticked boxes of one name). */
+    public HttpResponse<String> postPairs(String path, List<Map.Entry<String, String>> form) {
+        List<String> parts = new ArrayList<>();
+        form.forEach(e -> parts.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", parts))).build());
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param etag                validator from the last 200/304, sent back verbatim as If-None-Match; null if none
  * @param lastModified        validator from the last 200/304, sent back verbatim as If-Modified-Since; null if none
  * @param accept              Accept header value
- * @param skipRobots          true only for robots.txt itself (never for feeds or pages)
+ * @param skipRobots          true only for robots.txt itself and for query APIs ({@link #api}); never for feeds or pages
  * @param originBoundHeaders  headers sent only to the URL's own origin (e.g. Authorization for a protected feed);
  *                            dropped for good once a redirect leaves that origin
  */
@@ -51,6 +51,15 @@ public record FetchRequest(
     /** A plain GET accepting anything, robots.txt obeyed (HTML pages, comment pages). */
     public static FetchRequest page(URI url) {
         return new FetchRequest(url, null, null, "text/html, application/xhtml+xml, */*;q=0.5", false, Map.of());
+    }
+
+    /**
+     * A call to a documented query API (the Wikidata Query Service) made as its usage policy asks: our User-Agent,
+     * one request at a time, Retry-After obeyed. robots.txt governs crawlers following links, not a client sending
+     * the query a person asked for, so it is not consulted; the address guard and the limits still apply.
+     */
+    public static FetchRequest api(URI url, String accept) {
+        return new FetchRequest(url, null, null, accept, true, Map.of());
     }
 
     /** The same request without the robots.txt check: only for robots.txt itself and tests of the raw transport. */
