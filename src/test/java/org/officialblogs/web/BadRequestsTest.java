@@ -41,14 +41,18 @@ class BadRequestsTest {
     }
 
     @Test
-    void aBulkUploadOverTheLimitIs413WithAMessage() {
-        WebClient visitor = server.client();
-        String token = visitor.csrf("/submit/bulk");
-        byte[] big = new byte[6 * 1024 * 1024];
-        Arrays.fill(big, (byte) 'a');
-        HttpResponse<String> res = visitor.postFile("/submit/bulk", Map.of("_csrf", token), "file", "big.csv", big);
-        assertThat(res.statusCode()).isEqualTo(413);
-        assertThat(WebClient.html(res).text()).contains("too large").contains("at most 2048 KiB");
+    void aBulkUploadOverTheLimitIs413WithAMessage() throws IOException {
+        // a browser's upload of 6 MiB: the answer comes from the declared length, before the body is read, so the test
+        // sends the head and the first part only (a client still uploading into a refused request races its reset)
+        String token = "A".repeat(43);
+        String boundary = "b0undary";
+        String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n\r\naaaa";
+        String answer = raw("POST /submit/bulk HTTP/1.1\r\nHost: localhost\r\nCookie: ob_csrf=" + token
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + 6 * 1024 * 1024
+                + "\r\n\r\n" + part);
+        assertThat(answer).startsWith("HTTP/1.1 413 ");
+        assertThat(answer.substring(answer.indexOf("\r\n\r\n"))).contains("too large").contains("at most 2048 KiB");
         assertThat(server.count("SELECT count(*) FROM bulk_upload")).isZero();
     }
 
