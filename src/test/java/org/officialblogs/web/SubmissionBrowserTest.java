@@ -96,8 +96,16 @@ class SubmissionBrowserTest {
     /** Clicks and waits until the browser has left the page: a click on a form button returns before the next page. */
     void clickAndWaitForNextPage(WebElement e) {
         e.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(e));
+        // the old page's element is gone: Chromium says so as "stale", or, while the next document loads, as a node
+        // that "does not belong to the document"; either means the browser has left the page
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     @Test
