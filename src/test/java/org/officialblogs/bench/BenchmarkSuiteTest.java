@@ -41,6 +41,8 @@ import org.officialblogs.registry.Origin;
  * Sizes: {@code small} (200 blogs, quick), {@code medium} (2,000 blogs, about 200,000 posts), {@code full} (10,000
  * blogs, about 1,000,000 posts). Overrides: {@code -Dbench.blogs -Dbench.meanPosts -Dbench.window (comment window,
  * days) -Dbench.hostDelayMs -Dbench.seconds (per page scenario) -Dbench.seed -Dbench.heap (export child)}.
+ * {@code -Dbench.rows=discovery} (a comma list of crawl, pages, discovery, export; all by default) runs only those
+ * parts: pages and export need the crawl's database.
  */
 @Tag("benchmark")
 class BenchmarkSuiteTest {
@@ -65,6 +67,7 @@ class BenchmarkSuiteTest {
     static final long HOST_DELAY_MS = Long.getLong("bench.hostDelayMs", 2_000);
     static final String EXPORT_HEAP = System.getProperty("bench.heap", "256m");
     static final int LOAD_THREADS = 4;
+    static final List<String> PARTS = List.of("crawl", "pages", "discovery", "export");
 
     /** One row of the table. */
     record Row(String figure, String value, String target, String baseline, String ratio) {}
@@ -77,6 +80,14 @@ class BenchmarkSuiteTest {
     @Test
     void oneSuiteOnOneSyntheticRegistry(@TempDir Path dir) throws Exception {
         Size size = Size.of(System.getProperty("bench.size", "small"));
+        List<String> parts = List.of(System.getProperty("bench.rows", String.join(",", PARTS)).split(",")).stream()
+                .map(String::strip).toList();
+        for (String p : parts) {
+            if (!PARTS.contains(p)) throw new IllegalArgumentException("bench.rows names " + p + "; the parts are " + PARTS);
+        }
+        if ((parts.contains("pages") || parts.contains("export")) && !parts.contains("crawl")) {
+            throw new IllegalArgumentException("bench.rows: pages and export read the crawl's database; add crawl");
+        }
         long wall0 = System.nanoTime();
         String startLoad = loadAverage();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -116,19 +127,22 @@ class BenchmarkSuiteTest {
                     HeapSampler.maxHeapMb() <= 256 ? "run with -Xmx256m" : "NOT run with -Xmx256m", Runtime.version());
             progress(header);
 
-            long imported;
-            try (App app = new App(config, App.Parts.production()
-                    .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
-                var result = app.importer.importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "bench");
-                assertThat(result.rejected()).isEmpty();
-                imported = size.blogs();
+            long imported = 0;
+            if (parts.contains("crawl")) {
+                try (App app = new App(config, App.Parts.production()
+                        .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+                    var result = app.importer.importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "bench");
+                    assertThat(result.rejected()).isEmpty();
+                    imported = size.blogs();
 
-                crawlFigures(app, web, server, size, liveBlogs, postsServed);
-                pageFigures(app, web, size);
+                    crawlFigures(app, web, server, size, liveBlogs, postsServed);
+                    if (parts.contains("pages")) pageFigures(app, web, size);
+                }
             }
-            discoveryFigures(dir, config, hosts, web, server);
+            if (parts.contains("discovery")) discoveryFigures(dir, config, hosts, web, server);
             heap.reset();
-            exportFigures(dir);
+            if (parts.contains("export")) exportFigures(dir);
+            if (!parts.containsAll(PARTS)) notes.add("parts run: " + String.join(", ", parts) + " (-Dbench.rows)");
             rows.add(new Row("peak heap, suite JVM (sampled; includes the synthetic web and load clients)",
                     heap.peakMb() + " MB (max " + HeapSampler.maxHeapMb() + " MB)", "<= 256 MB", "-", "-"));
             notes.add(String.format(Locale.ROOT, "imported %,d officials and blogs; HTTP requests served by the synthetic"
@@ -345,13 +359,15 @@ class BenchmarkSuiteTest {
         values.put("OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(config.hostDelay().toMillis()));
         try (App app = new App(Config.fromValues(values), App.Parts.production()
                 .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+            byte[] file = popolo.toString().getBytes(StandardCharsets.UTF_8);
+            popolo.setLength(0);
             heap.reset();
+            long liveBefore = heap.liveMb();
             server.countHosts(true);
             long t0 = System.nanoTime();
+            CheckClock checks = new CheckClock(t0, heap);
             var report = app.discovery.popolo(new org.officialblogs.discover.DiscoveryService.PopoloRequest(
-                    popolo.toString().getBytes(StandardCharsets.UTF_8), null, "bench.json", "FR",
-                    org.officialblogs.registry.Level.NATIONAL, null, false, 0, true),
-                    org.officialblogs.discover.DiscoveryService.Listener.NONE);
+                    file, null, "bench.json", "FR", org.officialblogs.registry.Level.NATIONAL, null, false, 0, true), checks);
             double seconds = (System.nanoTime() - t0) / 1e9;
             server.countHosts(false);
             Map<String, Long> perHost = server.hostCounts();
@@ -371,10 +387,75 @@ class BenchmarkSuiteTest {
             rows.add(new Row("  same, against the bound of " + workers + " checks at once",
                     String.format(Locale.ROOT, "%.1f s", seconds), "-", String.format(Locale.ROOT,
                     "%.1f s (%.1f requests per candidate)", workerBound, perCandidate), ratio(seconds, workerBound)));
+            rows.add(new Row("  read and stored (before the first check)", String.format(Locale.ROOT, "%.1f s",
+                    checks.seconds(0)), "-", "-", "-"));
+            // the second and third quarters: past the start (robots.txt for every host) and before the tail
+            double second = checks.seconds(2) - checks.seconds(1);
+            double third = checks.seconds(3) - checks.seconds(2);
+            double quarter = checks.total() / 4.0;
+            rows.add(new Row("  checks per second in the second / third quarter", String.format(Locale.ROOT,
+                    "%.1f / %.1f /s", quarter / second, quarter / third), "no slowdown", "second quarter",
+                    ratio(third, second)));
             rows.add(new Row("  outcome", report.summary(), "dead blogs fail (410)", "-", "-"));
             rows.add(new Row("  peak heap during the checks (sampled)", heap.peakMb() + " MB (max " + HeapSampler.maxHeapMb()
                     + " MB)", "<= 256 MB", "-", "-"));
+            rows.add(new Row("  heap after a full GC: before, at 1/4, 1/2, 3/4 of the checks, after",
+                    liveBefore + ", " + checks.live() + ", " + heap.liveMb() + " MB", "flat (bounded)", "-", "-"));
             assertThat(report.stored().added()).isEqualTo(web.blogs().size());
+        }
+    }
+
+    /**
+     * Hears a discovery's checks: when they start (the candidates are stored), when half and all are done, and the
+     * heap left after a full collection at a quarter, half and three quarters of them.
+     */
+    private static final class CheckClock implements org.officialblogs.discover.DiscoveryService.Listener {
+        private final long t0;
+        private final HeapSampler heap;
+        /** When the checks started, when a quarter, half and three quarters were done, when all were. */
+        private final long[] at = new long[5];
+        private final List<Long> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger nextQuarter = new java.util.concurrent.atomic.AtomicInteger(1);
+        private volatile int total;
+
+        CheckClock(long t0, HeapSampler heap) {
+            this.t0 = t0;
+            this.heap = heap;
+        }
+
+        @Override
+        public void notice(String line) {
+            progress(line);
+        }
+
+        @Override
+        public void checked(int done, int total) {
+            long now = System.nanoTime();
+            if (done == 0) {
+                this.total = total;
+                at[0] = now;
+                progress("discovery: stored, checking " + total);
+            }
+            if (done == total) at[4] = now;
+            int q = nextQuarter.get();
+            if (q <= 3 && done >= total * q / 4 && nextQuarter.compareAndSet(q, q + 1)) {
+                at[q] = now;
+                live.add(heap.liveMb());
+                progress("discovery: " + done + " of " + total + " checked");
+            }
+        }
+
+        int total() {
+            return total;
+        }
+
+        /** Seconds from the start of the run to a mark (0 start of checks, 1-3 quarters, 4 end). */
+        double seconds(int mark) {
+            return (at[mark] - t0) / 1e9;
+        }
+
+        String live() {
+            return live.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         }
     }
 

@@ -37,6 +37,15 @@ final class HeapSampler implements AutoCloseable {
         return peak.getAndSet(memory.getHeapMemoryUsage().getUsed()) >> 20;
     }
 
+    /**
+     * The heap in use right after a full collection, in MB: what the program holds. The sampled peak also counts
+     * garbage not yet collected, which a small heap lets grow close to its limit whatever the program keeps.
+     */
+    long liveMb() {
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed() >> 20;
+    }
+
     static long maxHeapMb() {
         return Runtime.getRuntime().maxMemory() >> 20;
     }
