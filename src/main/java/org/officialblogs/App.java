@@ -231,7 +231,8 @@ public final class App implements AutoCloseable {
         return FetchSettings.defaults(FetchSettings.userAgent(Version.current(), config.baseUrl().toString()))
                 .withTimeouts(config.connectTimeout(), Duration.ofSeconds(65), Duration.ofSeconds(75))
                 .withMaxBodyBytes(64L * 1024 * 1024)
-                .withPoliteness(Duration.ofSeconds(1), 1)
+                // one query at a time, a second apart; an operator who lowers the host delay lowers this gap too
+                .withPoliteness(java.util.Collections.min(java.util.List.of(Duration.ofSeconds(1), config.hostDelay())), 1)
                 .withRetryAfter(Duration.ofSeconds(60), Duration.ofHours(24))
                 .withAllowPrivateNetwork(config.allowPrivateNetwork());
     }

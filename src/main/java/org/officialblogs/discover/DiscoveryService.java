@@ -191,15 +191,16 @@ public final class DiscoveryService {
         List<String> problems;
         try {
             Map<String, WikidataHolders.Country> byId = countries(client, countries, listener);
-            List<String> languages = new ArrayList<>();
+            // one country at a time, so each person's name comes in their country's languages, not a neighbour's
+            List<SparqlResults.Row> rows = new ArrayList<>();
+            Set<String> pairs = new HashSet<>();
             for (WikidataHolders.Country c : byId.values()) {
-                for (String l : c.languages()) if (!languages.contains(l) && languages.size() < 6) languages.add(l);
+                if (r.limit() > 0 && pairs.size() >= r.limit()) break;
+                holders(client, c, r, rows, pairs, listener);
             }
-            for (String l : List.of("mul", "en")) if (!languages.contains(l)) languages.add(l);
-            List<SparqlResults.Row> rows = holders(client, new ArrayList<>(byId.keySet()), r, languages, listener);
             Map<String, Set<String>> classes = classes(client, rows, listener);
-            WikidataHolders.Result read = new WikidataHolders(table).read(rows, byId, classes, languages,
-                    r.includeFormer(), clock.instant());
+            WikidataHolders.Result read = new WikidataHolders(table).read(rows, byId, classes, r.includeFormer(),
+                    clock.instant());
             proposals = limit(read.proposals(), r.limit());
             problems = read.problems();
             listener.notice("Wikidata: " + read.people() + " people, " + read.proposals().size() + " addresses"
@@ -241,23 +242,24 @@ public final class DiscoveryService {
         return out;
     }
 
-    private List<SparqlResults.Row> holders(WikidataClient client, List<String> countryIds, WikidataRequest r,
-                                            List<String> languages, Listener listener)
+    /** Adds the pages of one country's holders to {@code rows}; {@code pairs} counts person-address pairs for --limit. */
+    private void holders(WikidataClient client, WikidataHolders.Country country, WikidataRequest r,
+                         List<SparqlResults.Row> rows, Set<String> pairs, Listener listener)
             throws WikidataClient.QueryFailedException {
-        List<SparqlResults.Row> rows = new ArrayList<>();
-        Set<String> pairs = new HashSet<>();
         int pageSize = WikidataQueries.DEFAULT_PAGE_SIZE;
+        List<String> languages = WikidataHolders.labelLanguages(country);
         for (int page = 1; ; page++) {
-            String query = WikidataQueries.holders(countryIds, r.positions(), languages, r.includeFormer(), pageSize,
-                    (page - 1) * pageSize);
-            SparqlResults res = client.select(query, "page " + page + " of the office holders", listener::notice);
+            String query = WikidataQueries.holders(List.of(country.wikidataId()), r.positions(), languages,
+                    r.includeFormer(), pageSize, (page - 1) * pageSize);
+            SparqlResults res = client.select(query, "page " + page + " of the office holders in " + country.isoCode(),
+                    listener::notice);
             rows.addAll(res.rows());
             for (SparqlResults.Row row : res.rows()) pairs.add(row.value("person") + " " + row.value("url"));
-            listener.notice("Wikidata: page " + page + ", " + res.rows().size() + " rows (" + rows.size() + " so far)");
+            listener.notice("Wikidata: " + country.isoCode() + " page " + page + ", " + res.rows().size() + " rows ("
+                    + rows.size() + " so far)");
             if (res.rows().size() < pageSize) break;
             if (r.limit() > 0 && pairs.size() >= r.limit()) break;
         }
-        return rows;
     }
 
     private Map<String, Set<String>> classes(WikidataClient client, List<SparqlResults.Row> rows, Listener listener)

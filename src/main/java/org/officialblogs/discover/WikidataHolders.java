@@ -21,11 +21,19 @@ import org.officialblogs.registry.HttpUrls;
  */
 public final class WikidataHolders {
 
-    /** What a country is called on Wikidata and which languages its labels are asked in. */
+    /** What a country is called on Wikidata and its official languages (Wikimedia codes). */
     public record Country(String wikidataId, String isoCode, List<String> languages) {
         public Country {
             languages = List.copyOf(languages);
         }
+    }
+
+    /** Languages a label is asked in for a country's officials: its own (six at most), then mul, then English. */
+    public static List<String> labelLanguages(Country country) {
+        List<String> out = new ArrayList<>();
+        for (String l : country.languages()) if (!out.contains(l) && out.size() < 6) out.add(l);
+        for (String l : List.of("mul", "en")) if (!out.contains(l)) out.add(l);
+        return out;
     }
 
     /** The proposals, and in words what was left out and why. */
@@ -49,11 +57,10 @@ public final class WikidataHolders {
      * @param rows          the holders query's rows, all pages, in any order
      * @param countries     the asked countries by their Wikidata id
      * @param classes       for each position, the table classes it descends from
-     * @param languages     the languages the labels were asked in (for the messages)
      * @param includeFormer keep positions that ended
      */
     public Result read(List<SparqlResults.Row> rows, Map<String, Country> countries, Map<String, Set<String>> classes,
-                       List<String> languages, boolean includeFormer, Instant now) {
+                       boolean includeFormer, Instant now) {
         Map<String, List<SparqlResults.Row>> byPerson = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (SparqlResults.Row r : rows) {
@@ -66,16 +73,18 @@ public final class WikidataHolders {
         }
         List<Proposal> proposals = new ArrayList<>();
         for (var e : byPerson.entrySet()) {
-            proposals.addAll(person(e.getKey(), e.getValue(), countries, classes, languages, includeFormer, now, problems));
+            proposals.addAll(person(e.getKey(), e.getValue(), countries, classes, includeFormer, now, problems));
         }
         return new Result(proposals, problems, byPerson.size());
     }
 
     private List<Proposal> person(String id, List<SparqlResults.Row> rows, Map<String, Country> countries,
-                                  Map<String, Set<String>> classes, List<String> languages, boolean includeFormer,
+                                  Map<String, Set<String>> classes, boolean includeFormer,
                                   Instant now, List<String> problems) {
         String name = label(rows.get(0).term("personLabel"), id);
         if (name == null) {
+            Country asked = countries.get(rows.get(0).entityId("country"));
+            List<String> languages = asked == null ? List.of("mul", "en") : labelLanguages(asked);
             problems.add(id + ": no name in " + String.join(", ", languages)
                     + " on Wikidata, so it is not proposed (add a label there, or add the official by hand)");
             return List.of();

@@ -34,14 +34,18 @@ public class DiscoveryServiceTest {
 
     /** The fixture's addresses and the loopback paths that stand for them. */
     public static final Map<String, String> SITES = Map.of(
-            "https://www.brian-nickholz.de/", "/nickholz/",
-            "https://susanne-hierl.de/", "/hierl/",
-            "https://jeff-jackson.medium.com/", "/jackson-medium/",
-            "https://jeffjacksonnc.substack.com/", "/jackson-substack/",
+            "https://johannes-steiniger.de/", "/steiniger/",
+            "https://chrismurphyct.medium.com/", "/murphy-medium/",
+            "https://www.chrismurphyct.com/", "/murphy-substack/",
             "https://www.taro.org/", "/kono/",
-            "https://ameblo.jp/ichita-y/", "/yamamoto/",
-            "https://rssblog.ameba.jp/ichita-y/rss20.xml", "/yamamoto-feed.xml",
-            "https://buergermeisterin.musterstadt.example/", "/mustermann/");
+            "https://ameblo.jp/seiko-noda/", "/noda/",
+            "https://rssblog.ameba.jp/seiko-noda/rss20.xml", "/noda-feed.xml",
+            "https://lynnefeatherstone.org/", "/featherstone/",
+            "https://www.kerrymccarthy.org/", "/mccarthy/",
+            "https://kitchissippiward.ca/blog", "/leiper/");
+
+    /** The countries of the recorded answers, as a user would type them. */
+    public static final List<String> COUNTRIES = List.of("DE", "jp", "US", "GB", "CA");
 
     @BeforeEach
     void start() throws Exception {
@@ -49,13 +53,14 @@ public class DiscoveryServiceTest {
         wikidata = new FakeQueryService();
         blogs = new LoopbackBlogs(clock.instant());
         SITES.forEach((real, path) -> wikidata.rewrite(real, blogs.url(path)));
-        blogs.website("/nickholz/", "Brian Nickholz", "<a href=\"/nickholz/aktuelles/\">Aktuelles</a>")
-                .wordpress("/nickholz/aktuelles/", "Aktuelles", "Brian Nickholz", 4, 30)
-                .wordpress("/hierl/", "Susanne Hierl", "Susanne Hierl", 10, 50)
-                .wordpress("/jackson-medium/", "Jeff Jackson", "Jeff Jackson", 200, 300)
+        blogs.website("/steiniger/", "Johannes Steiniger", "<a href=\"/steiniger/aktuelles/\">Aktuelles</a>")
+                .wordpress("/steiniger/aktuelles/", "Aktuelles", "Johannes Steiniger", 4, 30)
+                .wordpress("/mccarthy/", "Kerry McCarthy", "Kerry McCarthy", 10, 50)
+                .wordpress("/murphy-medium/", "Chris Murphy", "Chris Murphy", 200, 300)
                 .wordpress("/kono/", "ごまめの歯ぎしり", "河野太郎", 1, 3, 9)
-                .feed("/yamamoto-feed.xml", "山本一太オフィシャルブログ", "山本一太", 1, 2)
-                .website("/mustermann/", "Musterstadt", "<p>Willkommen.</p>");
+                .feed("/noda-feed.xml", "野田聖子", "野田聖子", 1, 2)
+                .wordpress("/featherstone/", "Lynne Featherstone", "Lynne Featherstone", 2, 6)
+                .website("/leiper/", "Kitchissippi Ward", "<p>Welcome.</p>");
         app = new App(config(dir, wikidata.endpoint()), App.Parts.production().withClock(clock));
     }
 
@@ -76,8 +81,8 @@ public class DiscoveryServiceTest {
     }
 
     DiscoveryService.Report run() throws DiscoveryService.DiscoveryException {
-        return app.discovery.wikidata(new DiscoveryService.WikidataRequest(List.of("DE", "jp", "US"), List.of(), false,
-                null, 0, true), DiscoveryService.Listener.NONE);
+        return app.discovery.wikidata(new DiscoveryService.WikidataRequest(COUNTRIES, List.of(), false, null, 0, true),
+                DiscoveryService.Listener.NONE);
     }
 
     Map<String, Candidate> byUrl() {
@@ -94,29 +99,38 @@ public class DiscoveryServiceTest {
     @Test
     void aRunStoresChecksAndSumsUp() throws Exception {
         DiscoveryService.Report report = run();
-        assertThat(report.summary()).isEqualTo("candidates: 7 new, 0 updated, 0 unchanged; with a feed 5,"
-                + " active in 90 days 4; failed 2 (http_4xx 1, no_feed 1)");
+        assertThat(report.summary()).isEqualTo("candidates: 8 new, 0 updated, 0 unchanged; with a feed 6,"
+                + " active in 90 days 5; failed 2 (http_4xx 1, no_feed 1)");
+        // a person without a name in the asked languages, an address that is not a web address
         assertThat(report.problems()).hasSize(2);
         Map<String, Candidate> c = byUrl();
-        assertThat(c).hasSize(7);
+        assertThat(c).hasSize(8);
         assertThat(c.get("/kono/").strength()).isEqualTo(EvidenceStrength.OWN_BLOG);
         assertThat(c.get("/kono/").name()).isEqualTo("河野太郎");
-        assertThat(c.get("/yamamoto/").strength()).isEqualTo(EvidenceStrength.OWN_BLOG);
-        assertThat(c.get("/yamamoto/").evidence().feedUrl()).isEqualTo(blogs.url("/yamamoto-feed.xml"));
-        assertThat(c.get("/hierl/").strength()).isEqualTo(EvidenceStrength.NAMED_FEED);
-        assertThat(c.get("/nickholz/").strength()).isEqualTo(EvidenceStrength.NAMED_FEED);
-        assertThat(c.get("/nickholz/").evidence().blogUrl()).isEqualTo(blogs.url("/nickholz/aktuelles/"));
-        assertThat(c.get("/jackson-medium/").strength()).isEqualTo(EvidenceStrength.QUIET_FEED);
-        assertThat(c.get("/jackson-substack/").evidence().message()).contains("HTTP 404");
-        assertThat(c.get("/mustermann/").strength()).isEqualTo(EvidenceStrength.NO_FEED);
+        assertThat(c.get("/kono/").wikidataId()).isEqualTo("Q1161024");
+        assertThat(c.get("/noda/").strength()).isEqualTo(EvidenceStrength.OWN_BLOG);
+        assertThat(c.get("/noda/").evidence().feedUrl()).isEqualTo(blogs.url("/noda-feed.xml"));
+        assertThat(c.get("/featherstone/").strength()).isEqualTo(EvidenceStrength.OWN_BLOG);
+        assertThat(c.get("/mccarthy/").strength()).isEqualTo(EvidenceStrength.NAMED_FEED);
+        assertThat(c.get("/steiniger/").strength()).isEqualTo(EvidenceStrength.NAMED_FEED);
+        assertThat(c.get("/steiniger/").evidence().blogUrl()).isEqualTo(blogs.url("/steiniger/aktuelles/"));
+        assertThat(c.get("/murphy-medium/").strength()).isEqualTo(EvidenceStrength.QUIET_FEED);
+        assertThat(c.get("/murphy-substack/").evidence().message()).contains("HTTP 404");
+        assertThat(c.get("/leiper/").strength()).isEqualTo(EvidenceStrength.NO_FEED);
         assertThat(c.values()).allSatisfy(x -> assertThat(x.status()).isEqualTo(CandidateStatus.PENDING));
         // strongest evidence first on the moderators' page
         List<Candidate> page = app.candidates.page(CandidateFilter.pending(), 0, 10);
         assertThat(page.get(0).strength()).isEqualTo(EvidenceStrength.OWN_BLOG);
         assertThat(page.get(page.size() - 1).strength()).isEqualTo(EvidenceStrength.NO_FEED);
-        assertThat(wikidata.queries).hasSize(3);
-        assertThat(wikidata.queries.get(1)).contains("VALUES ?country { wd:Q183 wd:Q17 wd:Q30 }")
-                .contains("wikibase:language \"de,ja,mul,en\"");
+        // the countries, then each country's holders with labels in its own languages, then the position classes
+        assertThat(wikidata.queries).hasSize(7);
+        assertThat(wikidata.queries.get(0)).contains("VALUES ?code { \"DE\" \"JP\" \"US\" \"GB\" \"CA\" }");
+        assertThat(wikidata.queries.get(1)).contains("VALUES ?country { wd:Q183 }").contains("wikibase:language \"de,mul,en\"");
+        assertThat(wikidata.queries.get(2)).contains("VALUES ?country { wd:Q17 }").contains("wikibase:language \"ja,mul,en\"");
+        assertThat(wikidata.queries.get(3)).contains("VALUES ?country { wd:Q30 }").contains("wikibase:language \"mul,en\"");
+        assertThat(wikidata.queries.get(5)).contains("VALUES ?country { wd:Q16 }").contains("wikibase:language \"en,fr,mul\"");
+        assertThat(wikidata.queries.get(6)).contains("wdt:P279*").contains("wd:Q16707842").contains("wd:Q47487122")
+                .contains("wd:Q18952564");
     }
 
     @Test
@@ -124,24 +138,24 @@ public class DiscoveryServiceTest {
         run();
         long requests = blogs.site.count("/kono/feed/");
         DiscoveryService.Report again = run();
-        assertThat(again.summary()).startsWith("candidates: 0 new, 0 updated, 7 unchanged; with a feed 5, active in 90 days 4");
+        assertThat(again.summary()).startsWith("candidates: 0 new, 0 updated, 8 unchanged; with a feed 6, active in 90 days 5");
         assertThat(blogs.site.count("/kono/feed/")).as("checked recently: not checked again").isEqualTo(requests);
-        assertThat(app.candidates.count(CandidateFilter.pending())).isEqualTo(7);
+        assertThat(app.candidates.count(CandidateFilter.pending())).isEqualTo(8);
     }
 
     @Test
     void aRejectedCandidateComesBackOnlyWithStrongerEvidence() throws Exception {
         run();
         Map<String, Candidate> c = byUrl();
-        var out = app.candidateReview.reject(List.of(c.get("/mustermann/").id(), c.get("/kono/").id()), "not a blog yet", "mod");
+        var out = app.candidateReview.reject(List.of(c.get("/leiper/").id(), c.get("/kono/").id()), "not a blog yet", "mod");
         assertThat(out.done()).isEqualTo(2);
-        blogs.wordpress("/mustermann/", "Aus dem Rathaus", "Erika Mustermann", 1, 5);
+        blogs.wordpress("/leiper/", "Kitchissippi Ward", "Jeff Leiper", 1, 5);
         clock.advance(Duration.ofDays(1));
         run();
         Map<String, Candidate> after = byUrl();
-        assertThat(after.get("/mustermann/").status()).isEqualTo(CandidateStatus.PENDING);
-        assertThat(after.get("/mustermann/").strength()).isEqualTo(EvidenceStrength.OWN_BLOG);
-        assertThat(after.get("/mustermann/").rejectReason()).as("the old decision stays visible").isEqualTo("not a blog yet");
+        assertThat(after.get("/leiper/").status()).isEqualTo(CandidateStatus.PENDING);
+        assertThat(after.get("/leiper/").strength()).isEqualTo(EvidenceStrength.OWN_BLOG);
+        assertThat(after.get("/leiper/").rejectReason()).as("the old decision stays visible").isEqualTo("not a blog yet");
         assertThat(after.get("/kono/").status()).isEqualTo(CandidateStatus.REJECTED);
     }
 
@@ -175,7 +189,7 @@ public class DiscoveryServiceTest {
         assertThat(r.summary()).isEqualTo("candidates: 3 new, 0 updated, 0 unchanged; with a feed 3, active in 90 days 2; failed 0");
         assertThat(r.problems()).hasSize(6);
         Map<String, Candidate> c = byUrl();
-        assertThat(c.get("/anna/").wikidataId()).isEqualTo("Q999000201");
+        assertThat(c.get("/anna/").wikidataId()).as("the parliament's own id is not a Wikidata id").isNull();
         assertThat(c.get("/anna/").sourceFile()).isEqualTo("parliament.json");
         assertThat(c.get("/bo/").evidence().foundVia()).isEqualTo("the site's link “Blogi”");
         // a file that is not Popolo stores nothing
@@ -183,5 +197,27 @@ public class DiscoveryServiceTest {
                 null, "empty.json", "FI", Level.NATIONAL, null, false, 0, true), DiscoveryService.Listener.NONE))
                 .hasMessage("empty.json is not a Popolo file: it has no \"persons\" list. Nothing was stored.");
         assertThat(app.candidates.count(CandidateFilter.pending())).isEqualTo(3);
+    }
+
+    @Test
+    void everyPoliticiansFileForTheAlandLagting() throws Exception {
+        // the one person of this real file with a web address: his member page, pointed at a loopback site
+        blogs.website("/lagtinget/ledamot_az.con", "Roger Jansson", "<p>Ledamot av Ålands lagting.</p>");
+        byte[] file = Fixtures.text("popolo/aland-lagting-excerpt.json")
+                .replace("http://www.lagtinget.aland.fi/", blogs.url("/lagtinget/")).getBytes(StandardCharsets.UTF_8);
+        DiscoveryService.PopoloRequest current = new DiscoveryService.PopoloRequest(file, null, "ep-popolo-v1.0.json",
+                "AX", Level.REGIONAL, "sv", false, 0, true);
+        // its terms all ended in 2019: nothing is proposed unless former members are asked for
+        assertThat(app.discovery.popolo(current, DiscoveryService.Listener.NONE).summary())
+                .isEqualTo("candidates: 0 new, 0 updated, 0 unchanged; with a feed 0, active in 90 days 0; failed 0");
+        DiscoveryService.Report r = app.discovery.popolo(new DiscoveryService.PopoloRequest(file, null,
+                "ep-popolo-v1.0.json", "AX", Level.REGIONAL, "sv", true, 0, true), DiscoveryService.Listener.NONE);
+        assertThat(r.summary()).isEqualTo("candidates: 1 new, 0 updated, 0 unchanged; with a feed 0, active in 90 days 0;"
+                + " failed 1 (no_feed 1)");
+        Candidate jansson = byUrl().get("/lagtinget/ledamot_az.con?iPerson=69&m=38&iPage=104");
+        assertThat(jansson).extracting(Candidate::name, Candidate::wikidataId, Candidate::office, Candidate::party,
+                        Candidate::country, Candidate::level, Candidate::sourceFile, Candidate::strength)
+                .containsExactly("Jansson Roger", "Q2356536", "Member, Lagting", "Moderat Samling", "AX", Level.REGIONAL,
+                        "ep-popolo-v1.0.json", EvidenceStrength.NO_FEED);
     }
 }

@@ -1,22 +1,31 @@
 package org.officialblogs.discover;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.officialblogs.testkit.LoopbackSite;
 
 /**
  * A SPARQL endpoint on loopback that answers the discovery's queries with the recorded answers under
  * {@code discover/wikidata}: the countries query, the holders query (current or, without the current-holder filter,
- * former), the position-class query. Blog addresses in the answers can be pointed at loopback sites; scripted
- * failures (429, 503, an HTML page, silence) answer the next requests first.
+ * former), the position-class query, the name query. Each answer keeps only the rows the query asks for (its
+ * countries, codes or names), as the service would. Blog addresses in the answers can be pointed at loopback sites;
+ * scripted failures (429, 503, an HTML page, silence) answer the next requests first.
  */
 public final class FakeQueryService implements AutoCloseable {
 
@@ -85,11 +94,32 @@ public final class FakeQueryService implements AutoCloseable {
             LoopbackSite.send(ex, 400, "unexpected query", "text/plain");
             return;
         }
-        String body = Fixtures.text("wikidata/" + fixture);
+        String body = asked(Fixtures.text("wikidata/" + fixture), query);
         synchronized (this) {
             for (var r : rewrites.entrySet()) body = body.replace(r.getKey(), r.getValue());
         }
         LoopbackSite.send(ex, 200, body, "application/sparql-results+json;charset=utf-8");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VALUES = Pattern.compile("VALUES \\?(country|code|name) \\{([^}]*)}");
+
+    /** The recorded answer cut to the rows whose country, code or name is among the query's VALUES. */
+    static String asked(String answer, String query) throws IOException {
+        Matcher m = VALUES.matcher(query);
+        if (!m.find()) return answer;
+        String variable = m.group(1);
+        Set<String> values = new HashSet<>();
+        Matcher each = Pattern.compile("wd:(Q\\d+)|\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(m.group(2));
+        while (each.find()) values.add(each.group(1) != null ? each.group(1) : each.group(2));
+        JsonNode root = JSON.readTree(answer);
+        ArrayNode bindings = (ArrayNode) root.path("results").path("bindings");
+        for (Iterator<JsonNode> it = bindings.iterator(); it.hasNext(); ) {
+            String value = it.next().path(variable).path("value").asText(null);
+            if (value == null) continue;
+            if (!values.contains(value.substring(value.lastIndexOf('/') + 1))) it.remove();
+        }
+        return JSON.writeValueAsString(root);
     }
 
     @Override

@@ -55,7 +55,7 @@ class PopoloReaderTest {
                 new PopoloReader.Options("FI", Level.NATIONAL, false, TODAY, "https://parliament.example/popolo.json", "popolo.json", "fi"));
         assertThat(r.proposals()).extracting(Proposal::name, Proposal::url, Proposal::kind, Proposal::office, Proposal::wikidataId)
                 .containsExactly(
-                        tuple("Anna Virtanen", "http://127.0.0.1:9/anna/", LinkKind.BLOG, "Member, Parliament", "Q999000201"),
+                        tuple("Anna Virtanen", "http://127.0.0.1:9/anna/", LinkKind.BLOG, "Member, Parliament", null),
                         tuple("Bo Lindqvist", "http://127.0.0.1:9/bo/", LinkKind.WEBSITE, "Member, Parliament", null),
                         tuple("Cecilia Ek", "http://127.0.0.1:9/cecilia/feed.xml", LinkKind.FEED, "Member, Parliament", null));
         assertThat(r.proposals().get(0).party()).isEqualTo("Green League");

@@ -13,14 +13,15 @@ class SparqlResultsTest {
         SparqlResults r = SparqlResults.parse(Fixtures.bytes("wikidata/holders-current.json"));
         assertThat(r.vars()).containsExactly("person", "personLabel", "statement", "position", "positionLabel",
                 "country", "start", "end", "property", "url");
-        assertThat(r.rows()).hasSize(10);
-        SparqlResults.Row kono = r.rows().stream().filter(x -> "Q999000004".equals(x.entityId("person"))).findFirst().orElseThrow();
+        assertThat(r.rows()).hasSize(11);
+        SparqlResults.Row kono = r.rows().stream().filter(x -> "Q1161024".equals(x.entityId("person"))).findFirst().orElseThrow();
         assertThat(kono.term("personLabel")).isEqualTo(new SparqlResults.Term("literal", "河野太郎", "ja", null));
         assertThat(kono.entityId("position")).isEqualTo("Q17506823");
-        assertThat(kono.term("start")).as("an unbound variable is absent").isNull();
-        SparqlResults.Row nickholz = r.rows().get(0);
-        assertThat(nickholz.term("start").datatype()).isEqualTo("http://www.w3.org/2001/XMLSchema#dateTime");
-        assertThat(nickholz.term("url").isUri()).isTrue();
+        assertThat(kono.term("end")).as("an unbound variable is absent").isNull();
+        SparqlResults.Row murphy = r.rows().get(0);
+        assertThat(murphy.entityId("person")).isEqualTo("Q1077594");
+        assertThat(murphy.term("start").datatype()).isEqualTo("http://www.w3.org/2001/XMLSchema#dateTime");
+        assertThat(murphy.term("url").isUri()).isTrue();
     }
 
     @Test

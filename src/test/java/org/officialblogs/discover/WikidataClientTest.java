@@ -52,13 +52,13 @@ class WikidataClientTest {
     }
 
     SparqlResults countries() throws WikidataClient.QueryFailedException {
-        return client.select(WikidataQueries.countries(List.of("DE")), "the countries DE", notices::add);
+        return client.select(WikidataQueries.countries(List.of("DE", "CA")), "the countries DE", notices::add);
     }
 
     @Test
     void sendsTheQueryWithOurUserAgentAndReadsTheAnswer() throws Exception {
         assertThat(countries().rows()).hasSize(3);
-        assertThat(service.queries).singleElement().asString().contains("wdt:P297").contains("VALUES ?code { \"DE\" }");
+        assertThat(service.queries).singleElement().asString().contains("wdt:P297").contains("VALUES ?code { \"DE\" \"CA\" }");
         assertThat(service.userAgents).containsExactly("OfficialBlogs/1.2.3 (+https://blogs.example.org)");
         assertThat(service.site.count("/robots.txt")).as("an API call, not a crawl").isZero();
     }

@@ -35,8 +35,8 @@ class WikidataIdsTest {
                 "OFFICIALBLOGS_WIKIDATA_ENDPOINT", wikidata.endpoint())).withModerator();
         String csv = "name,office,country,level,branch,blog_url,sources\n"
                 + "Angela Merkel,Federal Chancellor of Germany,DE,national,executive,https://merkel.example/,https://example.org/a\n"
-                + "Jan Ericson,Member of the Riksdag (Moderates),SE,national,legislative,http://www.ericsoniubbhult.se/,https://example.org/b\n"
-                + "Anna Svensson,Mayor,SE,local,executive,https://svensson.example/,https://example.org/c\n"
+                + "Jean-Louis Masson,Député du Var,FR,national,legislative,https://masson.example/,https://example.org/b\n"
+                + "Bernard Hugo,Sénateur,FR,national,legislative,https://hugo.example/,https://example.org/c\n"
                 + "Maria Lopez,Mayor,ES,local,executive,https://lopez.example/,https://example.org/d\n";
         assertThat(server.app.importer.importCsv(csv.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test").rejected()).isEmpty();
     }
@@ -56,25 +56,27 @@ class WikidataIdsTest {
         WikidataEnrichment.Report r = server.app.wikidataEnrichment.run(null, null, 100, DiscoveryService.Listener.NONE);
         assertThat(r.summary()).isEqualTo("officials without a Wikidata id: 4; set 2, proposed to moderators 1, no item found 1");
         assertThat(server.app.registry.officialById(id("Angela Merkel")).orElseThrow().wikidataId()).isEqualTo("Q567");
-        // two people of that name in Sweden; the one in the Riksdag is the official
-        assertThat(server.app.registry.officialById(id("Jan Ericson")).orElseThrow().wikidataId()).isEqualTo("Q999000301");
-        assertThat(server.app.registry.officialById(id("Anna Svensson")).orElseThrow().wikidataId()).isNull();
+        // two French politicians of that name, a senator and a deputy: the deputy's position fits the office
+        assertThat(server.app.registry.officialById(id("Jean-Louis Masson")).orElseThrow().wikidataId()).isEqualTo("Q30377920");
+        // two senators of that name: a moderator must choose
+        assertThat(server.app.registry.officialById(id("Bernard Hugo")).orElseThrow().wikidataId()).isNull();
         assertThat(server.count("SELECT count(*) FROM audit_log WHERE actor = 'enrich wikidata' AND action = 'official.wikidata'")).isEqualTo(2);
         assertThat(wikidata.queries.get(1)).contains("\"Angela Merkel\"@de").contains("wikibase:language \"de,mul,en\"");
+        assertThat(wikidata.queries.get(2)).contains("\"Bernard Hugo\"@fr").contains("wikibase:language \"fr,mul,en\"");
 
         WebClient moderator = server.client();
         moderator.login(TestServer.MODERATOR, TestServer.PASSWORD);
         Document page = WebClient.html(moderator.get("/admin/wikidata"));
         assertThat(page.select("article.queue-item")).hasSize(1);
-        assertThat(page.select("article.queue-item").text()).contains("Anna Svensson").contains("Q999000303")
-                .contains("Q999000304").contains("Swedish politician");
-        HttpResponse<String> wrong = moderator.adminPost("/admin/wikidata/" + id("Anna Svensson"), Map.of("wikidata_id", "Q567"));
+        assertThat(page.select("article.queue-item").text()).contains("Bernard Hugo").contains("Q2898072")
+                .contains("Q2898073").contains("Positions: sénateur de la Cinquième République");
+        HttpResponse<String> wrong = moderator.adminPost("/admin/wikidata/" + id("Bernard Hugo"), Map.of("wikidata_id", "Q567"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(WebClient.html(wrong).select(".alert").text()).contains("Q567 is not among the items proposed");
-        HttpResponse<String> chosen = moderator.adminPost("/admin/wikidata/" + id("Anna Svensson"), Map.of("wikidata_id", "Q999000304"));
+        HttpResponse<String> chosen = moderator.adminPost("/admin/wikidata/" + id("Bernard Hugo"), Map.of("wikidata_id", "Q2898073"));
         assertThat(chosen.statusCode()).isEqualTo(303);
-        Official anna = server.app.registry.officialById(id("Anna Svensson")).orElseThrow();
-        assertThat(anna.wikidataId()).isEqualTo("Q999000304");
+        Official hugo = server.app.registry.officialById(id("Bernard Hugo")).orElseThrow();
+        assertThat(hugo.wikidataId()).isEqualTo("Q2898073");
         assertThat(WebClient.html(moderator.get("/admin/wikidata")).select("p.notice").text()).contains("No official waits");
 
         // a second run leaves decided officials alone
