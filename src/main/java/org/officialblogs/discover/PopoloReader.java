@@ -107,7 +107,7 @@ public final class PopoloReader {
                 problems.add(where + ": not an object; left out");
                 continue;
             }
-            String name = text(p, "name");
+            String name = text(p, "name", o.language());
             if (name == null && (text(p, "given_name") != null || text(p, "family_name") != null)) {
                 name = ((text(p, "given_name") == null ? "" : text(p, "given_name")) + " "
                         + (text(p, "family_name") == null ? "" : text(p, "family_name"))).strip();
@@ -139,7 +139,7 @@ public final class PopoloReader {
             }
             List<Membership> held = new ArrayList<>();
             for (JsonNode m : membershipsByPerson.getOrDefault(text(p, "id"), List.of())) {
-                Membership ms = membership(m, organizations, posts, events, where, problems);
+                Membership ms = membership(m, organizations, posts, events, o.language(), where, problems);
                 if (ms != null) held.add(ms);
             }
             List<Membership> current = held.stream().filter(m -> !ended(m.end(), today)).toList();
@@ -164,7 +164,7 @@ public final class PopoloReader {
             String region = null;
             for (JsonNode m : membershipsByPerson.getOrDefault(text(p, "id"), List.of())) {
                 JsonNode area = areas.get(text(m, "area_id"));
-                if (area != null && text(area, "name") != null) region = text(area, "name");
+                if (area != null && text(area, "name", o.language()) != null) region = text(area, "name", o.language());
             }
             for (PersonLinks.Link l : links.links()) {
                 proposals.add(new Proposal(wikidata, name, main == null ? "" : main.office(), o.country(), region,
@@ -178,7 +178,8 @@ public final class PopoloReader {
     }
 
     private static Membership membership(JsonNode m, Map<String, JsonNode> organizations, Map<String, JsonNode> posts,
-                                         Map<String, JsonNode> events, String where, List<String> problems) {
+                                         Map<String, JsonNode> events, String language, String where,
+                                         List<String> problems) {
         JsonNode org = organizations.get(text(m, "organization_id"));
         JsonNode post = posts.get(text(m, "post_id"));
         if (org == null && post != null) org = organizations.get(text(post, "organization_id"));
@@ -189,10 +190,12 @@ public final class PopoloReader {
         }
         String classification = org == null ? "" : String.valueOf(text(org, "classification")).toLowerCase(Locale.ROOT);
         if (classification.equals("party")) return null;
-        String role = text(m, "role") != null ? text(m, "role") : post == null ? null : text(post, "role");
+        String role = text(m, "role", language) != null ? text(m, "role", language)
+                : post == null ? null : text(post, "role", language);
         String office;
-        if (post != null && text(post, "label") != null) office = text(post, "label");
-        else office = capitalise(role == null ? "member" : role) + (org == null || text(org, "name") == null ? "" : ", " + text(org, "name"));
+        if (post != null && text(post, "label", language) != null) office = text(post, "label", language);
+        else office = capitalise(role == null ? "member" : role)
+                + (org == null || text(org, "name", language) == null ? "" : ", " + text(org, "name", language));
         Branch branch = switch (classification) {
             case "legislature", "chamber", "parliament", "lower house", "upper house" -> Branch.LEGISLATIVE;
             case "executive", "government", "cabinet", "ministry" -> Branch.EXECUTIVE;
@@ -207,7 +210,7 @@ public final class PopoloReader {
         JsonNode party = organizations.get(text(m, "on_behalf_of_id"));
         List<String> sources = new ArrayList<>();
         for (JsonNode s : array(m, "sources")) if (text(s, "url") != null) sources.add(text(s, "url"));
-        return new Membership(office, branch, branch != Branch.OTHER, party == null ? null : text(party, "name"),
+        return new Membership(office, branch, branch != Branch.OTHER, party == null ? null : text(party, "name", language),
                 start, end, sources);
     }
 
@@ -257,11 +260,33 @@ public final class PopoloReader {
     }
 
     private static String text(JsonNode n, String field) {
+        return text(n, field, null);
+    }
+
+    /**
+     * A field's text; a name given in several languages ({@code {"lang:en": "...", "lang:cy": "..."}}, as
+     * EveryPolitician's multilingual files have it) in {@code language} if it has one, else English, else the first.
+     */
+    private static String text(JsonNode n, String field, String language) {
         if (n == null) return null;
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return null;
-        String s = v.isTextual() ? v.asText() : v.isNumber() ? v.asText() : null;
+        String s = v.isTextual() ? v.asText() : v.isNumber() ? v.asText() : v.isObject() ? inLanguage(v, language) : null;
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String inLanguage(JsonNode names, String language) {
+        for (String key : new String[] {language == null ? null : "lang:" + language, "lang:en"}) {
+            JsonNode v = key == null ? null : names.get(key);
+            if (v != null && v.isTextual() && !v.asText().isBlank()) return v.asText();
+        }
+        for (var it = names.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().startsWith("lang:") && e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
+                return e.getValue().asText();
+            }
+        }
+        return null;
     }
 
     private static String capitalise(String s) {

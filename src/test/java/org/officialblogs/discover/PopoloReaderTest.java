@@ -48,6 +48,33 @@ class PopoloReaderTest {
     }
 
     @Test
+    void everyPoliticiansMultilingualFileForTheHouseOfCommons() throws Exception {
+        String file = Fixtures.text("popolo/uk-commons-m17n-excerpt.json");
+        PopoloReader.Result r = new PopoloReader().read(file.getBytes(StandardCharsets.UTF_8),
+                new PopoloReader.Options("GB", Level.NATIONAL, false, TODAY, null, "popolo-m17n.json", "cy"));
+        // names in several languages are names; their only links are Facebook pages, which are not blogs
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.persons()).isEqualTo(3);
+        assertThat(r.withoutLinks()).isEqualTo(3);
+
+        // the same file with her website (from the seed research) added to her record
+        byte[] withSite = file.replace("\"url\": \"https://www.facebook.com/kerry4mp\"",
+                "\"url\": \"https://www.facebook.com/kerry4mp\"\n        }, {\"note\": \"website\", \"url\": \"https://www.kerrymccarthy.org/\"")
+                .getBytes(StandardCharsets.UTF_8);
+        PopoloReader.Result one = new PopoloReader().read(withSite,
+                new PopoloReader.Options("GB", Level.NATIONAL, false, TODAY, null, "popolo-m17n.json", "cy"));
+        assertThat(one.proposals()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("Kerry McCarthy");
+            assertThat(p.wikidataId()).isEqualTo("Q581095");
+            assertThat(p.url()).isEqualTo("https://www.kerrymccarthy.org/");
+            // in the asked language where the file has it (Welsh), else English
+            assertThat(p.office()).isEqualTo("Aelod Seneddol, y Deyrnas Unedig, Tŷ'r Cyffredin");
+            assertThat(p.party()).isEqualTo("Y Blaid Lafur");
+            assertThat(p.inOfficeFrom()).isEqualTo("2017-06-08");
+        });
+    }
+
+    @Test
     void goodRecordsAreReadAndBrokenOnesSaidWhereAndWhy() throws Exception {
         byte[] file = Fixtures.text("popolo/parliament.json").replace("${SITE}", "http://127.0.0.1:9")
                 .getBytes(StandardCharsets.UTF_8);
