@@ -44,6 +44,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {Main.Serve.class, Main.Crawl.class, Main.Import.class, Main.Admin.class, Main.Export.class,
                 Main.Backup.class, Main.Restore.class,
                 org.officialblogs.cli.DiscoverCommand.class, org.officialblogs.cli.EnrichCommand.class,
+                org.officialblogs.cli.DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -28,6 +28,9 @@ public final class SyntheticWebServer implements AutoCloseable {
     /** A feed page served with 200: blog and the path with its query. */
     public record Served(int blog, String pathAndQuery) {}
 
+    /** Each blog's page that says it is synthetic: the source a demo registry cites. */
+    public static final String ABOUT_PATH = "/about-this-blog";
+
     private final SyntheticWeb web;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -123,6 +126,13 @@ public final class SyntheticWebServer implements AutoCloseable {
                 return;
             }
             int posts = web.postCount(b);
+            if (path.equals(ABOUT_PATH)) {
+                send(ex, 200, Kind.PAGE, "<!DOCTYPE html><html lang=\"en\"><head><title>About this blog</title></head><body>"
+                        + "<h1>A synthetic blog</h1><p>" + b.official() + ", " + b.office() + ", does not exist. This blog"
+                        + " and its posts and comments were made up by a generator, for benchmarks and demos of"
+                        + " Official Blogs.</p></body></html>", "text/html; charset=UTF-8");
+                return;
+            }
             if (path.equals("/")) {
                 // the blog's home page: what a discovery reads first when a source names the site, not the feed
                 String type = b.platform() == SyntheticWeb.Platform.WORDPRESS || b.platform() == SyntheticWeb.Platform.RSS

@@ -39,16 +39,30 @@ public final class DataExporter {
     private final OpmlWriter opml = new OpmlWriter();
 
     private final SqliteDownload download;
+    /** Said in every file's title and description when set (the demo's "all synthetic"); else null. */
+    private final String notice;
 
     /** @param downloads where the SQLite copy served on /data is kept (in the data directory) */
     public DataExporter(ExportDao dao, SqliteSnapshot sqlite, String baseUrl, Clock clock, Path downloads) {
+        this(dao, sqlite, baseUrl, clock, downloads, null);
+    }
+
+    /** @param notice said in the title and description of every file (the demo's), or null */
+    public DataExporter(ExportDao dao, SqliteSnapshot sqlite, String baseUrl, Clock clock, Path downloads,
+                        String notice) {
         this.dao = dao;
         this.sqlite = sqlite;
         this.baseUrl = baseUrl;
         this.clock = clock;
-        this.dataPackage = new DataPackage(baseUrl);
+        this.notice = notice;
+        this.dataPackage = new DataPackage(baseUrl, notice);
         this.popolo = new PopoloWriter(dao, baseUrl);
         this.download = new SqliteDownload(sqlite, downloads, this::snapshotDay);
+    }
+
+    /** A file's title with the notice before it, when there is one (the demo's "synthetic"). */
+    public static String titled(String title, String notice) {
+        return notice == null ? title : "Synthetic demo data: " + title;
     }
 
     /** The SQLite copy served on /data: built once per snapshot day, kept as a file. */
@@ -72,7 +86,7 @@ public final class DataExporter {
     }
 
     public void writeOpml(OutputStream out) {
-        opml.write(dao.activeFeeds(), clock.instant(), baseUrl, out);
+        opml.write(dao.activeFeeds(), clock.instant(), baseUrl, notice, out);
     }
 
     /** Writes the SQLite copy of the public tables to {@code target} (which must not exist); returns its size. */

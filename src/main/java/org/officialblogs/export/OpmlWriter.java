@@ -18,13 +18,18 @@ public final class OpmlWriter {
 
     /** Writes the feeds (already ordered by country) as OPML 2.0; leaves {@code out} open. */
     public void write(List<ExportDao.Feed> feeds, Instant created, String baseUrl, OutputStream out) {
+        write(feeds, created, baseUrl, null, out);
+    }
+
+    /** The same, with a notice (the demo's "synthetic") in the title; null for none. */
+    public void write(List<ExportDao.Feed> feeds, Instant created, String baseUrl, String notice, OutputStream out) {
         try {
             XMLStreamWriter x = factory.createXMLStreamWriter(NonClosing.of(out), "UTF-8");
             x.writeStartDocument("UTF-8", "1.0");
             x.writeStartElement("opml");
             x.writeAttribute("version", "2.0");
             x.writeStartElement("head");
-            element(x, "title", "Official Blogs: active blogs of public officials");
+            element(x, "title", DataExporter.titled("Official Blogs: active blogs of public officials", notice));
             element(x, "dateCreated", DateTimeFormatter.RFC_1123_DATE_TIME.format(created.atOffset(ZoneOffset.UTC)));
             element(x, "docs", "https://opml.org/spec2.opml");
             element(x, "ownerId", baseUrl + "/data");

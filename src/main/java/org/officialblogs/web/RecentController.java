@@ -64,7 +64,7 @@ final class RecentController {
                     title(p.title()), p.url(), p.officialName(), p.publishedAt(), p.publishedAt(), shorten(p.summary())));
         }
         Instant updated = entries.isEmpty() ? now : entries.get(0).updated();
-        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/recent", "Official Blogs: recent posts by officials",
+        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/recent", org.officialblogs.export.DataExporter.titled("Official Blogs: recent posts by officials", site.notice()),
                 site.baseUrl() + "/recent.atom", site.baseUrl() + "/recent", updated, entries));
     }
 
@@ -78,7 +78,7 @@ final class RecentController {
                     "Newly listed: the blog of " + b.officialName() + office + " at " + b.address() + "."));
         }
         Instant updated = entries.isEmpty() ? clock.instant() : entries.get(0).updated();
-        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/new-blogs", "Official Blogs: newly listed blogs",
+        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/new-blogs", org.officialblogs.export.DataExporter.titled("Official Blogs: newly listed blogs", site.notice()),
                 site.baseUrl() + "/new-blogs.atom", site.baseUrl() + "/", updated, entries));
     }
 

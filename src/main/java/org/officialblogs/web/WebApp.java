@@ -76,11 +76,17 @@ public final class WebApp {
 
     public WebApp(Config config, String version, Sources sources, ModerationServices mod, DataSources dataSources,
                   OperationalMetrics operations) {
+        this(config, version, sources, mod, dataSources, operations, null);
+    }
+
+    /** @param notice said on every page (the demo's "all synthetic"), or null */
+    public WebApp(Config config, String version, Sources sources, ModerationServices mod, DataSources dataSources,
+                  OperationalMetrics operations, String notice) {
         this.config = config;
         this.operations = operations;
         this.database = sources.database();
         this.metricsAllowed = AddressRange.parseAll(config.metricsAllow());
-        this.site = new SiteInfo(version, config.baseUrl().toString());
+        this.site = new SiteInfo(version, config.baseUrl().toString(), notice);
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
