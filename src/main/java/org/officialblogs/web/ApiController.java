@@ -108,6 +108,10 @@ final class ApiController {
         int page = pageNumber(ctx);
         int perPage = perPage(ctx);
         RankingParams params = RankingParams.parse(ctx).withPage(page);
+        // the page parameter is checked strictly above; the others must be known values too
+        List<String> problems = params.problems().stream().filter(p -> !p.endsWith("is not a page number")).toList();
+        if (!problems.isEmpty()) throw new io.javalin.http.BadRequestResponse("Cannot list the rankings: "
+                + String.join("; ", problems) + ".");
         MetricsReadDao.RankingResult result = metrics.rankings(params.filter(perPage));
         List<Map<String, Object>> data = new ArrayList<>();
         for (MetricsReadDao.RankingRow r : result.rows()) data.add(rankingRow(r));

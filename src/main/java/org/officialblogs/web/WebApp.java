@@ -90,7 +90,8 @@ public final class WebApp {
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
-        this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable);
+        this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
+                sources.registry(), sources.clock());
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), templates, site, readable, sources.clock());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
