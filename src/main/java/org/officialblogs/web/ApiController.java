@@ -202,9 +202,7 @@ final class ApiController {
         m.put("status", r.status().code());
         m.put("rank", r.rank());
         // leads and blogs never read have no score: the formula's priors alone are not a measurement
-        boolean unmeasured = r.status() == org.officialblogs.metrics.MeasuredStatus.NO_DATA
-                || r.status() == org.officialblogs.metrics.MeasuredStatus.LEAD;
-        m.put("score", unmeasured ? null : r.score());
+        m.put("score", r.neverMeasured() ? null : r.score());
         m.put("posts_per_week", r.postsPerWeek());
         m.put("weeks_with_post_12", r.weeksWithPostLast12());
         m.put("last_post_at", r.lastPostAt());

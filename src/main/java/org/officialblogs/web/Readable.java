@@ -145,6 +145,27 @@ final class Readable {
                 .orElse("The crawler could not read it");
     }
 
+    /** What a fetch of the crawl log was for, in words. */
+    static String purpose(String code) {
+        if (code == null) return "";
+        return switch (code) {
+            case "feed" -> "the feed";
+            case "history" -> "older posts (feed history)";
+            case "comments" -> "a post's comments";
+            case "discovery" -> "looking for the feed";
+            case "robots" -> "robots.txt";
+            case "archive" -> "the web archive";
+            default -> code.replace('_', ' ');
+        };
+    }
+
+    /** How a comment's authorship was decided, in a sentence; an unknown code reads as its words. */
+    static String signal(String code) {
+        return org.officialblogs.db.Coded.parse(org.officialblogs.crawl.comments.AuthorshipSignal.class, code)
+                .map(org.officialblogs.crawl.comments.AuthorshipSignal::explanation)
+                .orElse(code == null ? "" : code.replace('_', ' ') + ".");
+    }
+
     /** The host of a web address, without "www." ("example.org"); empty when there is none. */
     static String host(String url) {
         if (url == null) return "";

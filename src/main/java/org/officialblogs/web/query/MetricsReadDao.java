@@ -168,17 +168,26 @@ public final class MetricsReadDao {
                              Double replyRateShown, WilsonInterval replyRateInterval,
                              boolean commentsClosedEverywhere, Duration medianTimeToFirstReply, double score,
                              Integer rank, Movement movement, String blogTitle, String activeYears,
-                             ListingStatus listingStatus, List<String> sources) {
+                             ListingStatus listingStatus, List<String> sources, Instant lastCrawlSuccessAt) {
 
         /** The address people should visit: the site, else the feed; null for a lead. */
         public String address() {
             return siteUrl != null ? siteUrl : feedUrl;
         }
 
-        /** True for a blog never read: a lead, or no successful crawl with a dated post yet. It has no score. */
+        /**
+         * True for a blog never read: a lead, no data yet, or a blog that is offline or unreachable without a
+         * single successful crawl or known post. Its score would be the formula's priors alone: it has none.
+         */
         public boolean neverMeasured() {
-            return status == MeasuredStatus.NO_DATA || status == MeasuredStatus.LEAD;
+            return MetricsReadDao.neverMeasured(status, lastPostAt, lastCrawlSuccessAt);
         }
+    }
+
+    /** The rule of {@link RankingRow#neverMeasured()}, for the profile too. */
+    public static boolean neverMeasured(MeasuredStatus status, Instant lastPostAt, Instant lastCrawlSuccessAt) {
+        return status == MeasuredStatus.NO_DATA || status == MeasuredStatus.LEAD
+                || lastPostAt == null && lastCrawlSuccessAt == null;
     }
 
     // The list's columns, read by position: a rankings page maps 50 of these rows on every request.
@@ -187,7 +196,7 @@ public final class MetricsReadDao {
             b.feed_url, m.posts_per_week, m.weeks_with_post_12, m.strip_12, m.last_post_at, m.judged_with_comments,
             m.judged_replied, m.reply_rate_shown, m.reply_rate_low, m.reply_rate_high, m.judged_known_state,
             m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places,
-            cs.feed_title, b.active_years, b.status,
+            cs.feed_title, b.active_years, b.status, cs.last_success_at,
             (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = m.official_id
                 AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3))
             """;
@@ -206,7 +215,7 @@ public final class MetricsReadDao {
                 rs.getInt(15), rs.getInt(16), replyShown, new WilsonInterval(rs.getDouble(18), rs.getDouble(19)),
                 rs.getInt(20) > 0 && rs.getInt(21) == 0, median, rs.getDouble(23), rankOrNull, mv, rs.getString(27),
                 rs.getString(28), Coded.of(ListingStatus.class, rs.getString(29)),
-                rs.getString(30) == null ? List.of() : List.of(rs.getString(30).split("\u001f")));
+                rs.getString(31) == null ? List.of() : List.of(rs.getString(31).split("\u001f")), instant(rs, 30));
     }
 
     /**
