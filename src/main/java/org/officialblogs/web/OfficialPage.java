@@ -29,7 +29,8 @@ import org.officialblogs.web.query.ProfileQuery;
  * One official's page: the registry entry and, per blog, its metrics in plain sentences, charts, recent posts with
  * how replies were decided, crawl status, rank history, score breakdown and sources. Every value is already text.
  */
-public record OfficialPage(SiteInfo site, Official official, List<BlogSection> blogs, List<Source> generalSources) {
+public record OfficialPage(SiteInfo site, Official official, List<BlogSection> blogs, List<Source> generalSources,
+                           String summary) {
 
     /** One blog with everything shown about it. */
     public record BlogSection(
@@ -75,7 +76,21 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
         for (ProfileQuery.BlogProfile b : profile.blogs()) {
             sections.add(section(b, readable, now));
         }
-        return new OfficialPage(site, profile.official(), sections, profile.generalSources());
+        return new OfficialPage(site, profile.official(), sections, profile.generalSources(),
+                summary(profile.official(), sections));
+    }
+
+    /** One sentence for a shared link: who, what office, where, and the first measured blog's headline numbers. */
+    static String summary(Official o, List<BlogSection> sections) {
+        StringBuilder s = new StringBuilder(o.name());
+        if (!o.office().isBlank()) s.append(", ").append(o.office());
+        s.append(" (").append(o.countryName()).append(").");
+        sections.stream().filter(BlogSection::measured).findFirst().ifPresentOrElse(b -> {
+            s.append(" Score ").append(b.score().points()).append(" of 100. ").append(b.score().rankText());
+            if (!b.postingFacts().isEmpty()) s.append(' ').append(b.postingFacts().get(0));
+        }, () -> s.append(" Not measured yet: how often this official blogs and answers readers is shown once the"
+                + " blog has been read."));
+        return s.toString();
     }
 
     private static BlogSection section(ProfileQuery.BlogProfile p, Readable readable, Instant now) {

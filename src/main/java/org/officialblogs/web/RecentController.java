@@ -92,7 +92,7 @@ final class RecentController {
         return t == null || t.isBlank() ? "Untitled post" : t;
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         if (s == null || s.isBlank()) return null;
         // control characters (from broken feeds) carry nothing a reader can see
         String t = s.replaceAll("[\\p{Cntrl}&&[^\\s]]", "").strip().replaceAll("\\s+", " ");

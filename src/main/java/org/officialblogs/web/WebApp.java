@@ -93,7 +93,7 @@ public final class WebApp {
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
                 sources.registry(), sources.clock());
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
-                sources.activity()), templates, site, readable, sources.clock());
+                sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
         this.health = new HealthController(sources.database(), sources.registry(), site);
@@ -167,6 +167,7 @@ public final class WebApp {
                 // outermost first: one address's requests take a bounded number of threads, and no body may dawdle
                 server.insertHandler(new RequestBodyDeadline(config.requestBodyTimeout(), config.requestBodyMinRate()));
                 server.insertHandler(new AddressThreadLimit(config.threadsPerAddress()));
+                server.insertHandler(new HeadAsGet());
             });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
@@ -182,6 +183,7 @@ public final class WebApp {
             cfg.routes.before(this::metricsGate);
             cfg.routes.after(WebApp::serverTiming);
             cfg.routes.get("/", rankings::show);
+            cfg.routes.get("/officials/{id}.atom", officials::atom);
             cfg.routes.get("/officials/{id}", officials::show);
             cfg.routes.get("/methodology", methodology::show);
             cfg.routes.get("/recent", recent::show);
