@@ -82,9 +82,9 @@ class DirectoryPagesTest {
         StringBuilder rows = new StringBuilder();
         for (int i = 1; i <= 60; i++) {
             rows.append("Official ").append(i).append(",Mayor,FI,,,local,executive,,,,,https://b").append(i)
-                    .append(".example.fi/,,,,,,,\n");
+                    .append(".example.fi/,,,,,,https://source.example.org/list,\n");
         }
-        rows.append("Anna Minister,Minister of Finance,FI,,,national,executive,,,,,https://anna.example.fi/,,,,,,,\n");
+        rows.append("Anna Minister,Minister of Finance,FI,,,national,executive,,,,,https://anna.example.fi/,,,,,,https://source.example.org/list,\n");
         load(rows.toString());
         Document all = Jsoup.parse(server.get("/?tab=all").body());
         assertThat(all.select(".count").text()).contains("61 officials").contains("showing 1–50");
@@ -134,7 +134,7 @@ class DirectoryPagesTest {
     @Test
     void hostileNamesAreEscaped() {
         load("\"<script>alert('x')</script> Evil\",\"<img src=x onerror=alert(1)>\",US,,,national,executive,,,,,"
-                + "https://evil.example.org/,,,,,,,\n");
+                + "https://evil.example.org/,,,,,,https://source.example.org/evil,\n");
         long id = server.app.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
         server.app.metrics.recomputeAll(java.time.Instant.now());
         for (String path : new String[] {"/?tab=all", "/?tab=historical", "/officials/" + id}) {
@@ -148,8 +148,8 @@ class DirectoryPagesTest {
 
     @Test
     void healthReportsVersionDatabaseAndCounts() {
-        load("Ann Example,Mayor,US,,,local,executive,,,,,https://ann.example.org/,,,,,,,\n"
-                + "Bob Example,Senator,US,,,national,legislative,,,,,,,,,,,,\n");
+        load("Ann Example,Mayor,US,,,local,executive,,,,,https://ann.example.org/,,,,,,https://source.example.org/ann,\n"
+                + "Bob Example,Senator,US,,,national,legislative,,,,,,,,,,,https://source.example.org/bob,\n");
         HttpResponse<String> res = server.get("/health");
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
@@ -161,7 +161,7 @@ class DirectoryPagesTest {
     void staticAssetsAreServedAndPagesMakeNoThirdPartyRequests() {
         assertThat(server.get("/static/style.css").statusCode()).isEqualTo(200);
         Document doc = Jsoup.parse(server.get("/").body());
-        assertThat(doc.select("link[href], script[src], img[src]"))
+        assertThat(doc.select("link[href]:not([rel=canonical]), script[src], img[src]"))
                 .allSatisfy(e -> assertThat(e.attr("href") + e.attr("src")).startsWith("/"));
         assertThat(doc.select("html").attr("lang")).isEqualTo("en");
         assertThat(doc.select("main#main")).hasSize(1);
