@@ -86,7 +86,7 @@ public final class DataExporter {
     }
 
     public void writeOpml(OutputStream out) {
-        opml.write(dao.activeFeeds(), clock.instant(), baseUrl, notice, out);
+        opml.write(dao.workingFeeds(), clock.instant(), baseUrl, notice, out);
     }
 
     /** Writes the SQLite copy of the public tables to {@code target} (which must not exist); returns its size. */

@@ -66,7 +66,8 @@ public final class DataPackage {
                 .put("description", "Persons, organizations and memberships in the Popolo standard.");
         resources.addObject().put("name", "feeds").put("path", "feeds.opml").put("format", "opml")
                 .put("mediatype", "text/x-opml").put("encoding", "utf-8")
-                .put("description", "Every active blog's feed, grouped by country, for a feed reader.");
+                .put("description", "The feed of every listed blog that the crawler reads without failure, grouped by"
+                        + " country, for a feed reader.");
         return root;
     }
 

@@ -236,16 +236,22 @@ public final class ExportDao {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\u001f"));
     }
 
-    /** An active blog with a feed, for the OPML list. */
+    /** A listed blog whose feed works, for the OPML list. */
     public record Feed(long blogId, String country, String name, String office, String siteUrl, String feedUrl,
                        String language) {}
 
-    /** Every active blog (registry status active) with a feed, by country then name. */
-    public List<Feed> activeFeeds() {
+    /**
+     * Every listed blog whose feed works, by country then name: the crawler has read the feed, and its last attempt
+     * did not fail (a failing, unreachable, hostile or never-read feed is left out; a dormant blog's working feed is
+     * in). Posting activity is the ranking's business, not the feed list's.
+     */
+    public List<Feed> workingFeeds() {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT b.id, o.country, o.name, o.office, b.site_url, b.feed_url, b.language
-                FROM blog b JOIN official o ON o.id = b.official_id
-                WHERE b.status = 'active' AND b.feed_url IS NOT NULL
+                FROM crawlable_blog b JOIN official o ON o.id = b.official_id
+                JOIN crawl_state s ON s.blog_id = b.id
+                WHERE b.feed_url IS NOT NULL AND s.last_success_at IS NOT NULL AND s.consecutive_failures = 0
+                  AND s.unreachable = 0
                 ORDER BY o.country, o.name, b.id
                 """).map((rs, ctx) -> new Feed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7))).list());

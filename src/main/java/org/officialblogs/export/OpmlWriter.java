@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.officialblogs.registry.Countries;
 
-/** feeds.opml: every active blog's feed, one outline per country, for a feed reader to subscribe to at once. */
+/** feeds.opml: every listed blog's working feed, one outline per country, for a feed reader to subscribe to at once. */
 public final class OpmlWriter {
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
@@ -29,7 +29,7 @@ public final class OpmlWriter {
             x.writeStartElement("opml");
             x.writeAttribute("version", "2.0");
             x.writeStartElement("head");
-            element(x, "title", DataExporter.titled("Official Blogs: active blogs of public officials", notice));
+            element(x, "title", DataExporter.titled("Official Blogs: feeds of public officials' blogs that work", notice));
             element(x, "dateCreated", DateTimeFormatter.RFC_1123_DATE_TIME.format(created.atOffset(ZoneOffset.UTC)));
             element(x, "docs", "https://opml.org/spec2.opml");
             element(x, "ownerId", baseUrl + "/data");

@@ -96,7 +96,7 @@ public final class WebApp {
                 sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
-        this.health = new HealthController(sources.database(), sources.registry(), site);
+        this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.baseUrl().getScheme());
         Choices choices = Choices.standard();
         SubmissionLimits limits = SubmissionLimits.perHour(config.submissionsPerHour(), mod.clock());

@@ -154,7 +154,12 @@ class DirectoryPagesTest {
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(res.body()).contains("\"version\":\"test\"").contains("\"database\":\"reachable\"")
-                .contains("\"officials\":2").contains("\"active\":1").contains("\"lead\":1");
+                .contains("\"officials\":2").contains("\"registry\":{\"listed\":2,\"pending\":0,\"rejected\":0}");
+        // blogs by measured status, the ranking's meaning: nothing read yet, so nothing active
+        server.app.metrics.recomputeAll(java.time.Instant.now());
+        String measured = server.get("/health").body();
+        assertThat(measured).contains("\"active\":0").contains("\"no_data\":1").contains("\"lead\":1")
+                .contains("\"ranked\":0");
     }
 
     @Test

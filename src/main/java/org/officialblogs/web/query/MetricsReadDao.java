@@ -104,6 +104,19 @@ public final class MetricsReadDao {
                 new BlogMetrics(asOf, settings.zone(), posting, replies), score, placement(rs));
     }
 
+    /**
+     * Listed blogs by measured status, every status present (0 when none): the counts the ranking's tabs use, so
+     * "active" means here what it means there.
+     */
+    public Map<MeasuredStatus, Integer> blogsByStatus() {
+        Map<MeasuredStatus, Integer> counts = new java.util.EnumMap<>(MeasuredStatus.class);
+        for (MeasuredStatus st : MeasuredStatus.values()) counts.put(st, 0);
+        jdbi.useHandle(h -> h.createQuery("SELECT value, sum(blogs) FROM metrics_facet WHERE field = 'status' GROUP BY value")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> Coded.parse(MeasuredStatus.class, e.getKey()).ifPresent(st -> counts.put(st, e.getValue()))));
+        return counts;
+    }
+
     /** The stored metrics of one blog. */
     public Optional<StoredMetrics> metricsOf(long blogId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM blog_metrics WHERE blog_id = :id").bind("id", blogId)
