@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The research dataset: each public table as CSV and NDJSON, datapackage.json, popolo.json, feeds.opml and a SQLite
- * copy of the public tables, written onto a stream (the /data downloads) or into a directory (the export command).
+ * The research dataset: each public table as CSV and NDJSON, datapackage.json, popolo.json, feeds.opml, the same
+ * tables as a SQLite database and its Datasette metadata.json, written onto a stream (the /data downloads) or into a
+ * directory (the export command).
  */
 public final class DataExporter {
 
@@ -77,6 +78,12 @@ public final class DataExporter {
         }
     }
 
+    /** metadata.json for Datasette, beside the SQLite download (its database is named by the file's stem). */
+    public void writeDatasetteMetadata(OutputStream out) throws IOException {
+        out.write(new DatasetteMetadata(baseUrl, notice).bytes(SQLITE_FILE.substring(0, SQLITE_FILE.lastIndexOf('.')),
+                ExportTables.ALL, snapshotDay().toString()));
+    }
+
     public void writeDataPackage(OutputStream out) throws IOException {
         out.write(dataPackage.bytes(ExportTables.ALL, clock.instant(), snapshotDay()));
     }
@@ -121,6 +128,7 @@ public final class DataExporter {
         written.add(write(dir, "datapackage.json", this::writeDataPackage, null, progress));
         written.add(write(dir, "popolo.json", out -> writePopolo(filter, out), null, progress));
         written.add(write(dir, "feeds.opml", this::writeOpml, null, progress));
+        written.add(write(dir, DatasetteMetadata.FILE, this::writeDatasetteMetadata, null, progress));
         long started = System.nanoTime();
         Path target = dir.resolve(SQLITE_FILE);
         Path part = dir.resolve(SQLITE_FILE + ".part");

@@ -111,7 +111,7 @@ class DemoTest {
         http.send(HttpRequest.newBuilder(base.resolve("/data/officialblogs-public.sqlite")).build(),
                 HttpResponse.BodyHandlers.ofFile(copy));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*), sum(name LIKE '%(synthetic)') FROM official")) {
+             ResultSet rs = s.executeQuery("SELECT count(*), sum(name LIKE '%(synthetic)') FROM officials")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(Demo.Settings.DEFAULT_BLOGS).isEqualTo(rs.getInt(2));
         }
