@@ -47,7 +47,8 @@ final class ApiController {
         this.limiter = limiter;
         this.site = site;
         this.templates = templates;
-        this.openApi = new OpenApiDocument(site.baseUrl(), site.version());
+        this.openApi = new OpenApiDocument(site.baseUrl(), site.version(),
+                WebSessions.cookieName(site.baseUrl().startsWith("https:")));
     }
 
     /** Before every /api/v1 request: CORS for the public reads, and the rate limit. */
