@@ -192,6 +192,26 @@ class RankingsPagesTest {
     }
 
     @Test
+    void pagesPastTheEndAndUnknownValuesAreSaidNotSilentlyIgnored() {
+        // the registry's tab: the last page with a note, and the value it could not use named
+        Document all = get("/?tab=all&country=QQ&page=999");
+        assertThat(all.select(".notice[role=alert] p")).extracting(Element::text).containsExactly(
+                "Ignored in the address: 'QQ' is not a country code (two letters, such as GB or US).",
+                "There is no page 999: the list has 2 pages; this is the last.");
+        assertThat(all.select("table.directory tbody tr")).isNotEmpty();
+        // the river of recent posts has no count: past its end is a 404 that says where the posts are
+        HttpResponse<String> far = site.server.get("/recent?page=150");
+        assertThat(far.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(far.body()).select("main").text()).contains("There is no page 150 of recent posts");
+        assertThat(site.server.get("/recent?page=abc").statusCode()).isEqualTo(404);
+        assertThat(site.server.get("/recent?page=2").statusCode()).isEqualTo(200);
+        // the API refuses what the page reports
+        HttpResponse<String> api = site.server.get("/api/v1/rankings?level=galactic");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("'galactic' is not a level");
+    }
+
+    @Test
     void dormantAndHistoricalBlogsAreListedApart() {
         Document ranking = get("/");
         assertThat(ranking.text()).doesNotContain("Dormant Dora").doesNotContain("Offline Olli")
