@@ -46,8 +46,7 @@ final class DirectoryController {
         DirectoryQuery.Result result = query.find(new DirectoryQuery.Filter(country, level, search, page, PAGE_SIZE));
         int pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pages) {
-            notes.add("There is no page " + page + ": " + (pages == 1 ? "the list fits on one page, shown here."
-                    : "the list has " + pages + " pages; this is the last."));
+            notes.add(Pagination.pastTheEnd(page, pages));
             page = pages;
             result = query.find(new DirectoryQuery.Filter(country, level, search, page, PAGE_SIZE));
         }

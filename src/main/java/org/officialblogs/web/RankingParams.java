@@ -31,12 +31,12 @@ record RankingParams(Listing listing, String country, String level, String branc
         List<String> problems = new ArrayList<>();
         String tab = DirectoryController.blankToNull(ctx.queryParam("tab"));
         if (tab != null && !tab.equals(Tab.RANKED) && !tab.equals(Tab.HISTORICAL) && !tab.equals(Tab.ALL)) {
-            problems.add("there is no list '" + shorten(tab) + "' (the lists are ranked, historical and all)");
+            problems.add("there is no list '" + DirectoryController.shorten(tab) + "' (the lists are ranked, historical and all)");
         }
         String statusParam = DirectoryController.blankToNull(ctx.queryParam("status"));
         MeasuredStatus status = parseStatus(statusParam);
         if (statusParam != null && status == null) {
-            problems.add("'" + shorten(statusParam) + "' is not a status (active, slowing, dormant, unreachable,"
+            problems.add("'" + DirectoryController.shorten(statusParam) + "' is not a status (active, slowing, dormant, unreachable,"
                     + " offline, lead or no data)");
         }
         Listing listing = status != null ? Listing.of(status)
@@ -44,19 +44,19 @@ record RankingParams(Listing listing, String country, String level, String branc
         String country = DirectoryController.blankToNull(ctx.queryParam("country"));
         country = country == null ? null : country.toUpperCase(Locale.ROOT);
         if (country != null && !Countries.isValid(country)) {
-            problems.add("'" + shorten(ctx.queryParam("country").strip()) + "' is not a country code (two letters,"
+            problems.add("'" + DirectoryController.shorten(ctx.queryParam("country").strip()) + "' is not a country code (two letters,"
                     + " such as GB or US)");
             country = null;
         }
         String levelParam = DirectoryController.blankToNull(ctx.queryParam("level"));
         String level = Level.parse(levelParam).map(Level::code).orElse(null);
         if (levelParam != null && level == null) {
-            problems.add("'" + shorten(levelParam) + "' is not a level (international, national, regional or local)");
+            problems.add("'" + DirectoryController.shorten(levelParam) + "' is not a level (international, national, regional or local)");
         }
         String branchParam = DirectoryController.blankToNull(ctx.queryParam("branch"));
         String branch = Branch.parse(branchParam).map(Branch::code).orElse(null);
         if (branchParam != null && branch == null) {
-            problems.add("'" + shorten(branchParam) + "' is not a branch (executive, legislative, judicial, agency,"
+            problems.add("'" + DirectoryController.shorten(branchParam) + "' is not a branch (executive, legislative, judicial, agency,"
                     + " diplomatic, central bank or other)");
         }
         String search = DirectoryController.blankToNull(ctx.queryParam("q"));
@@ -66,18 +66,18 @@ record RankingParams(Listing listing, String country, String level, String branc
         String sortParam = DirectoryController.blankToNull(ctx.queryParam("sort"));
         RankingSort sort = RankingSort.parse(sortParam).filter(s -> allowed(listing, s)).orElse(null);
         if (sortParam != null && sort == null) {
-            problems.add("this list cannot be sorted by '" + shorten(sortParam) + "'");
+            problems.add("this list cannot be sorted by '" + DirectoryController.shorten(sortParam) + "'");
         }
         if (sort == null) sort = defaultSort;
         String dirParam = DirectoryController.blankToNull(ctx.queryParam("dir"));
         if (dirParam != null && !dirParam.equals("asc") && !dirParam.equals("desc")) {
-            problems.add("the direction '" + shorten(dirParam) + "' is neither asc nor desc");
+            problems.add("the direction '" + DirectoryController.shorten(dirParam) + "' is neither asc nor desc");
         }
         boolean descending = "desc".equals(dirParam) || (!"asc".equals(dirParam) && sort.descendingByDefault());
         String pageParam = DirectoryController.blankToNull(ctx.queryParam("page"));
         int page = DirectoryController.parsePage(pageParam);
         if (pageParam != null && !pageParam.matches("[0-9]{1,9}")) {
-            problems.add("'" + shorten(pageParam) + "' is not a page number");
+            problems.add("'" + DirectoryController.shorten(pageParam) + "' is not a page number");
         }
         return new RankingParams(listing, country, level, branch, status, search, sort, defaultSort, descending, page,
                 List.copyOf(problems));
@@ -87,11 +87,6 @@ record RankingParams(Listing listing, String country, String level, String branc
     RankingParams withPage(int other) {
         return new RankingParams(listing, country, level, branch, status, search, sort, defaultSort, descending, other,
                 problems);
-    }
-
-    /** A value quoted back to the visitor: at most 40 characters. */
-    private static String shorten(String raw) {
-        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
     }
 
     MetricsReadDao.RankingFilter filter(int pageSize) {

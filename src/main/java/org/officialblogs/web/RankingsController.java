@@ -87,8 +87,7 @@ final class RankingsController {
         MetricsReadDao.RankingResult result = metrics.rankings(params.filter(PAGE_SIZE));
         int pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pages) {
-            notes.add("There is no page " + page + ": " + (pages == 1 ? "the list fits on one page, shown here."
-                    : "the list has " + pages + " pages; this is the last."));
+            notes.add(Pagination.pastTheEnd(page, pages));
             page = pages;
             result = metrics.rankings(params.withPage(page).filter(PAGE_SIZE));
         }
