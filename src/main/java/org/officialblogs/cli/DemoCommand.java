@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        out.println("Official Blogs demo: " + Demo.NOTICE);
+        out.println(Demo.NOTICE);
         out.flush();
         Demo.Report report = demo.start(line -> {
             out.println(line);

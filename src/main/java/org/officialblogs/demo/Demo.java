@@ -20,6 +20,7 @@ import org.officialblogs.crawl.CrawlTarget;
 import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.metrics.Listing;
 import org.officialblogs.metrics.RankingSort;
+import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Origin;
 import org.officialblogs.registry.RegistryImporter;
 import org.officialblogs.web.query.MetricsReadDao;
@@ -159,13 +160,23 @@ public final class Demo implements AutoCloseable {
         StringBuilder csv = new StringBuilder("name,office,country,level,branch,blog_url,feed_url,authorship,notes,sources\n");
         for (SyntheticWeb.Blog b : web.blogs()) {
             String base = server.base(b);
+            // the generator draws level and branch apart from the office; a demo reads better when they agree
             csv.append(b.official()).append(NAME_MARK).append(',').append(b.office()).append(',').append(b.country())
-                    .append(',').append(b.level()).append(',').append(b.branch()).append(',').append(base).append("/,")
+                    .append(',').append(levelOf(b.office())).append(',').append(Branch.fromOffice(b.office()).code())
+                    .append(',').append(base).append("/,")
                     .append(base).append(b.feedPath()).append(",self,")
                     .append("Synthetic: made up by the demo; not a real official or blog.,")
                     .append(base).append(SyntheticWebServer.ABOUT_PATH).append('\n');
         }
         return csv.toString();
+    }
+
+    /** The level a synthetic office is held at: a city's offices are local, a governor's regional. */
+    static String levelOf(String office) {
+        String o = office.toLowerCase(java.util.Locale.ROOT);
+        if (o.contains("mayor") || o.contains("city")) return "local";
+        if (o.contains("governor") && !o.contains("bank")) return "regional";
+        return "national";
     }
 
     /**

@@ -268,7 +268,7 @@ final class RankingsController {
                 row.rank() == null ? "" : row.rank().toString(),
                 mvCss, mvSymbol, mvText, mvLabel,
                 Readable.oneDecimal(row.postsPerWeek()), strip,
-                "Posted in " + weeks + " of the last 12 weeks", weeks + "/12",
+                weeks == 0 ? "No post in the last 12 weeks" : "Posted in " + weeks + " of the last 12 weeks", weeks + "/12",
                 reply, replyDetail, replyDetailLabel,
                 row.medianTimeToFirstReply() == null ? "—" : Readable.duration(row.medianTimeToFirstReply()),
                 last == null ? "none" : readable.date(last), Readable.iso(last),

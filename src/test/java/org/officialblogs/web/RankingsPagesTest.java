@@ -233,7 +233,9 @@ class RankingsPagesTest {
         assertThat(lead.select(".strip, td.num")).isEmpty();
         assertThat(lead.select("td.unmeasured").text()).startsWith("Never measured, so no score.")
                 .contains("Lead: the official is known to blog, the address is not.").contains("No source recorded.");
-        assertThat(rowOf(historical, "Dormant Dora").select(".strip")).hasSize(1);
+        // a dormant blog with no post in 12 weeks says so in words, not with 12 empty boxes
+        assertThat(rowOf(historical, "Dormant Dora").select(".strip")).isEmpty();
+        assertThat(rowOf(historical, "Dormant Dora").select(".nostrip").text()).isEqualTo("No post in the last 12 weeks");
     }
 
     @Test
