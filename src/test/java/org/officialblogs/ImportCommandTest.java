@@ -54,20 +54,29 @@ class ImportCommandTest {
                 Cid Example,Mayor of the 15th arrondissement,France,Paris,local,,,c.2009,https://paris.example.fr/cid
                 Dee Example,"President, Federal Reserve Bank of Somewhere",USA,,national,https://dee.example.org/,,2016-,https://fed.example.org/dee
                 Eva Example,Member of the Riksdag,sweden,,national,https://eva.example.se/,,2020-,https://riksdag.example.se/eva
+                Fay Example,Député,France,,national,https://fay.example.fr/,,,GitHub file id 1193 (list cites http://lists.example.fr/blogs.htm)
+                Gus Example,Minister,Russia,,national,https://gus.example.ru/ ; https://gus.example.com/,,2008-,https://news.example.ru/gus
                 """);
         Run r = run("import", file.toString());
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("added 5, updated 0, unchanged 0, rejected 0");
-        assertThat(r.err()).isEmpty();
+        // a citation that is not an address goes to the notes (its quoted address becomes the source); two blogs in
+        // one row are refused with what to do
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("rejected research.csv line 8: blog_url: holds 2 addresses; one row a blog: give"
+                + " each its own row").contains("added 6, updated 0, unchanged 0, rejected 1");
         List<Official> all = officials();
-        assertThat(all).extracting(Official::country).containsExactly("US", "GB", "FR", "US", "SE");
+        assertThat(all).extracting(Official::country).containsExactly("US", "GB", "FR", "US", "SE", "FR");
         assertThat(all).extracting(Official::branch).containsExactly(Branch.LEGISLATIVE, Branch.DIPLOMATIC,
-                Branch.EXECUTIVE, Branch.CENTRAL_BANK, Branch.LEGISLATIVE);
+                Branch.EXECUTIVE, Branch.CENTRAL_BANK, Branch.LEGISLATIVE, Branch.OTHER);
         try (App app = new App(Config.fromValues(Map.of("OFFICIALBLOGS_DATA_DIR", dir.resolve("data").toString())))) {
             var ann = app.registry.blogsOf(all.get(0).id()).get(0);
             assertThat(ann.activeYears()).isEqualTo("2007-2009");
             assertThat(ann.notes()).isEqualTo("branch legislative inferred from the office");
             assertThat(app.registry.sourcesOf(all.get(0).id())).hasSize(2);
+            var fay = app.registry.blogsOf(all.get(5).id()).get(0);
+            assertThat(fay.notes()).isEqualTo("branch other inferred from the office; cited: GitHub file id 1193 (list"
+                    + " cites http://lists.example.fr/blogs.htm)");
+            assertThat(app.registry.sourcesOf(all.get(5).id())).extracting(org.officialblogs.registry.Source::url)
+                    .containsExactly("http://lists.example.fr/blogs.htm");
         }
     }
 

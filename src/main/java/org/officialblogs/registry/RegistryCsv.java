@@ -116,6 +116,12 @@ public final class RegistryCsv {
                     raw.put("notes", (notes.isEmpty() ? "" : notes + "; ") + "branch " + guess.code()
                             + " inferred from the office");
                 }
+                String twoBlogs = severalAddresses(raw);
+                if (twoBlogs != null) {
+                    rejections.add(new Rejection(line, twoBlogs));
+                    continue;
+                }
+                citationsToNotes(raw);
                 EntryValidator.Result result = EntryValidator.validate(raw);
                 if (!result.ok()) {
                     rejections.add(new Rejection(line, result.summary()));
@@ -141,6 +147,52 @@ public final class RegistryCsv {
             rejections.add(new Rejection(1, "header: " + e.getMessage()));
         }
         return new Parsed(List.copyOf(rows), List.copyOf(rejections));
+    }
+
+    private static final java.util.regex.Pattern SOURCE_SEPARATOR = java.util.regex.Pattern.compile("\\s;\\s|\\s*\\n\\s*");
+    private static final java.util.regex.Pattern QUOTED_URL = java.util.regex.Pattern.compile("https?://[^\\s)\\]\"'<>]+");
+
+    /**
+     * A research file's citation that is not an address ("GitHub file id 1193... (list cites http://...)") goes to
+     * the row's notes, and an address quoted in it becomes a source: the seed's own rule (seed/README.md).
+     */
+    static void citationsToNotes(Map<String, String> raw) {
+        String sources = raw.get("sources");
+        if (sources == null || sources.isBlank()) return;
+        List<String> kept = new ArrayList<>();
+        List<String> cited = new ArrayList<>();
+        for (String part : SOURCE_SEPARATOR.split(sources.strip())) {
+            String p = part.strip();
+            if (p.isEmpty()) continue;
+            if (HttpUrls.parseHttpUrl(p).isPresent()) {
+                kept.add(p);
+                continue;
+            }
+            cited.add(p);
+            var urls = QUOTED_URL.matcher(p);
+            while (urls.find()) {
+                String u = urls.group().replaceAll("[.,;:]+$", "");
+                if (HttpUrls.parseHttpUrl(u).isPresent() && !kept.contains(u)) kept.add(u);
+            }
+        }
+        if (cited.isEmpty()) return;
+        raw.put("sources", String.join(EntryValidator.SOURCE_SEPARATOR, kept));
+        String notes = raw.get("notes") == null ? "" : raw.get("notes").strip();
+        raw.put("notes", (notes.isEmpty() ? "" : notes + "; ") + "cited: " + String.join("; ", cited));
+    }
+
+    /** Why a row names several blogs in one cell ("a ; b"), or null: one row a blog, as the seed splits them. */
+    static String severalAddresses(Map<String, String> raw) {
+        for (String field : List.of("blog_url", "feed_url")) {
+            String v = raw.get(field);
+            if (v == null) continue;
+            String[] parts = SOURCE_SEPARATOR.split(v.strip());
+            if (parts.length > 1) {
+                return field + ": holds " + parts.length + " addresses; one row a blog: give each its own row (with"
+                        + " the same name) and its own feed";
+            }
+        }
+        return null;
     }
 
     private static boolean isBlankRecord(CSVRecord record) {
