@@ -74,34 +74,45 @@ public final class App implements AutoCloseable {
 
     /**
      * What a test or benchmark may replace. {@code clock} drives everything that records time; {@code pagesClock}
-     * is the "now" pages show times against; a null previewer or trigger means the real one.
+     * is the "now" pages show times against; a null previewer or trigger means the real one. {@code notice}, when
+     * set, is said on every page and in the title of every file of the site (the demo's "all synthetic").
      */
     public record Parts(Clock clock, Clock pagesClock, BlogPreviewer previewer, CrawlTrigger crawlTrigger,
-                        HostResolver resolver) {
+                        HostResolver resolver, String notice) {
+
+        public Parts(Clock clock, Clock pagesClock, BlogPreviewer previewer, CrawlTrigger crawlTrigger,
+                     HostResolver resolver) {
+            this(clock, pagesClock, previewer, crawlTrigger, resolver, null);
+        }
 
         public static Parts production() {
             return new Parts(Clock.systemUTC(), Clock.systemUTC(), null, null, HostResolver.system());
         }
 
+        /** A notice on every page and file: the site is not the real directory (the demo). */
+        public Parts withNotice(String text) {
+            return new Parts(clock, pagesClock, previewer, crawlTrigger, resolver, text);
+        }
+
         public Parts withClock(Clock c) {
-            return new Parts(c, pagesClock, previewer, crawlTrigger, resolver);
+            return new Parts(c, pagesClock, previewer, crawlTrigger, resolver, notice);
         }
 
         public Parts withPagesClock(Clock pages) {
-            return new Parts(clock, pages, previewer, crawlTrigger, resolver);
+            return new Parts(clock, pages, previewer, crawlTrigger, resolver, notice);
         }
 
         public Parts withPreviewer(BlogPreviewer p) {
-            return new Parts(clock, pagesClock, p, crawlTrigger, resolver);
+            return new Parts(clock, pagesClock, p, crawlTrigger, resolver, notice);
         }
 
         public Parts withCrawlTrigger(CrawlTrigger t) {
-            return new Parts(clock, pagesClock, previewer, t, resolver);
+            return new Parts(clock, pagesClock, previewer, t, resolver, notice);
         }
 
         /** Host names to addresses: tests and benchmarks map names such as {@code blog7.test} to loopback. */
         public Parts withResolver(HostResolver r) {
-            return new Parts(clock, pagesClock, previewer, crawlTrigger, r);
+            return new Parts(clock, pagesClock, previewer, crawlTrigger, r, notice);
         }
     }
 
@@ -143,6 +154,8 @@ public final class App implements AutoCloseable {
     /** /metrics: request meters, JVM meters and database numbers read at scrape time. */
     public final OperationalMetrics operations;
     private final Clock pagesClock;
+    /** Said on every page and file when set (the demo); null for the real directory. */
+    private final String notice;
 
     public App(Config config) {
         this(config, Parts.production());
@@ -152,6 +165,7 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.clock = parts.clock();
         this.pagesClock = parts.pagesClock();
+        this.notice = parts.notice();
         this.database = Database.open(config.dbUrl(), config.dbBusyTimeout());
         this.registry = new RegistryDao(database.jdbi());
         this.registryService = new RegistryService(registry, clock);
@@ -210,7 +224,7 @@ public final class App implements AutoCloseable {
                 sessions, tokens, clock, candidateReview, wikidataEnrichment);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock,
-                config.dataDir().resolve("downloads"));
+                config.dataDir().resolve("downloads"), notice);
         this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);
     }
 
@@ -245,7 +259,7 @@ public final class App implements AutoCloseable {
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
         return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsReads, activity,
-                metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports), operations);
+                metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports), operations, notice);
     }
 
     @Override

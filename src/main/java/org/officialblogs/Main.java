@@ -44,6 +44,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {Main.Serve.class, Main.Crawl.class, Main.Import.class, Main.Admin.class, Main.Export.class,
                 Main.Backup.class, Main.Restore.class,
                 org.officialblogs.cli.DiscoverCommand.class, org.officialblogs.cli.EnrichCommand.class,
+                org.officialblogs.cli.DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -307,9 +308,13 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Load a registry CSV (the seed format, see seed/README.md). Bad rows are reported with their "
-                    + "line number and skipped; known entries are updated, not duplicated.")
+            description = "Load a registry CSV (the seed format, see seed/README.md; columns in any order, optional ones"
+                    + " may be left out; the research files' format works too). Bad rows are reported with their line"
+                    + " number and skipped; known entries are updated, not duplicated. Exits with 1 when any row was"
+                    + " rejected, 2 when the file cannot be read.")
     static final class Import implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
         @Mixin
         ConfigOptions options;
         @Parameters(paramLabel = "FILE", description = "CSV file to load")
@@ -318,16 +323,24 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws IOException {
             Config config = options.config(Map.of());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             if (!Files.isRegularFile(file)) {
-                System.err.println("No such file: " + file);
+                err.println("No such file: " + file);
                 return 2;
             }
             try (App app = new App(config)) {
                 RegistryImporter.Report report = app.importer.importCsv(Files.readAllBytes(file), Origin.IMPORT,
                         file.getFileName().toString());
-                PrintWriter out = new PrintWriter(System.out, true);
                 for (RegistryCsv.Rejection r : report.rejected()) out.println("rejected " + file.getFileName() + " " + r);
                 out.println(report.summary());
+                out.flush();
+                if (!report.rejected().isEmpty()) {
+                    err.println(report.rejected().size() + (report.rejected().size() == 1 ? " row was" : " rows were")
+                            + " rejected (listed above); the other rows were imported. Fix the rejected rows and import"
+                            + " the file again: rows already imported are left unchanged.");
+                    return 1;
+                }
             }
             return 0;
         }

@@ -43,9 +43,9 @@ class ExportCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Exporting to " + out.toAbsolutePath() + " (filtered)");
         assertThat(r.out()).containsPattern("posts\\.csv\\s+2 rows");
-        assertThat(r.out()).containsPattern("Wrote " + (ExportTables.ALL.size() * 2 + 4) + " files, [0-9.]+ [KM]?B, in [0-9.]+ s\\.");
+        assertThat(r.out()).containsPattern("Wrote " + (ExportTables.ALL.size() * 2 + 5) + " files, [0-9.]+ [KM]?B, in [0-9.]+ s\\.");
         for (String f : new String[] {"officials.csv", "officials.ndjson", "crawl_log.ndjson", "datapackage.json",
-                "popolo.json", "feeds.opml", "officialblogs-public.sqlite"}) {
+                "popolo.json", "feeds.opml", "metadata.json", "officialblogs-public.sqlite"}) {
             assertThat(out.resolve(f)).as(f).isRegularFile();
         }
         assertThat(Files.readString(out.resolve("officials.csv"))).contains("Kovács").doesNotContain("李明");

@@ -21,7 +21,18 @@ public final class OpenApiDocument {
     private final ObjectMapper mapper = Json.mapper();
     private final byte[] json;
 
+    /** The name of the security scheme of the moderators' API: their session cookie. */
+    public static final String MODERATOR_SESSION = "moderatorSession";
+
+    private final String sessionCookie;
+
     public OpenApiDocument(String baseUrl, String version) {
+        this(baseUrl, version, "ob_session");
+    }
+
+    /** @param sessionCookie the name of a moderator's session cookie, which the admin API needs */
+    public OpenApiDocument(String baseUrl, String version, String sessionCookie) {
+        this.sessionCookie = sessionCookie;
         try {
             this.json = mapper.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(build(baseUrl, version));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -53,6 +64,9 @@ public final class OpenApiDocument {
             path.set(e.method().toLowerCase(Locale.ROOT), operation(e));
         }
         ObjectNode components = root.putObject("components");
+        components.putObject("securitySchemes").putObject(MODERATOR_SESSION).put("type", "apiKey").put("in", "cookie")
+                .put("name", sessionCookie).put("description", "A moderator's session, set by logging in at /login"
+                        + " (HttpOnly, SameSite=Strict); the read API and submissions need none.");
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("Official", tableSchema(ExportTables.OFFICIALS));
         schemas.set("Blog", tableSchema(ExportTables.BLOGS));
@@ -84,6 +98,9 @@ public final class OpenApiDocument {
         op.put("operationId", e.operationId());
         op.put("summary", e.summary());
         op.put("description", e.description());
+        // public reads and submissions need no credentials; the moderation API needs a moderator's session
+        ArrayNode security = op.putArray("security");
+        if (e.path().startsWith("/api/v1/admin/")) security.addObject().putArray(MODERATOR_SESSION);
         if (!e.parameters().isEmpty()) {
             ArrayNode params = op.putArray("parameters");
             for (ApiEndpoint.Parameter p : e.parameters()) {
@@ -204,7 +221,7 @@ public final class OpenApiDocument {
                 new String[] {"url", "string|null", "The blog's address (site, else feed)."},
                 new String[] {"status", "string", "Measured status."},
                 new String[] {"rank", "integer|null", "Competition rank; null in the historical list."},
-                new String[] {"score", "number", "Score from 0 to 100."},
+                new String[] {"score", "number|null", "Score from 0 to 100; null for a blog never read (a lead, no data yet)."},
                 new String[] {"posts_per_week", "number", "Average posts a week over 90 days."},
                 new String[] {"weeks_with_post_12", "integer", "Of the last 12 weeks, how many had a post."},
                 new String[] {"last_post_at", "string|null", "Newest post (ISO 8601, UTC)."},

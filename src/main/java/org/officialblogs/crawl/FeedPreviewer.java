@@ -29,8 +29,9 @@ public final class FeedPreviewer implements BlogPreviewer {
         }
         FeedLocator.Located found = locator.locate(uri, CANDIDATES, (purpose, r, feed, problem) -> { });
         if (!found.found()) {
+            String detail = org.officialblogs.crawl.fetch.FailureKind.plainDetail(found.message());
             return Preview.notFound("No feed found: " + found.failure().label().toLowerCase(java.util.Locale.ROOT)
-                    + ". " + (found.message() == null ? "" : found.message()));
+                    + "." + (detail == null ? "" : " (" + detail + ")"));
         }
         Instant latest = found.feed().items().stream().map(i -> i.published() != null ? i.published() : i.updated())
                 .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The research dataset: each public table as CSV and NDJSON, datapackage.json, popolo.json, feeds.opml and a SQLite
- * copy of the public tables, written onto a stream (the /data downloads) or into a directory (the export command).
+ * The research dataset: each public table as CSV and NDJSON, datapackage.json, popolo.json, feeds.opml, the same
+ * tables as a SQLite database and its Datasette metadata.json, written onto a stream (the /data downloads) or into a
+ * directory (the export command).
  */
 public final class DataExporter {
 
@@ -39,16 +40,30 @@ public final class DataExporter {
     private final OpmlWriter opml = new OpmlWriter();
 
     private final SqliteDownload download;
+    /** Said in every file's title and description when set (the demo's "all synthetic"); else null. */
+    private final String notice;
 
     /** @param downloads where the SQLite copy served on /data is kept (in the data directory) */
     public DataExporter(ExportDao dao, SqliteSnapshot sqlite, String baseUrl, Clock clock, Path downloads) {
+        this(dao, sqlite, baseUrl, clock, downloads, null);
+    }
+
+    /** @param notice said in the title and description of every file (the demo's), or null */
+    public DataExporter(ExportDao dao, SqliteSnapshot sqlite, String baseUrl, Clock clock, Path downloads,
+                        String notice) {
         this.dao = dao;
         this.sqlite = sqlite;
         this.baseUrl = baseUrl;
         this.clock = clock;
-        this.dataPackage = new DataPackage(baseUrl);
+        this.notice = notice;
+        this.dataPackage = new DataPackage(baseUrl, notice);
         this.popolo = new PopoloWriter(dao, baseUrl);
         this.download = new SqliteDownload(sqlite, downloads, this::snapshotDay);
+    }
+
+    /** A file's title with the notice before it, when there is one (the demo's "synthetic"). */
+    public static String titled(String title, String notice) {
+        return notice == null ? title : "Synthetic demo data: " + title;
     }
 
     /** The SQLite copy served on /data: built once per snapshot day, kept as a file. */
@@ -63,6 +78,12 @@ public final class DataExporter {
         }
     }
 
+    /** metadata.json for Datasette, beside the SQLite download (its database is named by the file's stem). */
+    public void writeDatasetteMetadata(OutputStream out) throws IOException {
+        out.write(new DatasetteMetadata(baseUrl, notice).bytes(SQLITE_FILE.substring(0, SQLITE_FILE.lastIndexOf('.')),
+                ExportTables.ALL, snapshotDay().toString()));
+    }
+
     public void writeDataPackage(OutputStream out) throws IOException {
         out.write(dataPackage.bytes(ExportTables.ALL, clock.instant(), snapshotDay()));
     }
@@ -72,7 +93,7 @@ public final class DataExporter {
     }
 
     public void writeOpml(OutputStream out) {
-        opml.write(dao.activeFeeds(), clock.instant(), baseUrl, out);
+        opml.write(dao.workingFeeds(), clock.instant(), baseUrl, notice, out);
     }
 
     /** Writes the SQLite copy of the public tables to {@code target} (which must not exist); returns its size. */
@@ -107,6 +128,7 @@ public final class DataExporter {
         written.add(write(dir, "datapackage.json", this::writeDataPackage, null, progress));
         written.add(write(dir, "popolo.json", out -> writePopolo(filter, out), null, progress));
         written.add(write(dir, "feeds.opml", this::writeOpml, null, progress));
+        written.add(write(dir, DatasetteMetadata.FILE, this::writeDatasetteMetadata, null, progress));
         long started = System.nanoTime();
         Path target = dir.resolve(SQLITE_FILE);
         Path part = dir.resolve(SQLITE_FILE + ".part");

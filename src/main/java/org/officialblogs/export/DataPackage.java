@@ -24,9 +24,16 @@ public final class DataPackage {
     private final ObjectMapper mapper = Json.mapper();
     private final ObjectWriter pretty = mapper.writer(SerializationFeature.INDENT_OUTPUT);
     private final String baseUrl;
+    private final String notice;
 
     public DataPackage(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param notice said first in the title and description (the demo's "synthetic"), or null */
+    public DataPackage(String baseUrl, String notice) {
         this.baseUrl = baseUrl;
+        this.notice = notice;
     }
 
     /** The descriptor of a snapshot made at {@code created}, of the data as of {@code snapshotDay}. */
@@ -34,8 +41,9 @@ public final class DataPackage {
         ObjectNode root = mapper.createObjectNode();
         root.put("$schema", PROFILE);
         root.put("name", "official-blogs");
-        root.put("title", "Official Blogs: public officials who blog, their posting and their replies to readers");
-        root.put("description", "A registry of public officials' blogs with the public sources behind each entry, the "
+        root.put("title", DataExporter.titled("Official Blogs: public officials who blog, their posting and their"
+                + " replies to readers", notice));
+        root.put("description", (notice == null ? "" : notice + " ") + "A registry of public officials' blogs with the public sources behind each entry, the "
                 + "posts read from their feeds, the comments on them (without commenters' names), and daily metrics of "
                 + "posting frequency and comment responsiveness. Snapshot of " + snapshotDay + ". Every table is also "
                 + "available as NDJSON (same columns, one JSON object a line) next to its CSV.");
@@ -58,7 +66,8 @@ public final class DataPackage {
                 .put("description", "Persons, organizations and memberships in the Popolo standard.");
         resources.addObject().put("name", "feeds").put("path", "feeds.opml").put("format", "opml")
                 .put("mediatype", "text/x-opml").put("encoding", "utf-8")
-                .put("description", "Every active blog's feed, grouped by country, for a feed reader.");
+                .put("description", "The feed of every listed blog that the crawler reads without failure, grouped by"
+                        + " country, for a feed reader.");
         return root;
     }
 

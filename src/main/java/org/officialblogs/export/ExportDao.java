@@ -41,7 +41,8 @@ public final class ExportDao {
     private static final String BLOGS = """
             SELECT b.id, b.official_id, b.site_url, b.feed_url, b.platform, b.language, b.authorship, b.active_years,
                 b.notes, b.status, m.status, m.rank,
-                CASE WHEN m.status IN ('no_data', 'lead') THEN NULL ELSE m.score END, m.posts_last_90_days, m.posts_per_week,
+                CASE WHEN m.status IN ('no_data', 'lead') OR (m.last_post_at IS NULL AND s.last_success_at IS NULL)
+                    THEN NULL ELSE m.score END, m.posts_last_90_days, m.posts_per_week,
                 m.weeks_with_post_12, m.weeks_with_post_52, m.last_post_at, m.judged_posts, m.judged_with_comments,
                 m.judged_replied, m.reply_rate, m.reply_rate_low, m.reply_rate_high, m.median_reply_seconds,
                 m.reader_comments, m.reader_comments_answered, m.computed_at, s.last_success_at, s.failure_kind,
@@ -83,12 +84,16 @@ public final class ExportDao {
             """;
 
     private static final String METRICS_HISTORY = """
-            SELECT s.blog_id, s.day, s.status, s.rank, s.score, s.posts_last_90_days, s.posts_per_week,
+            SELECT s.blog_id, s.day, s.status, s.rank,
+                CASE WHEN s.status IN ('no_data', 'lead') OR (m.last_post_at IS NULL AND cs.last_success_at IS NULL)
+                    THEN NULL ELSE s.score END,
+                s.posts_last_90_days, s.posts_per_week,
                 s.weeks_with_post_12, s.judged_with_comments, s.reply_rate, s.median_reply_seconds, s.computed_at
             FROM metrics_snapshot s
             %1$s listed_blog b ON b.id = s.blog_id
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            LEFT JOIN crawl_state cs ON cs.blog_id = b.id
             %2$s
             ORDER BY s.blog_id, s.day
             """;
@@ -231,16 +236,22 @@ public final class ExportDao {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\u001f"));
     }
 
-    /** An active blog with a feed, for the OPML list. */
+    /** A listed blog whose feed works, for the OPML list. */
     public record Feed(long blogId, String country, String name, String office, String siteUrl, String feedUrl,
                        String language) {}
 
-    /** Every active blog (registry status active) with a feed, by country then name. */
-    public List<Feed> activeFeeds() {
+    /**
+     * Every listed blog whose feed works, by country then name: the crawler has read the feed, and its last attempt
+     * did not fail (a failing, unreachable, hostile or never-read feed is left out; a dormant blog's working feed is
+     * in). Posting activity is the ranking's business, not the feed list's.
+     */
+    public List<Feed> workingFeeds() {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT b.id, o.country, o.name, o.office, b.site_url, b.feed_url, b.language
-                FROM blog b JOIN official o ON o.id = b.official_id
-                WHERE b.status = 'active' AND b.feed_url IS NOT NULL
+                FROM crawlable_blog b JOIN official o ON o.id = b.official_id
+                JOIN crawl_state s ON s.blog_id = b.id
+                WHERE b.feed_url IS NOT NULL AND s.last_success_at IS NOT NULL AND s.consecutive_failures = 0
+                  AND s.unreachable = 0
                 ORDER BY o.country, o.name, b.id
                 """).map((rs, ctx) -> new Feed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7))).list());

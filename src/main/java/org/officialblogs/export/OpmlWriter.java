@@ -11,20 +11,25 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.officialblogs.registry.Countries;
 
-/** feeds.opml: every active blog's feed, one outline per country, for a feed reader to subscribe to at once. */
+/** feeds.opml: every listed blog's working feed, one outline per country, for a feed reader to subscribe to at once. */
 public final class OpmlWriter {
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
     /** Writes the feeds (already ordered by country) as OPML 2.0; leaves {@code out} open. */
     public void write(List<ExportDao.Feed> feeds, Instant created, String baseUrl, OutputStream out) {
+        write(feeds, created, baseUrl, null, out);
+    }
+
+    /** The same, with a notice (the demo's "synthetic") in the title; null for none. */
+    public void write(List<ExportDao.Feed> feeds, Instant created, String baseUrl, String notice, OutputStream out) {
         try {
             XMLStreamWriter x = factory.createXMLStreamWriter(NonClosing.of(out), "UTF-8");
             x.writeStartDocument("UTF-8", "1.0");
             x.writeStartElement("opml");
             x.writeAttribute("version", "2.0");
             x.writeStartElement("head");
-            element(x, "title", "Official Blogs: active blogs of public officials");
+            element(x, "title", DataExporter.titled("Official Blogs: feeds of public officials' blogs that work", notice));
             element(x, "dateCreated", DateTimeFormatter.RFC_1123_DATE_TIME.format(created.atOffset(ZoneOffset.UTC)));
             element(x, "docs", "https://opml.org/spec2.opml");
             element(x, "ownerId", baseUrl + "/data");

@@ -68,10 +68,12 @@ public final class OperationalMetrics implements AutoCloseable {
                 .description("Fetches logged in the last 24 hours, by purpose and outcome (ok, not_modified or the failure kind)")
                 .register(registry);
         blogsByStatus = MultiGauge.builder("officialblogs.blogs")
-                .description("Registry entries by registry status (lead, pending, active, dormant, offline, rejected)")
+                .description("Registry entries by listing (lead, pending, listed, dormant, offline, rejected); whether a blog"
+                        + " is active is officialblogs_blogs_measured")
                 .register(registry);
         blogsByMeasuredStatus = MultiGauge.builder("officialblogs.blogs.measured")
-                .description("Listed blogs by measured status (active, slowing, dormant, unreachable, offline, lead, no_data)")
+                .description("Listed blogs by measured status, as the ranking counts them: active (a post in the last 30"
+                        + " days), slowing, dormant, unreachable, offline, lead, no_data")
                 .register(registry);
         Gauge.builder("officialblogs.crawl.due", crawlsDue, AtomicLong::get)
                 .description("Crawlable blogs whose next attempt is due now (the crawl queue's depth)")

@@ -51,7 +51,11 @@ public final class OperationsDao {
                     WHERE s.next_attempt_at <= :now""")
                     .bind("now", now)
                     .mapTo(Long.class).one();
-            List<StatusCount> registry = h.createQuery("SELECT status, count(*) AS n FROM blog GROUP BY status ORDER BY status")
+            // "active" means one thing everywhere (the measured status: posted in the last 30 days); the registry's
+            // own code for a listed blog is reported as "listed"
+            List<StatusCount> registry = h.createQuery("""
+                    SELECT CASE status WHEN 'active' THEN 'listed' ELSE status END AS status, count(*) AS n
+                    FROM blog GROUP BY 1 ORDER BY 1""")
                     .map((rs, ctx) -> new StatusCount(rs.getString("status"), rs.getLong("n"))).list();
             List<StatusCount> measured = h.createQuery(
                     "SELECT status, count(*) AS n FROM blog_metrics GROUP BY status ORDER BY status")

@@ -199,18 +199,14 @@ public final class BulkSubmissions {
             if (parsed.rows().size() + parsed.rejections().size() > MAX_ROWS) {
                 return new Analysis("the file has more than " + MAX_ROWS + " rows; please split it", List.of(), Map.of());
             }
+            // the file's own rules (sources, one row a blog) are RegistryCsv's, the same as the import command's
             for (RegistryCsv.Rejection rej : parsed.rejections()) {
+                RegistryEntry e = rej.entry();
                 if (rej.line() == 1 && rej.reason().startsWith("header:")) fileError = rej.reason();
-                else rows.add(new Row(rej.line(), RowStatus.ERROR, null, null, rej.reason(), null));
+                else rows.add(new Row(rej.line(), rej.sameAs() > 0 ? RowStatus.DUPLICATE : RowStatus.ERROR,
+                        e == null ? null : e.name(), e == null ? null : address(e), rej.reason(), null));
             }
-            for (RegistryCsv.Row row : parsed.rows()) {
-                if (row.entry().sources().isEmpty()) {
-                    rows.add(new Row(row.line(), RowStatus.ERROR, row.entry().name(), address(row.entry()),
-                            "sources: at least one source is needed, a public page showing that this is the official's own blog", null));
-                } else {
-                    valid.add(Map.entry(row.line(), row.entry()));
-                }
-            }
+            for (RegistryCsv.Row row : parsed.rows()) valid.add(Map.entry(row.line(), row.entry()));
         }
         Map<Long, RegistryEntry> fresh = new LinkedHashMap<>();
         Map<String, Long> seenKeys = new HashMap<>();

@@ -20,8 +20,11 @@ public final class EntryValidator {
             "in_office_from", "in_office_to", "blog_url", "feed_url", "platform", "language", "authorship",
             "active_years", "sources", "notes");
 
-    /** Columns a registry CSV must have. */
-    public static final Set<String> REQUIRED_COLUMNS = Set.of("name", "country", "level", "branch");
+    /** Columns a registry CSV must have; the others may be left out (a missing branch is inferred from the office). */
+    public static final Set<String> REQUIRED_COLUMNS = Set.of("name", "country", "level", "sources");
+
+    /** Other names a file may give a column (the research format's "source"), and the column they stand for. */
+    public static final java.util.Map<String, String> COLUMN_ALIASES = java.util.Map.of("source", "sources");
 
     public static final int MAX_TEXT = 500;
     public static final int MAX_LONG_TEXT = 4000;
@@ -52,15 +55,16 @@ public final class EntryValidator {
         String name = text(raw, "name", MAX_TEXT, errors);
         if (name == null && !errors.containsKey("name")) errors.put("name", "is required");
         String office = text(raw, "office", MAX_TEXT, errors);
-        String countryRaw = text(raw, "country", 10, errors);
+        String countryRaw = text(raw, "country", 100, errors);
         String country = null;
         if (countryRaw == null) {
-            errors.putIfAbsent("country", "is required (a two-letter ISO 3166-1 code such as GB or US)");
+            errors.putIfAbsent("country", "is required (a two-letter ISO 3166-1 code such as GB or US, or the"
+                    + " country's English name)");
         } else {
-            country = countryRaw.toUpperCase(java.util.Locale.ROOT);
-            if (!Countries.isValid(country)) {
-                errors.put("country", "'" + countryRaw + "' is not an ISO 3166-1 alpha-2 country code (e.g. GB, US, FI, or EU)");
-                country = null;
+            country = Countries.parse(countryRaw).orElse(null);
+            if (country == null) {
+                errors.put("country", "'" + abbreviate(countryRaw) + "' is not a country: give its two-letter ISO 3166-1"
+                        + " code (e.g. GB, US, FI, or EU) or its English name (e.g. United Kingdom)");
             }
         }
         String region = text(raw, "region", MAX_TEXT, errors);

@@ -20,19 +20,38 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a registry CSV (the seed format, see seed/README.md) with commons-csv: RFC 4180 quoting, a header line,
  * UTF-8. Each row becomes an entry or a rejection with its line number and reason; a bad row never stops the good
  * ones. Commons CSV rather than a hand-written splitter: quoted commas, quotes and newlines are where such code breaks.
+ *
+ * <p>The one set of rules of every file the registry takes (the {@code import} command and the web's bulk upload):
+ * columns are found by their header, in any order; optional columns may be left out, and the research files' names
+ * are accepted ({@code source} for {@code sources}); a missing branch is inferred from the office (and the row's
+ * notes say so); countries may be written as codes or English names; every row needs a source; a second row for a
+ * blog (or lead) already in the file is rejected as such, never merged into the first.
  */
 public final class RegistryCsv {
 
     /** A row that validated: the line it starts on and the entry. */
     public record Row(long line, RegistryEntry entry) {}
 
-    /** A row (or the file) that could not be used, with what was wrong. */
-    public record Rejection(long line, String reason) {
+    /**
+     * A row (or the file) that could not be used, with what was wrong. {@code sameAs} is the earlier line of the
+     * file with the same blog when that is the reason (0 otherwise); {@code entry} is the row as read when it was
+     * otherwise valid, else null.
+     */
+    public record Rejection(long line, String reason, long sameAs, RegistryEntry entry) {
+
+        public Rejection(long line, String reason) {
+            this(line, reason, 0, null);
+        }
+
         @Override
         public String toString() {
             return line > 0 ? "line " + line + ": " + reason : reason;
         }
     }
+
+    /** Why a row without a source is refused, in the words both the import and the upload report. */
+    public static final String SOURCE_NEEDED = "sources: at least one source is needed, a public page showing that this"
+            + " is the official's own blog";
 
     /** Everything read from one file. */
     public record Parsed(List<Row> rows, List<Rejection> rejections) {}
@@ -50,17 +69,25 @@ public final class RegistryCsv {
                 .setAllowMissingColumnNames(false)
                 .get();
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                    .map(h -> EntryValidator.COLUMN_ALIASES.getOrDefault(h, h)).toList();
+            List<String> twice = header.stream().filter(h -> java.util.Collections.frequency(header, h) > 1).distinct().toList();
+            if (!twice.isEmpty()) {
+                rejections.add(new Rejection(1, "header: the column(s) " + twice + " appear more than once"));
+                return new Parsed(List.of(), List.copyOf(rejections));
+            }
             List<String> unknown = header.stream().filter(h -> !EntryValidator.COLUMNS.contains(h)).toList();
             List<String> missing = EntryValidator.REQUIRED_COLUMNS.stream().filter(c -> !header.contains(c)).sorted().toList();
             if (!unknown.isEmpty() || !missing.isEmpty()) {
                 String why = (unknown.isEmpty() ? "" : "unknown column(s) " + unknown + "; ")
                         + (missing.isEmpty() ? "" : "missing required column(s) " + missing + "; ")
-                        + "expected the columns " + EntryValidator.COLUMNS;
+                        + "the columns are " + EntryValidator.COLUMNS + ", in any order; name, country, level and sources"
+                        + " are required";
                 rejections.add(new Rejection(1, "header: " + why));
                 return new Parsed(List.of(), List.copyOf(rejections));
             }
             long nextLine = 2;
+            Map<String, Long> seen = new HashMap<>();
             var it = parser.iterator();
             while (true) {
                 CSVRecord record;
@@ -81,11 +108,37 @@ public final class RegistryCsv {
                 }
                 Map<String, String> raw = new HashMap<>();
                 for (int i = 0; i < header.size(); i++) raw.put(header.get(i), record.get(i));
+                if (raw.get("branch") == null || raw.get("branch").isBlank()) {
+                    // the research files have no branch: a guess from the office, said in the notes for moderators
+                    Branch guess = Branch.fromOffice(raw.get("office"));
+                    raw.put("branch", guess.code());
+                    String notes = raw.get("notes") == null ? "" : raw.get("notes").strip();
+                    raw.put("notes", (notes.isEmpty() ? "" : notes + "; ") + "branch " + guess.code()
+                            + " inferred from the office");
+                }
+                String twoBlogs = severalAddresses(raw);
+                if (twoBlogs != null) {
+                    rejections.add(new Rejection(line, twoBlogs));
+                    continue;
+                }
+                citationsToNotes(raw);
                 EntryValidator.Result result = EntryValidator.validate(raw);
-                if (result.ok()) {
-                    rows.add(new Row(line, result.entry()));
-                } else {
+                if (!result.ok()) {
                     rejections.add(new Rejection(line, result.summary()));
+                } else if (result.entry().sources().isEmpty()) {
+                    rejections.add(new Rejection(line, SOURCE_NEEDED, 0, result.entry()));
+                } else {
+                    RegistryEntry e = result.entry();
+                    List<String> keys = e.isLead() ? List.of(e.identityKey()) : DuplicateFinder.urlKeys(e, null);
+                    Long earlier = keys.stream().map(seen::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    if (earlier != null) {
+                        rejections.add(new Rejection(line, "the same " + (e.isLead() ? "lead" : "blog") + " as line "
+                                + earlier + " of this file; one row a blog (put every source of it on that row)",
+                                earlier, e));
+                    } else {
+                        for (String k : keys) seen.put(k, line);
+                        rows.add(new Row(line, e));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -94,6 +147,52 @@ public final class RegistryCsv {
             rejections.add(new Rejection(1, "header: " + e.getMessage()));
         }
         return new Parsed(List.copyOf(rows), List.copyOf(rejections));
+    }
+
+    private static final java.util.regex.Pattern SOURCE_SEPARATOR = java.util.regex.Pattern.compile("\\s;\\s|\\s*\\n\\s*");
+    private static final java.util.regex.Pattern QUOTED_URL = java.util.regex.Pattern.compile("https?://[^\\s)\\]\"'<>]+");
+
+    /**
+     * A research file's citation that is not an address ("GitHub file id 1193... (list cites http://...)") goes to
+     * the row's notes, and an address quoted in it becomes a source: the seed's own rule (seed/README.md).
+     */
+    static void citationsToNotes(Map<String, String> raw) {
+        String sources = raw.get("sources");
+        if (sources == null || sources.isBlank()) return;
+        List<String> kept = new ArrayList<>();
+        List<String> cited = new ArrayList<>();
+        for (String part : SOURCE_SEPARATOR.split(sources.strip())) {
+            String p = part.strip();
+            if (p.isEmpty()) continue;
+            if (HttpUrls.parseHttpUrl(p).isPresent()) {
+                kept.add(p);
+                continue;
+            }
+            cited.add(p);
+            var urls = QUOTED_URL.matcher(p);
+            while (urls.find()) {
+                String u = urls.group().replaceAll("[.,;:]+$", "");
+                if (HttpUrls.parseHttpUrl(u).isPresent() && !kept.contains(u)) kept.add(u);
+            }
+        }
+        if (cited.isEmpty()) return;
+        raw.put("sources", String.join(EntryValidator.SOURCE_SEPARATOR, kept));
+        String notes = raw.get("notes") == null ? "" : raw.get("notes").strip();
+        raw.put("notes", (notes.isEmpty() ? "" : notes + "; ") + "cited: " + String.join("; ", cited));
+    }
+
+    /** Why a row names several blogs in one cell ("a ; b"), or null: one row a blog, as the seed splits them. */
+    static String severalAddresses(Map<String, String> raw) {
+        for (String field : List.of("blog_url", "feed_url")) {
+            String v = raw.get(field);
+            if (v == null) continue;
+            String[] parts = SOURCE_SEPARATOR.split(v.strip());
+            if (parts.length > 1) {
+                return field + ": holds " + parts.length + " addresses; one row a blog: give each its own row (with"
+                        + " the same name) and its own feed";
+            }
+        }
+        return null;
     }
 
     private static boolean isBlankRecord(CSVRecord record) {

@@ -47,7 +47,8 @@ final class ApiController {
         this.limiter = limiter;
         this.site = site;
         this.templates = templates;
-        this.openApi = new OpenApiDocument(site.baseUrl(), site.version());
+        this.openApi = new OpenApiDocument(site.baseUrl(), site.version(),
+                WebSessions.cookieName(site.baseUrl().startsWith("https:")));
     }
 
     /** Before every /api/v1 request: CORS for the public reads, and the rate limit. */
@@ -108,6 +109,10 @@ final class ApiController {
         int page = pageNumber(ctx);
         int perPage = perPage(ctx);
         RankingParams params = RankingParams.parse(ctx).withPage(page);
+        // the page parameter is checked strictly above; the others must be known values too
+        List<String> problems = params.problems().stream().filter(p -> !p.endsWith("is not a page number")).toList();
+        if (!problems.isEmpty()) throw new io.javalin.http.BadRequestResponse("Cannot list the rankings: "
+                + String.join("; ", problems) + ".");
         MetricsReadDao.RankingResult result = metrics.rankings(params.filter(perPage));
         List<Map<String, Object>> data = new ArrayList<>();
         for (MetricsReadDao.RankingRow r : result.rows()) data.add(rankingRow(r));
@@ -198,9 +203,7 @@ final class ApiController {
         m.put("status", r.status().code());
         m.put("rank", r.rank());
         // leads and blogs never read have no score: the formula's priors alone are not a measurement
-        boolean unmeasured = r.status() == org.officialblogs.metrics.MeasuredStatus.NO_DATA
-                || r.status() == org.officialblogs.metrics.MeasuredStatus.LEAD;
-        m.put("score", unmeasured ? null : r.score());
+        m.put("score", r.neverMeasured() ? null : r.score());
         m.put("posts_per_week", r.postsPerWeek());
         m.put("weeks_with_post_12", r.weeksWithPostLast12());
         m.put("last_post_at", r.lastPostAt());

@@ -15,16 +15,19 @@ import java.util.function.IntFunction;
  * @param height the viewBox height
  * @param bars the bars, left to right
  * @param maxLabel the value at the top of the scale
- * @param leftLabel the label under the first bar
- * @param rightLabel the label under the last bar
+ * @param leftLabel the label under the first bar (a date)
+ * @param middleLabel the label under the middle bar, or null
+ * @param rightLabel the label under the last bar (a date)
  */
 public record BarChart(String id, String title, String description, int width, int height, List<Bar> bars,
-                       String maxLabel, String leftLabel, String rightLabel) {
+                       String maxLabel, String leftLabel, String middleLabel, String rightLabel) {
 
+    // The text is sized in viewBox units, so it scales with the chart: the style sheet sets it so that it reads at
+    // 12 px or more from a 390 px phone (the chart about 320 px wide) to a desktop; the margins leave room for it.
     /** Top of the plotting area (room for the scale label above it). */
-    static final int TOP = 16;
+    static final int TOP = 30;
     /** Bottom margin (room for the axis labels). */
-    static final int BOTTOM = 16;
+    static final int BOTTOM = 32;
     static final int LEFT = 4;
 
     /** One bar: position and size in viewBox units (as text, one decimal), and its tooltip. */
@@ -37,8 +40,15 @@ public record BarChart(String id, String title, String description, int width, i
      */
     static BarChart of(String id, String title, String description, List<Double> values, IntFunction<String> label,
                        java.util.function.DoubleFunction<String> scale, String leftLabel, String rightLabel) {
+        return of(id, title, description, values, label, scale, leftLabel, null, rightLabel);
+    }
+
+    /** The same with a label under the middle bar too. */
+    static BarChart of(String id, String title, String description, List<Double> values, IntFunction<String> label,
+                       java.util.function.DoubleFunction<String> scale, String leftLabel, String middleLabel,
+                       String rightLabel) {
         int width = 560;
-        int height = 140;
+        int height = 190;
         double max = Math.max(1, values.stream().mapToDouble(Double::doubleValue).max().orElse(1));
         double plotWidth = width - LEFT - 4;
         double plotHeight = height - TOP - BOTTOM;
@@ -53,7 +63,7 @@ public record BarChart(String id, String title, String description, int width, i
                     num(barWidth), num(drawn), label.apply(i)));
         }
         return new BarChart(id, title, description, width, height, bars, "top line: " + scale.apply(max), leftLabel,
-                rightLabel);
+                middleLabel, rightLabel);
     }
 
     private static String num(double v) {
@@ -77,6 +87,10 @@ public record BarChart(String id, String title, String description, int width, i
     }
 
     public int labelY() {
-        return height - 3;
+        return height - 6;
+    }
+
+    public int middle() {
+        return width / 2;
     }
 }

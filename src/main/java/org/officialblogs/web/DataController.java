@@ -60,9 +60,16 @@ final class DataController {
                 new DataPage.Download("popolo.json", "/data/popolo.json",
                         "The officials in the Popolo standard: persons (with Wikidata ids and blog links), organizations, memberships."),
                 new DataPage.Download("feeds.opml", "/data/feeds.opml",
-                        "Every active blog's feed, grouped by country: import it into a feed reader."),
+                        "The feed of every listed blog the crawler reads without failure, grouped by country: import it"
+                                + " into a feed reader."),
                 new DataPage.Download(DataExporter.SQLITE_FILE, "/data/" + DataExporter.SQLITE_FILE,
-                        "A SQLite database of the public tables as of the latest snapshot (the same data, queryable with SQL)."));
+                        "The same tables and columns as the CSV files, as one SQLite database of the latest snapshot,"
+                                + " with a full-text index of post titles (" + org.officialblogs.export.SqliteSnapshot.POSTS_FTS
+                                + "): query it with SQL."),
+                new DataPage.Download(org.officialblogs.export.DatasetteMetadata.FILE, "/data/"
+                        + org.officialblogs.export.DatasetteMetadata.FILE, "Datasette metadata for the SQLite database"
+                        + " (title, licence, source, every column described): datasette " + DataExporter.SQLITE_FILE
+                        + " -m metadata.json gives a documented site."));
         String day = exporter.snapshotDay().toString();
         String citation = "Official Blogs (" + day.substring(0, 4) + "). Public officials who blog: registry, posts and "
                 + "metrics, snapshot of " + day + ". " + site.baseUrl() + "/data. Licensed under CC BY 4.0.";
@@ -85,6 +92,8 @@ final class DataController {
                 stream(ctx, "application/json", null, out -> exporter.writePopolo(filter, out));
             }
             case "feeds.opml" -> stream(ctx, "text/x-opml; charset=utf-8", "feeds.opml", exporter::writeOpml);
+            case org.officialblogs.export.DatasetteMetadata.FILE ->
+                    stream(ctx, "application/json", null, exporter::writeDatasetteMetadata);
             case DataExporter.SQLITE_FILE -> sqlite(ctx);
             default -> table(ctx, file);
         }

@@ -23,23 +23,48 @@ final class DirectoryController {
     }
 
     void show(Context ctx) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
         String country = blankToNull(ctx.queryParam("country"));
-        if (country != null && !Countries.isValid(country.toUpperCase(java.util.Locale.ROOT))) country = null;
+        if (country != null && !Countries.isValid(country.toUpperCase(java.util.Locale.ROOT))) {
+            notes.add("Ignored in the address: '" + shorten(country) + "' is not a country code (two letters, such as GB or US).");
+            country = null;
+        }
         if (country != null) country = country.toUpperCase(java.util.Locale.ROOT);
         String levelParam = blankToNull(ctx.queryParam("level"));
         Level level = Level.parse(levelParam).orElse(null);
+        if (levelParam != null && level == null) {
+            notes.add("Ignored in the address: '" + shorten(levelParam) + "' is not a level (international, national,"
+                    + " regional or local).");
+        }
         String search = blankToNull(ctx.queryParam("q"));
         if (search != null && search.length() > 200) search = search.substring(0, 200);
-        int page = parsePage(ctx.queryParam("page"));
+        String pageParam = blankToNull(ctx.queryParam("page"));
+        int page = parsePage(pageParam);
+        if (pageParam != null && !pageParam.matches("[0-9]{1,9}")) {
+            notes.add("Ignored in the address: '" + shorten(pageParam) + "' is not a page number.");
+        }
         DirectoryQuery.Result result = query.find(new DirectoryQuery.Filter(country, level, search, page, PAGE_SIZE));
+        int pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page > pages) {
+            notes.add(Pagination.pastTheEnd(page, pages));
+            page = pages;
+            result = query.find(new DirectoryQuery.Filter(country, level, search, page, PAGE_SIZE));
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("tab", Tab.ALL);
         params.put("country", country);
         params.put("level", level == null ? null : level.code());
         params.put("q", search);
-        var options = Countries.all().stream().filter(e -> result.countries().containsKey(e.getKey())).toList();
+        DirectoryQuery.Result shown = result;
+        var options = Countries.all().stream().filter(e -> shown.countries().containsKey(e.getKey())).toList();
         templates.render(ctx, "directory.jte", new DirectoryPage(site, Tab.all(Tab.ALL, null, null, null), country, level == null ? null : level.code(),
-                search, options, result.levels(), result.rows(), new Pagination(page, PAGE_SIZE, result.total(), params)));
+                search, options, result.levels(), result.rows(), new Pagination(page, PAGE_SIZE, result.total(), params),
+                notes));
+    }
+
+    /** A value quoted back to the visitor: at most 40 characters. */
+    static String shorten(String raw) {
+        return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
     }
 
     static int parsePage(String raw) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.officialblogs.crawl.CrawlLogEntry;
+import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.CommentsState;
 import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.Methodology;
@@ -28,7 +29,8 @@ import org.officialblogs.web.query.ProfileQuery;
  * One official's page: the registry entry and, per blog, its metrics in plain sentences, charts, recent posts with
  * how replies were decided, crawl status, rank history, score breakdown and sources. Every value is already text.
  */
-public record OfficialPage(SiteInfo site, Official official, List<BlogSection> blogs, List<Source> generalSources) {
+public record OfficialPage(SiteInfo site, Official official, List<BlogSection> blogs, List<Source> generalSources,
+                           String summary) {
 
     /** One blog with everything shown about it. */
     public record BlogSection(
@@ -74,14 +76,30 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
         for (ProfileQuery.BlogProfile b : profile.blogs()) {
             sections.add(section(b, readable, now));
         }
-        return new OfficialPage(site, profile.official(), sections, profile.generalSources());
+        return new OfficialPage(site, profile.official(), sections, profile.generalSources(),
+                summary(profile.official(), sections));
+    }
+
+    /** One sentence for a shared link: who, what office, where, and the first measured blog's headline numbers. */
+    static String summary(Official o, List<BlogSection> sections) {
+        StringBuilder s = new StringBuilder(o.name());
+        if (!o.office().isBlank()) s.append(", ").append(o.office());
+        s.append(" (").append(o.countryName()).append(").");
+        sections.stream().filter(BlogSection::measured).findFirst().ifPresentOrElse(b -> {
+            s.append(" Score ").append(b.score().points()).append(" of 100. ").append(b.score().rankText());
+            if (!b.postingFacts().isEmpty()) s.append(' ').append(b.postingFacts().get(0));
+        }, () -> s.append(" Not measured yet: how often this official blogs and answers readers is shown once the"
+                + " blog has been read."));
+        return s.toString();
     }
 
     private static BlogSection section(ProfileQuery.BlogProfile p, Readable readable, Instant now) {
         Blog blog = p.blog();
-        // a lead, or a blog never read, has nothing to measure: its metrics row only records its status
-        StoredMetrics m = p.metrics().filter(x -> x.status() != MeasuredStatus.LEAD && x.status() != MeasuredStatus.NO_DATA)
-                .orElse(null);
+        // a lead, or a blog never read, has nothing to measure: its metrics row only records its status, and the
+        // score of no data at all would be the formula's priors, not a measurement
+        java.time.Instant lastSuccess = p.crawlState().map(org.officialblogs.crawl.CrawlState::lastSuccessAt).orElse(null);
+        StoredMetrics m = p.metrics().filter(x -> !MetricsReadDao.neverMeasured(x.status(),
+                x.metrics().posting().lastPostAt().orElse(null), lastSuccess)).orElse(null);
         String address = blog.address();
         MeasuredStatus status = p.metrics().map(StoredMetrics::status).orElse(null);
         String statusLabel = status == null ? blog.status().label() : Readable.statusLabel(status);
@@ -102,14 +120,17 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
             LocalDate asOf = LocalDate.ofInstant(m.metrics().asOf(), readable.zone());
             int size = weeks.size();
             int busiest = weeks.stream().mapToInt(Integer::intValue).max().orElse(0);
-            postingChart = BarChart.of(anchor + "-posts", "Posts per week over the last 52 weeks",
+            postingChart = BarChart.of(anchor + "-posts", "Posts per week over the last 52 weeks, by the week's last day",
                     "Posted in " + m.metrics().posting().weeksWithPostLast52() + " of the last 52 weeks; the busiest"
                             + " week had " + Readable.count(busiest, "post", "posts") + ".",
                     weeks.stream().map(Integer::doubleValue).toList(),
                     i -> "Week ending " + readable.date(asOf.minusDays(7L * (size - 1 - i))
                             .atStartOfDay(readable.zone()).toInstant()) + ": "
                             + Readable.count(weeks.get(i), "post", "posts"),
-                    max -> Readable.count(Math.round(max), "post", "posts") + " a week", "52 weeks ago", "this week");
+                    max -> Readable.count(Math.round(max), "post", "posts") + " a week",
+                    readable.date(asOf.minusDays(7L * (size - 1)).atStartOfDay(readable.zone()).toInstant()),
+                    readable.date(asOf.minusDays(7L * (size / 2)).atStartOfDay(readable.zone()).toInstant()),
+                    readable.date(asOf.atStartOfDay(readable.zone()).toInstant()));
             List<Cell> table = new ArrayList<>();
             for (int i = size - 1; i >= 0; i--) {
                 table.add(new Cell(readable.date(asOf.minusDays(7L * (size - 1 - i)).atStartOfDay(readable.zone())
@@ -128,11 +149,14 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
             Duration slowest = oldestFirst.stream().map(ActivityDao.ReplyDelay::delay).max(Duration::compareTo)
                     .orElseThrow();
             delayChart = BarChart.of(anchor + "-delays", "Hours from the first reader comment to the official's"
-                            + " first reply, last " + Readable.count(oldestFirst.size(), "replied post", "replied posts"),
+                            + " first reply, last " + Readable.count(oldestFirst.size(), "replied post", "replied posts")
+                            + ", by the day the post was published",
                     "Fastest reply " + Readable.duration(fastest) + ", slowest " + Readable.duration(slowest) + ".",
                     hours, i -> (oldestFirst.get(i).title() == null ? "Untitled post" : oldestFirst.get(i).title())
                             + ": " + Readable.duration(oldestFirst.get(i).delay()),
-                    max -> Readable.duration(Duration.ofSeconds(Math.round(max * 3600))), "older", "newer");
+                    max -> Readable.duration(Duration.ofSeconds(Math.round(max * 3600))),
+                    readable.date(oldestFirst.get(0).publishedAt()), null,
+                    readable.date(oldestFirst.get(oldestFirst.size() - 1).publishedAt()));
             for (ActivityDao.ReplyDelay d : p.replyDelays()) {
                 delayTable.add(new DelayRow(d.title() == null ? "Untitled post" : d.title(),
                         readable.date(d.publishedAt()), readable.dateTime(d.firstReaderCommentAt()),
@@ -144,7 +168,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
             List<DecisionView> decisions = new ArrayList<>();
             for (ActivityDao.CommentDecision d : p.decisions().getOrDefault(post.postId(), List.of())) {
                 decisions.add(new DecisionView(d.publishedAt() == null ? "date unknown" : readable.dateTime(d.publishedAt()),
-                        d.byOfficial() ? "the official" : "a reader", d.byOfficial(), d.decidedBy(),
+                        d.byOfficial() ? "the official" : "a reader", d.byOfficial(), Readable.signal(d.decidedBy()),
                         d.note() == null ? "" : d.note(),
                         d.replyToOfficial() == null ? "" : d.replyToOfficial() ? "replying to the official"
                                 : "replying to a reader"));
@@ -159,16 +183,16 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
         }
         List<LogLine> log = new ArrayList<>();
         for (CrawlLogEntry e : p.crawlLog()) {
-            log.add(new LogLine(readable.dateTime(e.at()), e.purpose(), e.url(),
+            log.add(new LogLine(readable.dateTime(e.at()), Readable.purpose(e.purpose()), e.url(),
                     e.httpStatus() == null ? "—" : e.httpStatus().toString(),
                     e.bytes() == null ? "" : e.bytes() + " B", e.durationMs() == null ? "" : e.durationMs() + " ms",
                     e.itemsSeen() == null ? "" : e.itemsSeen() + (e.newItems() == null ? "" : " (" + e.newItems() + " new)"),
-                    e.failureKind() == null ? "" : e.failureKind() + (e.error() == null ? "" : ": " + e.error())));
+                    e.failureKind() == null ? "" : Readable.failure(e.failureKind())));
         }
         List<HistoryRow> history = new ArrayList<>();
         for (MetricsReadDao.Snapshot s : p.history()) {
             history.add(new HistoryRow(readable.date(s.day().atStartOfDay(readable.zone()).toInstant()),
-                    s.rank() == null ? "not ranked" : "#" + s.rank(), Readable.oneDecimal(s.score()),
+                    s.rank() == null ? "not ranked" : "#" + s.rank(), m == null ? "none" : Readable.oneDecimal(s.score()),
                     Readable.statusLabel(s.status())));
         }
         return new BlogSection(blog, anchor, address, statusLabel, statusCss, meaning, archive, m != null,
@@ -308,7 +332,8 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
         if (s.lastAttemptAt() != null) facts.add(new Cell("Last attempt", readable.dateTime(s.lastAttemptAt())));
         if (s.lastHttpStatus() != null) facts.add(new Cell("Last HTTP status", s.lastHttpStatus().toString()));
         if (s.failureKind() != null) {
-            facts.add(new Cell("Failure", s.failureKind() + (s.failureMessage() == null ? "" : ": " + s.failureMessage())));
+            String detail = FailureKind.plainDetail(s.failureMessage());
+            facts.add(new Cell("Failure", Readable.failure(s.failureKind()) + (detail == null ? "" : " (" + detail + ")")));
         }
         facts.add(new Cell("Consecutive failures", Integer.toString(s.consecutiveFailures())));
         if (s.failingSince() != null) facts.add(new Cell("Failing since", readable.dateTime(s.failingSince())));

@@ -37,6 +37,12 @@ public record Pagination(int page, int pageSize, int total, Map<String, String> 
         return query(p);
     }
 
+    /** The note of a page asked for past the end of a list, which shows its last page instead. */
+    static String pastTheEnd(int asked, int pages) {
+        return "There is no page " + asked + ": " + (pages == 1 ? "the list fits on one page, shown here."
+                : "the list has " + pages + " pages; this is the last.");
+    }
+
     public static String query(Map<String, String> params) {
         List<String> parts = new ArrayList<>();
         params.forEach((k, v) -> {

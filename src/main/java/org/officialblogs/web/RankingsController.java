@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import org.officialblogs.crawl.CrawlDao;
+import org.officialblogs.crawl.CrawlHealth;
 import org.officialblogs.metrics.Listing;
 import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.Movement;
@@ -14,6 +17,8 @@ import org.officialblogs.metrics.ScoreFormula;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.Level;
+import org.officialblogs.registry.ListingStatus;
+import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.web.query.MetricsReadDao;
 
 /**
@@ -34,8 +39,15 @@ final class RankingsController {
     /** Every country by name, sorted once (the select shows those present in the list). */
     private final List<Map.Entry<String, String>> allCountries = Countries.all();
 
+    private final CrawlDao crawl;
+    private final RegistryDao registry;
+    private final Clock clock;
+
     RankingsController(MetricsReadDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
-                       Readable readable) {
+                       Readable readable, CrawlDao crawl, RegistryDao registry, Clock clock) {
+        this.crawl = crawl;
+        this.registry = registry;
+        this.clock = clock;
         this.metrics = metrics;
         this.cache = new RenderedPageCache(metrics::version, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
         this.directory = directory;
@@ -69,8 +81,16 @@ final class RankingsController {
         RankingSort sort = params.sort();
         boolean descending = params.descending();
         int page = params.page();
+        List<String> notes = new ArrayList<>();
+        for (String problem : params.problems()) notes.add("Ignored in the address: " + problem + ".");
 
         MetricsReadDao.RankingResult result = metrics.rankings(params.filter(PAGE_SIZE));
+        int pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page > pages) {
+            notes.add(Pagination.pastTheEnd(page, pages));
+            page = pages;
+            result = metrics.rankings(params.withPage(page).filter(PAGE_SIZE));
+        }
 
         boolean ranked = listing == Listing.RANKED;
         String tabKey = ranked ? Tab.RANKED : Tab.HISTORICAL;
@@ -90,8 +110,9 @@ final class RankingsController {
             lines.add(line(row));
         }
         String fc = country;
+        MetricsReadDao.RankingResult shown = result;
         List<RankingsPage.Option> countries = allCountries.stream()
-                .filter(e -> result.countries().get(listing).containsKey(e.getKey()))
+                .filter(e -> shown.countries().get(listing).containsKey(e.getKey()))
                 .map(e -> new RankingsPage.Option(e.getKey(), e.getValue(), e.getKey().equals(fc))).toList();
         String fl = level;
         List<RankingsPage.Option> levels = java.util.Arrays.stream(Level.values())
@@ -115,18 +136,40 @@ final class RankingsController {
                 new RankingsPage.Filters(ranked ? null : Tab.HISTORICAL, country, level, branch,
                         status == null ? null : status.code(), search,
                         viewParams.get("sort"), viewParams.get("dir")),
-                countries, levels, branches, statuses,
+                countries, levels, branches, statuses, sortOptions(listing, sort),
                 columns(listing, sort, defaultSort, descending, filterParams), lines,
-                new Pagination(page, PAGE_SIZE, total, viewParams), caption));
+                new Pagination(page, PAGE_SIZE, total, viewParams), caption, notes,
+                total == 0 && ranked && country == null && level == null && branch == null && status == null
+                        && search == null ? empty() : null));
         if (ctx.status().getCode() == 200) cache.put(key, version, body);
         ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
+    /** Why nothing is ranked: the registry, the crawler's schedule, its last crawl and its failures. */
+    private RankingsPage.Empty empty() {
+        Map<String, Long> byStatus = registry.countBlogsByStatus();
+        long leads = byStatus.getOrDefault(ListingStatus.LEAD.code(), 0L);
+        long listed = byStatus.entrySet().stream()
+                .filter(e -> ListingStatus.parse(e.getKey()).map(ListingStatus::isCrawlable).orElse(false))
+                .mapToLong(Map.Entry::getValue).sum();
+        CrawlHealth h = crawl.health(clock.instant(), null, 0, 0);
+        var commonest = h.failingByKind().entrySet().stream().findFirst();
+        return new RankingsPage.Empty((int) listed, (int) leads, h.scheduled(), h.dueNow(),
+                h.lastSuccessAt() == null ? null : readable.dateTime(h.lastSuccessAt()), h.failing(),
+                commonest.map(e -> Readable.failure(e.getKey())).orElse(null),
+                commonest.map(Map.Entry::getValue).orElse(0));
+    }
+
     private record ColumnSpec(String label, RankingSort sort, boolean numeric) {}
 
-    private static List<RankingsPage.Column> columns(Listing listing, RankingSort current, RankingSort defaultSort,
-                                                     boolean descending, Map<String, String> filterParams) {
-        List<ColumnSpec> specs = listing == Listing.RANKED
+    /** The sort control of narrow screens: every column the list sorts by, the current one selected. */
+    private static List<RankingsPage.Option> sortOptions(Listing listing, RankingSort current) {
+        return specs(listing).stream().map(c -> new RankingsPage.Option(c.sort().key(), c.label(), c.sort() == current))
+                .toList();
+    }
+
+    private static List<ColumnSpec> specs(Listing listing) {
+        return listing == Listing.RANKED
                 ? List.of(new ColumnSpec("Rank", RankingSort.RANK, true),
                         new ColumnSpec("Official", RankingSort.NAME, false),
                         new ColumnSpec("Office", RankingSort.OFFICE, false),
@@ -145,6 +188,11 @@ final class RankingsController {
                         new ColumnSpec("Last post", RankingSort.LAST_POST, false),
                         new ColumnSpec("Posts a week", RankingSort.POSTS_PER_WEEK, true),
                         new ColumnSpec("Last 12 weeks", RankingSort.CONSISTENCY, false));
+    }
+
+    private static List<RankingsPage.Column> columns(Listing listing, RankingSort current, RankingSort defaultSort,
+                                                     boolean descending, Map<String, String> filterParams) {
+        List<ColumnSpec> specs = specs(listing);
         List<RankingsPage.Column> columns = new ArrayList<>();
         for (ColumnSpec spec : specs) {
             boolean sorted = spec.sort() == current;
@@ -220,11 +268,21 @@ final class RankingsController {
                 row.rank() == null ? "" : row.rank().toString(),
                 mvCss, mvSymbol, mvText, mvLabel,
                 Readable.oneDecimal(row.postsPerWeek()), strip,
-                "Posted in " + weeks + " of the last 12 weeks", weeks + "/12",
+                weeks == 0 ? "No post in the last 12 weeks" : "Posted in " + weeks + " of the last 12 weeks", weeks + "/12",
                 reply, replyDetail, replyDetailLabel,
                 row.medianTimeToFirstReply() == null ? "—" : Readable.duration(row.medianTimeToFirstReply()),
                 last == null ? "none" : readable.date(last), Readable.iso(last),
                 Readable.oneDecimal(row.score()),
-                Readable.statusLabel(row.status()), Readable.statusCss(row.status()), Readable.statusMeaning(row.status()));
+                Readable.statusLabel(row.status()), Readable.statusCss(row.status()), Readable.statusMeaning(row.status()),
+                row.blogTitle() == null ? "" : row.blogTitle().strip(), Readable.host(row.address()),
+                row.neverMeasured() ? unmeasured(row) : null);
+    }
+
+    /** What the registry knows of a blog never read: active years, its listing, its sources. */
+    private static RankingsPage.Unmeasured unmeasured(MetricsReadDao.RankingRow row) {
+        List<RankingsPage.Option> sources = row.sources().stream()
+                .map(url -> new RankingsPage.Option(url, Readable.host(url), false)).toList();
+        return new RankingsPage.Unmeasured(row.activeYears() == null || row.activeYears().isBlank() ? null
+                : row.activeYears().strip(), Readable.listing(row.listingStatus()), sources, sources.size());
     }
 }

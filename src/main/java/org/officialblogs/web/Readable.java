@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.MeasuredStatus;
+import org.officialblogs.registry.ListingStatus;
 
 /** How numbers, durations, dates and statuses read on the pages (English, the site's zone). */
 final class Readable {
@@ -134,6 +136,58 @@ final class Readable {
             case OFFLINE -> "The blog is gone from its address; archived copies may remain.";
             case LEAD -> "The official is known to blog, but no address is recorded yet.";
             case NO_DATA -> "Not crawled successfully yet, or no dated post found.";
+        };
+    }
+
+    /** A stored failure kind in words ("The site took too long to answer"); an unknown code reads as a generic failure. */
+    static String failure(String code) {
+        return org.officialblogs.db.Coded.parse(FailureKind.class, code).map(FailureKind::label)
+                .orElse("The crawler could not read it");
+    }
+
+    /** What a fetch of the crawl log was for, in words. */
+    static String purpose(String code) {
+        if (code == null) return "";
+        return switch (code) {
+            case "feed" -> "the feed";
+            case "history" -> "older posts (feed history)";
+            case "comments" -> "a post's comments";
+            case "discovery" -> "looking for the feed";
+            case "robots" -> "robots.txt";
+            case "archive" -> "the web archive";
+            default -> code.replace('_', ' ');
+        };
+    }
+
+    /** How a comment's authorship was decided, in a sentence; an unknown code reads as its words. */
+    static String signal(String code) {
+        return org.officialblogs.db.Coded.parse(org.officialblogs.crawl.comments.AuthorshipSignal.class, code)
+                .map(org.officialblogs.crawl.comments.AuthorshipSignal::explanation)
+                .orElse(code == null ? "" : code.replace('_', ' ') + ".");
+    }
+
+    /** The host of a web address, without "www." ("example.org"); empty when there is none. */
+    static String host(String url) {
+        if (url == null) return "";
+        try {
+            String host = java.net.URI.create(url.strip()).getHost();
+            if (host == null) return "";
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** A blog's place in the registry, as the public pages say it. */
+    static String listing(ListingStatus s) {
+        return switch (s) {
+            case LEAD -> "Lead: the official is known to blog, the address is not";
+            case PENDING -> "Waiting for a moderator";
+            case ACTIVE -> "Listed";
+            case DORMANT -> "Listed, marked dormant by a moderator";
+            case OFFLINE -> "Listed, the blog is offline";
+            case REJECTED -> "Rejected";
         };
     }
 

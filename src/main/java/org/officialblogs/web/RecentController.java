@@ -39,9 +39,22 @@ final class RecentController {
     }
 
     void show(Context ctx) {
-        int page = Math.min(MAX_PAGE, DirectoryController.parsePage(ctx.queryParam("page")));
+        String raw = ctx.queryParam("page");
+        int page = DirectoryController.parsePage(raw);
+        if (raw != null && !raw.isBlank() && !raw.strip().matches("[0-9]{1,9}")) {
+            throw new io.javalin.http.NotFoundResponse("'" + DirectoryController.shorten(raw.strip()) + "' is not a page"
+                    + " number. The recent posts start at /recent.");
+        }
+        if (page > MAX_PAGE) {
+            throw new io.javalin.http.NotFoundResponse("The river of recent posts keeps " + MAX_PAGE + " pages; page "
+                    + page + " is beyond them. The research dataset on /data has every post.");
+        }
         // one row more than a page tells whether there is a next page, without counting a million posts
         List<ActivityDao.PublicPost> posts = activity.recentPosts(clock.instant(), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        if (posts.isEmpty() && page > 1) {
+            throw new io.javalin.http.NotFoundResponse("There is no page " + page + " of recent posts: the river ends"
+                    + " earlier. The newest posts are on /recent.");
+        }
         boolean hasNext = posts.size() > PAGE_SIZE && page < MAX_PAGE;
         List<RecentPage.Item> items = new ArrayList<>();
         for (ActivityDao.PublicPost p : posts.subList(0, Math.min(PAGE_SIZE, posts.size()))) {
@@ -64,7 +77,7 @@ final class RecentController {
                     title(p.title()), p.url(), p.officialName(), p.publishedAt(), p.publishedAt(), shorten(p.summary())));
         }
         Instant updated = entries.isEmpty() ? now : entries.get(0).updated();
-        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/recent", "Official Blogs: recent posts by officials",
+        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/recent", org.officialblogs.export.DataExporter.titled("Official Blogs: recent posts by officials", site.notice()),
                 site.baseUrl() + "/recent.atom", site.baseUrl() + "/recent", updated, entries));
     }
 
@@ -78,7 +91,7 @@ final class RecentController {
                     "Newly listed: the blog of " + b.officialName() + office + " at " + b.address() + "."));
         }
         Instant updated = entries.isEmpty() ? clock.instant() : entries.get(0).updated();
-        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/new-blogs", "Official Blogs: newly listed blogs",
+        writeAtom(ctx, new AtomFeed(site.baseUrl() + "/new-blogs", org.officialblogs.export.DataExporter.titled("Official Blogs: newly listed blogs", site.notice()),
                 site.baseUrl() + "/new-blogs.atom", site.baseUrl() + "/", updated, entries));
     }
 
@@ -92,7 +105,7 @@ final class RecentController {
         return t == null || t.isBlank() ? "Untitled post" : t;
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         if (s == null || s.isBlank()) return null;
         // control characters (from broken feeds) carry nothing a reader can see
         String t = s.replaceAll("[\\p{Cntrl}&&[^\\s]]", "").strip().replaceAll("\\s+", " ");

@@ -76,20 +76,27 @@ public final class WebApp {
 
     public WebApp(Config config, String version, Sources sources, ModerationServices mod, DataSources dataSources,
                   OperationalMetrics operations) {
+        this(config, version, sources, mod, dataSources, operations, null);
+    }
+
+    /** @param notice said on every page (the demo's "all synthetic"), or null */
+    public WebApp(Config config, String version, Sources sources, ModerationServices mod, DataSources dataSources,
+                  OperationalMetrics operations, String notice) {
         this.config = config;
         this.operations = operations;
         this.database = sources.database();
         this.metricsAllowed = AddressRange.parseAll(config.metricsAllow());
-        this.site = new SiteInfo(version, config.baseUrl().toString());
+        this.site = new SiteInfo(version, config.baseUrl().toString(), notice);
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
-        this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable);
+        this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
+                sources.registry(), sources.clock());
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
-                sources.activity()), templates, site, readable, sources.clock());
+                sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
-        this.health = new HealthController(sources.database(), sources.registry(), site);
+        this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.baseUrl().getScheme());
         Choices choices = Choices.standard();
         SubmissionLimits limits = SubmissionLimits.perHour(config.submissionsPerHour(), mod.clock());
@@ -160,6 +167,7 @@ public final class WebApp {
                 // outermost first: one address's requests take a bounded number of threads, and no body may dawdle
                 server.insertHandler(new RequestBodyDeadline(config.requestBodyTimeout(), config.requestBodyMinRate()));
                 server.insertHandler(new AddressThreadLimit(config.threadsPerAddress()));
+                server.insertHandler(new HeadAsGet());
             });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
@@ -175,6 +183,7 @@ public final class WebApp {
             cfg.routes.before(this::metricsGate);
             cfg.routes.after(WebApp::serverTiming);
             cfg.routes.get("/", rankings::show);
+            cfg.routes.get("/officials/{id}.atom", officials::atom);
             cfg.routes.get("/officials/{id}", officials::show);
             cfg.routes.get("/methodology", methodology::show);
             cfg.routes.get("/recent", recent::show);

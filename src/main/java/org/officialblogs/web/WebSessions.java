@@ -27,7 +27,12 @@ final class WebSessions {
     WebSessions(SessionService sessions, boolean secure) {
         this.sessions = sessions;
         this.secure = secure;
-        this.cookieName = secure ? "__Host-ob_session" : "ob_session";
+        this.cookieName = cookieName(secure);
+    }
+
+    /** The session cookie's name: with the __Host- prefix (its rules enforced by browsers) when served over HTTPS. */
+    static String cookieName(boolean secure) {
+        return secure ? "__Host-ob_session" : "ob_session";
     }
 
     /** The session of this request, looked up once. */

@@ -28,6 +28,8 @@ import org.officialblogs.crawl.CrawlRunner;
 import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.registry.Origin;
+import org.officialblogs.demo.SyntheticWeb;
+import org.officialblogs.demo.SyntheticWebServer;
 
 /**
  * The one benchmark suite (issue 8): a {@link SyntheticWeb} served on loopback under distinct host names, imported as

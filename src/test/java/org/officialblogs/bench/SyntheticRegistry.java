@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.jdbi.v3.core.Jdbi;
+import org.officialblogs.demo.SyntheticNames;
 
 /**
  * Writes a synthetic registry straight into SQLite in batches: officials with one blog each, crawl state, posts and
@@ -20,21 +20,6 @@ public final class SyntheticRegistry {
 
     /** How much was written. */
     public record Counts(int officials, int blogs, long posts, long replyFacts) {}
-
-    static final List<String> COUNTRIES = List.of("US", "GB", "FR", "DE", "FI", "SE", "NO", "DK", "NL", "BE",
-            "IE", "ES", "PT", "IT", "AT", "CH", "PL", "CZ", "EE", "LV", "LT", "CA", "AU", "NZ", "JP", "KR", "IN", "BR",
-            "MX", "AR", "CL", "ZA", "KE", "NG", "IS", "LU", "SI", "HR", "GR", "RO");
-    // national is half of all entries so that a level filter still spans 50 pages of the ranking
-    static final List<String> LEVELS = List.of("national", "national", "regional", "local", "international",
-            "national", "local", "national");
-    static final List<String> BRANCHES = List.of("executive", "legislative", "legislative", "judicial",
-            "agency", "diplomatic", "central_bank", "other");
-    static final List<String> FIRST = List.of("Anna", "Ben", "Chloé", "Dmitri", "Eva", "Farid", "Grete",
-            "Hiro", "Inés", "Jonas", "Kaisa", "Luis", "Maja", "Noor", "Olga", "Pekka", "Quinn", "Rosa", "Sven", "Tuuli");
-    static final List<String> LAST = List.of("Smith", "Virtanen", "Dubois", "Müller", "Andersson", "García",
-            "Rossi", "Nowak", "Kowalski", "O'Brien", "Jensen", "Novak", "Silva", "Tanaka", "Kim", "Patel", "Haddad");
-    static final List<String> OFFICES = List.of("Minister of Finance", "Mayor", "Member of Parliament",
-            "Senator", "Judge", "Ambassador", "Governor", "City Councillor", "Agency Director", "Central Bank Governor");
 
     private final long seed;
 
@@ -86,18 +71,18 @@ public final class SyntheticRegistry {
             long postId = 0;
             int pending = 0;
             for (int i = 1; i <= blogs; i++) {
-                String country = COUNTRIES.get(random.nextInt(COUNTRIES.size()));
-                String name = FIRST.get(random.nextInt(FIRST.size())) + " " + LAST.get(random.nextInt(LAST.size()))
+                String country = SyntheticNames.COUNTRIES.get(random.nextInt(SyntheticNames.COUNTRIES.size()));
+                String name = SyntheticNames.FIRST.get(random.nextInt(SyntheticNames.FIRST.size())) + " " + SyntheticNames.LAST.get(random.nextInt(SyntheticNames.LAST.size()))
                         + " " + i;
-                String office = OFFICES.get(random.nextInt(OFFICES.size()));
+                String office = SyntheticNames.OFFICES.get(random.nextInt(SyntheticNames.OFFICES.size()));
                 long created = nowMs - (long) (random.nextDouble() * 900) * day;
                 official.setLong(1, i);
                 official.setString(2, name);
                 official.setString(3, office);
                 official.setString(4, country);
                 official.setString(5, random.nextInt(3) == 0 ? "Region " + random.nextInt(20) : null);
-                official.setString(6, LEVELS.get(random.nextInt(LEVELS.size())));
-                official.setString(7, BRANCHES.get(random.nextInt(BRANCHES.size())));
+                official.setString(6, SyntheticNames.LEVELS.get(random.nextInt(SyntheticNames.LEVELS.size())));
+                official.setString(7, SyntheticNames.BRANCHES.get(random.nextInt(SyntheticNames.BRANCHES.size())));
                 official.setString(8, name.toLowerCase(java.util.Locale.ROOT) + "|" + country + "|" + i);
                 official.setLong(9, created);
                 official.setLong(10, created);

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -158,7 +159,15 @@ class PublishedFormatsTest {
     }
 
     @Test
-    void opmlListsEveryActiveBlogsFeedGroupedByCountry() throws Exception {
+    void opmlListsTheWorkingFeedsOfListedBlogsGroupedByCountry() throws Exception {
+        // never read yet: not in the list
+        ByteArrayOutputStream before = new ByteArrayOutputStream();
+        app.exporter.writeOpml(before);
+        assertThat(before.toString(StandardCharsets.UTF_8)).doesNotContain("xmlUrl");
+        app.crawl.makeDueNow(10, Instant.parse("2024-06-16T00:00:00Z"));
+        app.crawl.saveState(new org.officialblogs.crawl.CrawlState(10, Instant.parse("2024-06-17T00:00:00Z"),
+                Instant.parse("2024-06-16T00:00:00Z"), Instant.parse("2024-06-16T00:00:00Z"), 200, null, null, null,
+                null, 0, null, false, true, null, 0, null, "Adam's blog", "rss", null, 2));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         app.exporter.writeOpml(out);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(out.toByteArray()));
@@ -177,9 +186,15 @@ class PublishedFormatsTest {
             }
         }
         assertThat(countries).containsExactly("Hungary");
-        // only the active blog with a feed: not the dormant one, not the pending one
+        // only the listed blog whose feed was read: not the dormant one without a feed, not the pending one
         assertThat(feeds).containsExactly("https://adam.example.hu/feed " + ExportFixture.NAME_1 + " ("
                 + ExportFixture.OFFICE_1.replace("\n", " ") + ")");
+        // once its feed fails, it leaves the list
+        app.database.jdbi().useHandle(h -> h.execute("UPDATE crawl_state SET consecutive_failures = 1,"
+                + " failure_kind = 'malformed' WHERE blog_id = 10"));
+        ByteArrayOutputStream failing = new ByteArrayOutputStream();
+        app.exporter.writeOpml(failing);
+        assertThat(failing.toString(StandardCharsets.UTF_8)).doesNotContain("xmlUrl");
     }
 
     static final String POPOLO = "http://www.popoloproject.com/schemas/";

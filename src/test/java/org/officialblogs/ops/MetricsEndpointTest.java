@@ -89,7 +89,9 @@ class MetricsEndpointTest {
             assertThat(first.value(outcomes, Map.of("purpose", "comments", "outcome", "timeout"))).isEqualTo(1);
             assertThat(first.find(outcomes, Map.of("outcome", "dns"))).as("older than 24 hours").isEmpty();
             assertThat(first.value("officialblogs_crawl_due")).isEqualTo(2);
-            assertThat(first.value("officialblogs_blogs", Map.of("status", "active"))).isEqualTo(2);
+            // the registry's listed blogs are "listed": "active" is a measured status, the ranking's meaning
+            assertThat(first.value("officialblogs_blogs", Map.of("status", "listed"))).isEqualTo(2);
+            assertThat(first.find("officialblogs_blogs", Map.of("status", "active"))).isEmpty();
             assertThat(first.value("officialblogs_blogs", Map.of("status", "dormant"))).isEqualTo(1);
             assertThat(first.value("officialblogs_blogs", Map.of("status", "lead"))).isEqualTo(1);
             assertThat(first.value("officialblogs_blogs", Map.of("status", "rejected"))).isEqualTo(1);
@@ -105,7 +107,7 @@ class MetricsEndpointTest {
             server.app.metrics.recomputeAll(now);
             PrometheusText second = PrometheusText.parse(server.get("/metrics").body());
             assertThat(second.find(outcomes, Map.of("outcome", "http"))).isEmpty();
-            assertThat(second.value("officialblogs_blogs", Map.of("status", "active"))).isEqualTo(1);
+            assertThat(second.value("officialblogs_blogs", Map.of("status", "listed"))).isEqualTo(1);
             assertThat(second.value("officialblogs_blogs", Map.of("status", "offline"))).isEqualTo(1);
             assertThat(second.find("officialblogs_blogs_measured", Map.of()).stream()
                     .mapToDouble(PrometheusText.Sample::value).sum())

@@ -59,25 +59,32 @@ class RegistryImporterTest {
         file.write(0xE9);
         file.write(row(" Example", "Minister", "FR", "national", "executive", "https://rene.example.fr/", "", "")
                 .getBytes(StandardCharsets.UTF_8));
-        // line 8: duplicate of line 2 by a URL variant (www., no trailing slash, tracking parameter), with a new source
+        // line 8: line 2's blog again, by a URL variant (www., no trailing slash, tracking parameter), with a new
+        // source: reported, not merged into line 2
         file.write(row("Ann Example", "Mayor of \"Springfield\", Ward 3", "US", "local", "executive",
                 "http://www.ann.example.org?utm_source=list", "", "https://other.example.com/ann").getBytes(StandardCharsets.UTF_8));
         // line 9: a lead (no address), non-Latin name
         file.write(row("Пётр Пример", "Мэр", "RU", "local", "executive", "", "", "https://example.ru/about").getBytes(StandardCharsets.UTF_8));
-        // line 10: same person, same office, same country as line 9 with different spacing and case: duplicate, unchanged
-        file.write(row("пётр  пример", "Мэр", "RU", "local", "executive", "", "", "").getBytes(StandardCharsets.UTF_8));
+        // line 10: same person, same office, same country as line 9 with different spacing and case: reported, not merged
+        file.write(row("пётр  пример", "Мэр", "RU", "local", "executive", "", "", "https://example.ru/other").getBytes(StandardCharsets.UTF_8));
+        // line 11: a good row without a source
+        file.write(row("Eve Example", "Mayor", "US", "local", "executive", "https://eve.example.org/", "", "").getBytes(StandardCharsets.UTF_8));
 
         RegistryImporter.Report report = importer.importCsv(file.toByteArray(), Origin.IMPORT, "test.csv");
 
         assertThat(report.added()).isEqualTo(2);
-        assertThat(report.updated()).isEqualTo(1);
-        assertThat(report.unchanged()).isEqualTo(1);
+        assertThat(report.updated()).isZero();
+        assertThat(report.unchanged()).isZero();
         assertThat(report.rejected()).extracting(RegistryCsv.Rejection::toString).containsExactly(
                 "line 3: name: is required",
-                "line 4: country: 'ZZ' is not an ISO 3166-1 alpha-2 country code (e.g. GB, US, FI, or EU)",
+                "line 4: country: 'ZZ' is not a country: give its two-letter ISO 3166-1 code (e.g. GB, US, FI, or EU)"
+                        + " or its English name (e.g. United Kingdom)",
                 "line 5: blog_url: 'javascript:alert(1)' uses the scheme 'javascript'; only http and https are accepted",
                 "line 6: expected 19 fields, found 7",
-                "line 7: name: contains bytes that are not valid UTF-8 (save the file as UTF-8)");
+                "line 7: name: contains bytes that are not valid UTF-8 (save the file as UTF-8)",
+                "line 8: the same blog as line 2 of this file; one row a blog (put every source of it on that row)",
+                "line 10: the same lead as line 9 of this file; one row a blog (put every source of it on that row)",
+                "line 11: " + RegistryCsv.SOURCE_NEEDED);
 
         assertThat(dao.countOfficials()).isEqualTo(2);
         long annId = dao.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official WHERE name = 'Ann Example'").mapTo(Long.class).one());
@@ -86,11 +93,11 @@ class RegistryImporterTest {
         assertThat(ann.origin()).isEqualTo(Origin.IMPORT);
         List<Blog> blogs = dao.blogsOf(annId);
         assertThat(blogs).singleElement().satisfies(b -> {
-            assertThat(b.siteUrl()).isEqualTo("http://www.ann.example.org?utm_source=list");
+            assertThat(b.siteUrl()).isEqualTo("https://ann.example.org/");
             assertThat(b.status()).isEqualTo(ListingStatus.ACTIVE);
         });
         assertThat(dao.sourcesOf(annId)).extracting(Source::url).containsExactly(
-                "https://city.example.gov/ann", "https://news.example.com/ann", "https://other.example.com/ann");
+                "https://city.example.gov/ann", "https://news.example.com/ann");
         long leadId = dao.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official WHERE country = 'RU'").mapTo(Long.class).one());
         assertThat(dao.blogsOf(leadId)).singleElement().satisfies(b -> {
             assertThat(b.status()).isEqualTo(ListingStatus.LEAD);
@@ -109,9 +116,9 @@ class RegistryImporterTest {
 
     @Test
     void aLeadBecomesAListedBlogWhenItsAddressArrives() {
-        importer.importCsv((HEADER + row("Ann Example", "Mayor", "US", "local", "executive", "", "", "")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "a");
+        importer.importCsv((HEADER + row("Ann Example", "Mayor", "US", "local", "executive", "", "", "https://city.example.gov/ann")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "a");
         RegistryImporter.Report r = importer.importCsv((HEADER + row("Ann Example", "Mayor", "US", "local", "executive",
-                "https://ann.example.org/", "https://ann.example.org/feed/", "")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "b");
+                "https://ann.example.org/", "https://ann.example.org/feed/", "https://city.example.gov/ann")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "b");
         assertThat(r.updated()).isEqualTo(1);
         long id = dao.jdbi().withHandle(h -> h.createQuery("SELECT id FROM official").mapTo(Long.class).one());
         assertThat(dao.blogsOf(id)).singleElement().satisfies(b -> {
@@ -123,9 +130,9 @@ class RegistryImporterTest {
     @Test
     void aFeedAddressGivenAsTheBlogAddressOfAnotherRowIsTheSameBlog() {
         importer.importCsv((HEADER + row("Ann Example", "Mayor", "US", "local", "executive", "https://ann.example.org/",
-                "https://ann.example.org/feed/", "")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "a");
+                "https://ann.example.org/feed/", "https://city.example.gov/ann")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "a");
         RegistryImporter.Report r = importer.importCsv((HEADER + row("Ann Example", "Mayor of Springfield", "US", "local", "executive",
-                "https://ann.example.org/feed", "", "")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "b");
+                "https://ann.example.org/feed", "", "https://city.example.gov/ann")).getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "b");
         assertThat(r.updated()).isEqualTo(1);
         assertThat(dao.countOfficials()).isEqualTo(1);
     }
@@ -135,14 +142,14 @@ class RegistryImporterTest {
         RegistryImporter.Report r = importer.importCsv("full_name,nation\nAnn,US\n".getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "x");
         assertThat(r.rejected()).singleElement().satisfies(rej -> {
             assertThat(rej.line()).isEqualTo(1);
-            assertThat(rej.reason()).contains("unknown column(s) [full_name, nation]").contains("missing required column(s) [branch, country, level, name]");
+            assertThat(rej.reason()).contains("unknown column(s) [full_name, nation]").contains("missing required column(s) [country, level, name, sources]");
         });
         assertThat(dao.countOfficials()).isZero();
     }
 
     @Test
     void anUnclosedQuoteKeepsTheRowsBeforeIt() {
-        String text = HEADER + row("Ann Example", "Mayor", "US", "local", "executive", "https://ann.example.org/", "", "")
+        String text = HEADER + row("Ann Example", "Mayor", "US", "local", "executive", "https://ann.example.org/", "", "https://city.example.gov/ann")
                 + "\"Broken,Mayor,US,,,local,executive,,,,,,,,,,,,\n";
         RegistryImporter.Report r = importer.importCsv(text.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "x");
         assertThat(r.added()).isEqualTo(1);

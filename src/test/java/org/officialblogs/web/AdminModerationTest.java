@@ -230,7 +230,7 @@ class AdminModerationTest {
         official.put("country", "Atlantis");
         HttpResponse<String> bad = moderator.adminPost("/admin/officials/" + officialId, official);
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(WebClient.html(bad).getElementById("f-country-error").text()).contains("not an ISO 3166-1 alpha-2 country code");
+        assertThat(WebClient.html(bad).getElementById("f-country-error").text()).contains("'Atlantis' is not a country: give its two-letter ISO 3166-1 code");
 
         Map<String, String> blog = new LinkedHashMap<>(Map.of("site_url", "https://ann.example.org/", "feed_url", "https://ann.example.org/feed/",
                 "status", "dormant", "authorship", "self", "platform", "wordpress", "language", "en",

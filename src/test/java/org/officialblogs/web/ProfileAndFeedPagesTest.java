@@ -68,7 +68,7 @@ class ProfileAndFeedPagesTest {
         Element chart = blog.select("svg.chart").first();
         assertThat(chart.attr("role")).isEqualTo("img");
         String[] labelledBy = chart.attr("aria-labelledby").split(" ");
-        assertThat(doc.getElementById(labelledBy[0]).text()).isEqualTo("Posts per week over the last 52 weeks");
+        assertThat(doc.getElementById(labelledBy[0]).text()).isEqualTo("Posts per week over the last 52 weeks, by the week's last day");
         assertThat(doc.getElementById(labelledBy[1]).text())
                 .isEqualTo("Posted in 52 of the last 52 weeks; the busiest week had 1 post.");
         assertThat(chart.select("rect")).hasSize(52);
@@ -94,7 +94,7 @@ class ProfileAndFeedPagesTest {
         // crawl status and its log, and the day's rank
         assertThat(blog.text()).contains("Crawled successfully.", "Last success", "16 Jun 2024, 11:00 UTC");
         assertThat(blog.select("table.log tbody tr")).hasSize(1);
-        assertThat(blog.select("table.log tbody td").get(1).text()).isEqualTo("feed");
+        assertThat(blog.select("table.log tbody td").get(1).text()).isEqualTo("the feed");
         assertThat(text).contains("Rank history");
         assertThat(blog.select("h3:contains(Rank history) + .table-wrap tbody tr").eachText())
                 .containsExactly("16 Jun 2024 #2 89.0 Active");
@@ -113,10 +113,14 @@ class ProfileAndFeedPagesTest {
         assertThat(hostile.select(".meta").text()).contains("3 reader comments", "comments open");
         List<String> decisions = hostile.select("ul.decisions li").eachText();
         assertThat(decisions).hasSize(2);
-        assertThat(decisions.get(0)).startsWith("a reader, 1 Jun 2024, 09:00 UTC. Decided by not-author:")
-                .endsWith("display name a reader differs from the post author");
-        assertThat(decisions.get(1)).startsWith("the official, 1 Jun 2024, 12:00 UTC, replying to a reader."
-                + " Decided by bypostauthor: WordPress marked the comment bypostauthor");
+        // each decision in words: the signal's sentence, then the detail (no internal codes such as no_match)
+        assertThat(decisions.get(0)).isEqualTo("a reader, 1 Jun 2024, 09:00 UTC. No platform flag, account, name or"
+                + " alias links the comment to the official. In detail: display name a reader differs from the post author.");
+        assertThat(decisions.get(1)).isEqualTo("the official, 1 Jun 2024, 12:00 UTC, replying to a reader. WordPress"
+                + " marked the comment 'bypostauthor': it was written from the post author's account. In detail: the"
+                + " comment carries the class bypostauthor.");
+        assertThat(hostile.select("details summary").text()).isEqualTo("How the 2 comments were attributed");
+        assertThat(doc.select("main").text()).doesNotContain("no_match").doesNotContain("wordpress_post_author_flag");
         // the reader's name and profile address appear nowhere; the hostile title is text, not markup
         assertThat(html).doesNotContain(RankedSite.READER_NAME).doesNotContain("profiles.example")
                 .doesNotContain("<script>alert('post')").contains("&lt;script&gt;alert(");
@@ -148,10 +152,12 @@ class ProfileAndFeedPagesTest {
         Document unreachable = get(profileOf(site.unreachable));
         String text = unreachable.text();
         assertThat(text).contains("Unreachable: the crawler has failed 12 times in a row.",
-                "Failure timeout: connect timed out after 5000 ms", "Consecutive failures 12", "Last success never",
-                "Next attempt 17 Jun 2024, 00:00 UTC");
-        assertThat(unreachable.select("table.log tbody tr td").last().text())
-                .isEqualTo("timeout: connect timed out after 5000 ms");
+                "Failure The site took too long to answer (connect timed out after 5000 ms)", "Consecutive failures 12",
+                "Last success never", "Next attempt 17 Jun 2024, 00:00 UTC");
+        assertThat(unreachable.select("table.log tbody tr td").last().text()).isEqualTo("The site took too long to answer");
+        // never read: no score (the formula's priors alone would say 15.0), neither today nor in its history
+        assertThat(unreachable.select(".score-line, table.breakdown")).isEmpty();
+        assertThat(text).doesNotContain("15.0");
 
         Document lead = get(profileOf(site.lead));
         assertThat(lead.text()).contains("Blog address not known yet", "Nothing to crawl: no address is known yet.");

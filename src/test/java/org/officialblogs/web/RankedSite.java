@@ -93,10 +93,10 @@ final class RankedSite implements AutoCloseable {
                 .bind("at", published).mapTo(Long.class).one());
         server.app.database.jdbi().useHandle(h -> h.createUpdate("UPDATE post SET title = :t WHERE id = :id")
                 .bind("t", HOSTILE_TITLE).bind("id", hostilePost).execute());
-        fixture.comment(hostilePost, "c1", published.plus(Duration.ofDays(1)), READER_NAME, false, "not-author",
+        fixture.comment(hostilePost, "c1", published.plus(Duration.ofDays(1)), READER_NAME, false, "no_match",
                 "display name " + READER_NAME + " differs from the post author");
         fixture.comment(hostilePost, "c2", published.plus(Duration.ofDays(1).plusHours(3)), "Official A FI", true,
-                "bypostauthor", "WordPress marked the comment bypostauthor");
+                "wordpress_post_author_flag", "the comment carries the class bypostauthor");
         server.app.database.jdbi().useHandle(h -> h.execute(
                 "UPDATE comment SET parent_source_id = 'c1' WHERE post_id = ? AND source_comment_id = 'c2'", hostilePost));
         server.app.metrics.recomputeAll(DAY);

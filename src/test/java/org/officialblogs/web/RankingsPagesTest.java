@@ -65,6 +65,8 @@ class RankingsPagesTest {
         List<String> cells = weekly.select("td").eachText().stream().map(t -> t.replace('\u00a0', ' ')).toList();
         // rank, office, jurisdiction, posts a week, strip, reply, delay, last post, score, change
         assertThat(cells.get(1)).isEqualTo("Office of example 1");
+        // the blog's own title (from its feed) and host under the official's name
+        assertThat(weekly.select("th .blogname").text()).isEqualTo("Feed · example1.example.org");
         assertThat(cells.get(2)).isEqualTo("Finland");
         assertThat(cells.get(3)).isEqualTo("1.0");                             // 13 posts in 90 days × 7 / 90
         assertThat(weekly.select(".strip").attr("aria-label")).isEqualTo("Posted in 12 of the last 12 weeks");
@@ -116,12 +118,23 @@ class RankingsPagesTest {
         // a sorted, filtered view: every sort link and the form keep the filters
         Document view = get("/?country=SE&sort=last&dir=asc");
         assertThat(view.select("thead th a")).allSatisfy(a -> assertThat(a.attr("href")).contains("country=SE"));
-        assertThat(view.select("form.filters input[name=sort]").attr("value")).isEqualTo("last");
-        assertThat(view.select("form.filters input[name=dir]").attr("value")).isEqualTo("asc");
+        assertThat(view.select("form.filters select[name=sort] option[selected]").attr("value")).isEqualTo("last");
+        assertThat(view.select("form.filters select[name=dir] option[selected]").attr("value")).isEqualTo("asc");
         assertThat(view.select("a[rel=next]").attr("href")).isEqualTo("/?country=SE&sort=last&dir=asc&page=2");
-        // unknown values are ignored, not errors: a shared link with a typo still shows the list
-        assertThat(get("/?country=XX&level=galactic&sort=nonsense&page=-3").select("table.rankings tbody tr"))
-                .hasSize(50);
+        // a shared link with a typo still shows the list, and says what it could not use
+        Document typo = get("/?country=XX&level=galactic&sort=nonsense&page=-3");
+        assertThat(typo.select("table.rankings tbody tr")).hasSize(50);
+        assertThat(typo.select(".notice[role=alert] p")).extracting(Element::text).containsExactly(
+                "Ignored in the address: 'XX' is not a country code (two letters, such as GB or US).",
+                "Ignored in the address: 'galactic' is not a level (international, national, regional or local).",
+                "Ignored in the address: this list cannot be sorted by 'nonsense'.",
+                "Ignored in the address: '-3' is not a page number.");
+        // past the last page: the last page, with a note
+        Document far = get("/?page=999");
+        assertThat(far.select(".notice[role=alert]").text()).isEqualTo("There is no page 999: the list has 2 pages;"
+                + " this is the last.");
+        assertThat(far.select(".pagination span").text()).isEqualTo("Page 2 of 2");
+        assertThat(far.select("table.rankings tbody tr")).isNotEmpty();
     }
 
     @Test
@@ -179,6 +192,26 @@ class RankingsPagesTest {
     }
 
     @Test
+    void pagesPastTheEndAndUnknownValuesAreSaidNotSilentlyIgnored() {
+        // the registry's tab: the last page with a note, and the value it could not use named
+        Document all = get("/?tab=all&country=QQ&page=999");
+        assertThat(all.select(".notice[role=alert] p")).extracting(Element::text).containsExactly(
+                "Ignored in the address: 'QQ' is not a country code (two letters, such as GB or US).",
+                "There is no page 999: the list has 2 pages; this is the last.");
+        assertThat(all.select("table.directory tbody tr")).isNotEmpty();
+        // the river of recent posts has no count: past its end is a 404 that says where the posts are
+        HttpResponse<String> far = site.server.get("/recent?page=150");
+        assertThat(far.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(far.body()).select("main").text()).contains("There is no page 150 of recent posts");
+        assertThat(site.server.get("/recent?page=abc").statusCode()).isEqualTo(404);
+        assertThat(site.server.get("/recent?page=2").statusCode()).isEqualTo(200);
+        // the API refuses what the page reports
+        HttpResponse<String> api = site.server.get("/api/v1/rankings?level=galactic");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("'galactic' is not a level");
+    }
+
+    @Test
     void dormantAndHistoricalBlogsAreListedApart() {
         Document ranking = get("/");
         assertThat(ranking.text()).doesNotContain("Dormant Dora").doesNotContain("Offline Olli")
@@ -195,6 +228,14 @@ class RankingsPagesTest {
         // the tab survives in filter and sort links
         assertThat(historical.select("form.filters input[name=tab]").attr("value")).isEqualTo("historical");
         assertThat(historical.select("thead th a")).allSatisfy(a -> assertThat(a.attr("href")).contains("tab=historical"));
+        // a blog never measured shows what the registry knows instead of empty strips, and no number at all
+        Element lead = rowOf(historical, "Lead Leo");
+        assertThat(lead.select(".strip, td.num")).isEmpty();
+        assertThat(lead.select("td.unmeasured").text()).startsWith("Never measured, so no score.")
+                .contains("Lead: the official is known to blog, the address is not.").contains("No source recorded.");
+        // a dormant blog with no post in 12 weeks says so in words, not with 12 empty boxes
+        assertThat(rowOf(historical, "Dormant Dora").select(".strip")).isEmpty();
+        assertThat(rowOf(historical, "Dormant Dora").select(".nostrip").text()).isEqualTo("No post in the last 12 weeks");
     }
 
     @Test
@@ -202,7 +243,7 @@ class RankingsPagesTest {
         for (String path : List.of("/", "/?sort=name&page=2", "/?country=GB")) {
             String body = site.server.get(path).body();
             assertThat(body).as(path).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
-            assertThat(Jsoup.parse(body).select("img, script")).as(path).isEmpty();
+            assertThat(Jsoup.parse(body).select("img, script").not("[src=/static/filters.js]")).as(path).isEmpty();
         }
     }
 
@@ -214,7 +255,7 @@ class RankingsPagesTest {
         long bytes = page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                 + css.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         assertThat(bytes).isLessThan(100 * 1024);
-        assertThat(Jsoup.parse(page.body()).select("link[href], script[src], img[src]"))
+        assertThat(Jsoup.parse(page.body()).select("link[href]:not([rel=canonical]), script[src], img[src]"))
                 .allSatisfy(e -> assertThat(e.attr("href") + e.attr("src")).startsWith("/"));
         // the app reports its own time for monitoring and the benchmark
         assertThat(page.headers().firstValue("Server-Timing")).hasValueSatisfying(v -> assertThat(v).matches("app;dur=[0-9.]+"));

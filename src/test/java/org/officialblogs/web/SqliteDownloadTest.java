@@ -93,9 +93,87 @@ class SqliteDownloadTest {
         Path got = dir.resolve("got.sqlite");
         Files.write(got, res.body());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + got); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM official")) {
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM officials")) {
             assertThat(rs.getLong(1)).isEqualTo(2);
         }
+    }
+
+    /** The tables of a database (not its full-text index) with their columns in order. */
+    static Map<String, List<String>> tablesAndColumns(Connection c) throws Exception {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        List<String> tables = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'posts_fts%' ORDER BY rowid")) {
+            while (rs.next()) tables.add(rs.getString(1));
+        }
+        for (String t : tables) {
+            List<String> cols = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + t + ")")) {
+                while (rs.next()) cols.add(rs.getString("name"));
+            }
+            out.put(t, cols);
+        }
+        return out;
+    }
+
+    @Test
+    void theDownloadIsTheDocumentedDatasetWithItsDatasetteMetadata() throws Exception {
+        Path got = dir.resolve("dataset.sqlite");
+        Files.write(got, downloadWhenReady().body());
+        Map<String, List<String>> csvHeaders = new java.util.LinkedHashMap<>();
+        Map<String, Integer> csvRows = new java.util.HashMap<>();
+        for (var t : org.officialblogs.export.ExportTables.ALL) {
+            var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new java.io.StringReader(server.get("/data/" + t.name() + ".csv").body()));
+            csvHeaders.put(t.name(), records.getHeaderNames());
+            csvRows.put(t.name(), records.getRecords().size());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + got); Statement s = c.createStatement()) {
+            // the same tables and columns as the CSV files, and nothing else
+            assertThat(tablesAndColumns(c)).isEqualTo(csvHeaders);
+            for (var e : csvRows.entrySet()) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + e.getKey())) {
+                    assertThat(rs.getInt(1)).as(e.getKey()).isEqualTo(e.getValue()).isPositive();
+                }
+            }
+            // no index but the keys' own
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                    + " AND name NOT LIKE 'sqlite_autoindex_%'")) {
+                assertThat(rs.getInt(1)).isZero();
+            }
+            // times are ISO 8601 text, as in the CSV files
+            try (ResultSet rs = s.executeQuery("SELECT created_at, typeof(created_at) FROM blogs LIMIT 1")) {
+                assertThat(rs.getString(1)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+                assertThat(rs.getString(2)).isEqualTo("text");
+            }
+            // a full-text index of post titles
+            String title = null;
+            try (ResultSet rs = s.executeQuery("SELECT title FROM posts WHERE title IS NOT NULL LIMIT 1")) {
+                title = rs.getString(1);
+            }
+            String word = java.util.Arrays.stream(title.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 2)
+                    .findFirst().orElseThrow();
+            try (ResultSet rs = s.executeQuery("SELECT p.title FROM posts_fts f JOIN posts p ON p.post_id = f.rowid"
+                    + " WHERE posts_fts MATCH '\"" + word + "\"'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains(word);
+            }
+        }
+        // Datasette's metadata.json: title, licence, source and every column described from the same definitions
+        var meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/data/metadata.json").body());
+        assertThat(meta.get("license").asText()).isEqualTo("CC-BY-4.0");
+        assertThat(meta.get("source_url").asText()).endsWith("/data");
+        assertThat(meta.get("title").asText()).startsWith("Official Blogs");
+        var tables = meta.get("databases").get("officialblogs-public").get("tables");
+        for (var t : org.officialblogs.export.ExportTables.ALL) {
+            List<String> described = new java.util.ArrayList<>();
+            tables.get(t.name()).get("columns").fieldNames().forEachRemaining(described::add);
+            assertThat(described).as(t.name()).isEqualTo(csvHeaders.get(t.name()));
+            for (var col : t.columns()) {
+                assertThat(tables.get(t.name()).get("columns").get(col.name()).asText()).startsWith(col.description());
+            }
+        }
+        assertThat(tables.get("posts").get("fts_table").asText()).isEqualTo("posts_fts");
     }
 
     @Test

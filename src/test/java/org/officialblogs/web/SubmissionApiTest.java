@@ -70,7 +70,7 @@ class SubmissionApiTest {
         JsonNode errors = json.readTree(res.body()).get("errors");
         assertThat(errors.get("blog_url").asText()).isEqualTo("'ftp://ann.example.org/' uses the scheme 'ftp'; only http and https are accepted");
         assertThat(errors.get("name").asText()).isEqualTo("is required");
-        assertThat(errors.get("country").asText()).contains("'XX' is not an ISO 3166-1 alpha-2 country code");
+        assertThat(errors.get("country").asText()).contains("'XX' is not a country: give its two-letter ISO 3166-1 code");
         assertThat(errors.size()).isEqualTo(3);
 
         JsonNode typed = json.readTree(post("{\"name\": 42, \"office\": [\"x\"], \"color\": \"red\"}").body()).get("errors");

@@ -96,6 +96,28 @@ class SubmissionBulkTest {
     }
 
     @Test
+    void theUploadTakesTheResearchFormatByTheImportsRules() {
+        // the same file the import command takes: full country names, `source`, no branch, columns in any order
+        String research = """
+                name,office,country,region,level,blog_url,feed_url,active_years,source
+                Kim Example,Member of the Finnish Parliament,Finland,,national,https://kim.example.fi/,,2020-,https://eduskunta.example.fi/kim
+                Kim Again,Member of the Finnish Parliament,Finland,,national,https://www.kim.example.fi,,2021-,https://news.example.fi/kim
+                Lou Example,Mayor of Turku,Finland,,local,https://lou.example.fi/,,2019-,
+                """;
+        BulkSubmissions.DryRun dry = bulk.dryRun("research.csv", research.getBytes(StandardCharsets.UTF_8), form());
+        assertThat(dry.fileError()).isNull();
+        assertThat(dry.rows()).extracting(Row::line, Row::status, Row::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, RowStatus.NEW, "will be submitted for review"),
+                org.assertj.core.groups.Tuple.tuple(3L, RowStatus.DUPLICATE, "the same blog as line 2 of this file;"
+                        + " one row a blog (put every source of it on that row)"),
+                org.assertj.core.groups.Tuple.tuple(4L, RowStatus.ERROR, org.officialblogs.registry.RegistryCsv.SOURCE_NEEDED));
+        BulkSubmissions.Committed done = bulk.commit(dry.confirmToken()).orElseThrow();
+        assertThat(done.created()).isEqualTo(1);
+        assertThat(server.count("SELECT count(*) FROM submission WHERE country = 'FI' AND branch = 'legislative'"
+                + " AND name = 'Kim Example'")).isEqualTo(1);
+    }
+
+    @Test
     void aCsvDryRunListsEveryRowAsNewDuplicateOrErrorAndSavesNothing() {
         BulkSubmissions.DryRun dry = bulk.dryRun("members.csv", CSV.getBytes(StandardCharsets.UTF_8), form());
         assertThat(dry.errors()).isEmpty();
@@ -112,8 +134,8 @@ class SubmissionBulkTest {
                 org.assertj.core.groups.Tuple.tuple(9L, RowStatus.DUPLICATE));
         assertThat(dry.rows().get(1).reason()).isEqualTo("This blog is already in the directory, listed for Listed Person.");
         assertThat(dry.rows().get(1).officialId()).isEqualTo(listedId);
-        assertThat(dry.rows().get(2).reason()).isEqualTo("the same blog as line 2 of this file");
-        assertThat(dry.rows().get(3).reason()).startsWith("country: 'ZZ' is not an ISO 3166-1 alpha-2 country code");
+        assertThat(dry.rows().get(2).reason()).startsWith("the same blog as line 2 of this file; one row a blog");
+        assertThat(dry.rows().get(3).reason()).startsWith("country: 'ZZ' is not a country");
         assertThat(dry.rows().get(4).reason()).startsWith("sources: at least one source is needed");
         assertThat(dry.rows().get(5).reason()).isEqualTo("expected 19 fields, found 3");
         assertThat(dry.rows().get(6).reason()).isEqualTo("a lead: no blog address yet");

@@ -41,4 +41,21 @@ public enum FailureKind implements Coded {
     public String label() {
         return label;
     }
+
+    private static final java.util.regex.Pattern EXCEPTION_PREFIX =
+            java.util.regex.Pattern.compile("^(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error):\\s*");
+    private static final java.util.regex.Pattern PROGRAM_TEXT =
+            java.util.regex.Pattern.compile("\\w+(?:Exception|Error)\\b|\\bjava\\.|\\bjavax\\.|\\borg\\.apache\\.|\\tat ");
+
+    /**
+     * The stored detail of a failure as a visitor may read it: without a leading exception class name, and null
+     * when what remains is still program text (a class name, a stack frame) rather than words. The stored message
+     * keeps everything for the operator.
+     */
+    public static String plainDetail(String message) {
+        if (message == null || message.isBlank()) return null;
+        String m = EXCEPTION_PREFIX.matcher(message.strip()).replaceFirst("");
+        if (m.isBlank() || PROGRAM_TEXT.matcher(m).find() || m.length() > 200) return null;
+        return m;
+    }
 }

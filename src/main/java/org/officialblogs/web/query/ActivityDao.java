@@ -78,6 +78,17 @@ public final class ActivityDao {
                 .map((rs, ctx) -> post(rs)).list());
     }
 
+    /** An official's newest posts on their listed blogs (not dated after {@code now}), newest first. */
+    public List<PublicPost> postsOfOfficial(long officialId, Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(POST_SELECT + """
+                WHERE p.blog_id IN (SELECT id FROM crawlable_blog WHERE official_id = :official)
+                  AND p.published_at <= :now
+                ORDER BY p.published_at DESC, p.id DESC
+                LIMIT :limit
+                """).bind("official", officialId).bind("now", now).bind("limit", limit)
+                .map((rs, ctx) -> post(rs)).list());
+    }
+
     /** A blog's newest posts (not dated after {@code now}), newest first. */
     public List<PublicPost> postsOfBlog(long blogId, Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery(POST_SELECT + """

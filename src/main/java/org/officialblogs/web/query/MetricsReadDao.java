@@ -32,6 +32,7 @@ import org.officialblogs.metrics.ScoreComponent;
 import org.officialblogs.metrics.ScorePart;
 import org.officialblogs.metrics.StoredMetrics;
 import org.officialblogs.metrics.WilsonInterval;
+import org.officialblogs.registry.ListingStatus;
 
 import static org.officialblogs.db.Columns.instant;
 import static org.officialblogs.db.Columns.integer;
@@ -103,6 +104,19 @@ public final class MetricsReadDao {
                 new BlogMetrics(asOf, settings.zone(), posting, replies), score, placement(rs));
     }
 
+    /**
+     * Listed blogs by measured status, every status present (0 when none): the counts the ranking's tabs use, so
+     * "active" means here what it means there.
+     */
+    public Map<MeasuredStatus, Integer> blogsByStatus() {
+        Map<MeasuredStatus, Integer> counts = new java.util.EnumMap<>(MeasuredStatus.class);
+        for (MeasuredStatus st : MeasuredStatus.values()) counts.put(st, 0);
+        jdbi.useHandle(h -> h.createQuery("SELECT value, sum(blogs) FROM metrics_facet WHERE field = 'status' GROUP BY value")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> Coded.parse(MeasuredStatus.class, e.getKey()).ifPresent(st -> counts.put(st, e.getValue()))));
+        return counts;
+    }
+
     /** The stored metrics of one blog. */
     public Optional<StoredMetrics> metricsOf(long blogId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM blog_metrics WHERE blog_id = :id").bind("id", blogId)
@@ -155,6 +169,10 @@ public final class MetricsReadDao {
      * @param weeklyPostsLast12 posts per week over the last 12 weeks, oldest first
      * @param rank the competition rank, null for a blog listed apart
      * @param movement the change of rank since the previous day, null for a blog listed apart
+     * @param blogTitle the title the blog's feed gives itself, null before its first successful crawl
+     * @param activeYears when the registry says the official blogged, in its sources' words; may be null
+     * @param listingStatus the blog's place in the registry (lead, active, dormant, offline)
+     * @param sources the public pages behind the blog's entry (else the official's), at most three
      */
     public record RankingRow(long blogId, long officialId, MeasuredStatus status, String name, String office,
                              String country, String region, String locality, String siteUrl, String feedUrl,
@@ -162,12 +180,27 @@ public final class MetricsReadDao {
                              Instant lastPostAt, int judgedPostsWithReaderComments, int judgedPostsReplied,
                              Double replyRateShown, WilsonInterval replyRateInterval,
                              boolean commentsClosedEverywhere, Duration medianTimeToFirstReply, double score,
-                             Integer rank, Movement movement) {
+                             Integer rank, Movement movement, String blogTitle, String activeYears,
+                             ListingStatus listingStatus, List<String> sources, Instant lastCrawlSuccessAt) {
 
         /** The address people should visit: the site, else the feed; null for a lead. */
         public String address() {
             return siteUrl != null ? siteUrl : feedUrl;
         }
+
+        /**
+         * True for a blog never read: a lead, no data yet, or a blog that is offline or unreachable without a
+         * single successful crawl or known post. Its score would be the formula's priors alone: it has none.
+         */
+        public boolean neverMeasured() {
+            return MetricsReadDao.neverMeasured(status, lastPostAt, lastCrawlSuccessAt);
+        }
+    }
+
+    /** The rule of {@link RankingRow#neverMeasured()}, for the profile too. */
+    public static boolean neverMeasured(MeasuredStatus status, Instant lastPostAt, Instant lastCrawlSuccessAt) {
+        return status == MeasuredStatus.NO_DATA || status == MeasuredStatus.LEAD
+                || lastPostAt == null && lastCrawlSuccessAt == null;
     }
 
     // The list's columns, read by position: a rankings page maps 50 of these rows on every request.
@@ -175,7 +208,10 @@ public final class MetricsReadDao {
             m.blog_id, m.official_id, m.status, o.name, o.office, o.country, o.region, o.locality, b.site_url,
             b.feed_url, m.posts_per_week, m.weeks_with_post_12, m.strip_12, m.last_post_at, m.judged_with_comments,
             m.judged_replied, m.reply_rate_shown, m.reply_rate_low, m.reply_rate_high, m.judged_known_state,
-            m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places
+            m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places,
+            cs.feed_title, b.active_years, b.status, cs.last_success_at,
+            (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = m.official_id
+                AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3))
             """;
 
     private static RankingRow rankingRow(ResultSet rs) throws SQLException {
@@ -190,7 +226,9 @@ public final class MetricsReadDao {
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getDouble(11), rs.getInt(12), parseStrip(rs.getString(13)), instant(rs, 14),
                 rs.getInt(15), rs.getInt(16), replyShown, new WilsonInterval(rs.getDouble(18), rs.getDouble(19)),
-                rs.getInt(20) > 0 && rs.getInt(21) == 0, median, rs.getDouble(23), rankOrNull, mv);
+                rs.getInt(20) > 0 && rs.getInt(21) == 0, median, rs.getDouble(23), rankOrNull, mv, rs.getString(27),
+                rs.getString(28), Coded.of(ListingStatus.class, rs.getString(29)),
+                rs.getString(31) == null ? List.of() : List.of(rs.getString(31).split("\u001f")), instant(rs, 30));
     }
 
     /**
@@ -267,6 +305,7 @@ public final class MetricsReadDao {
                     JOIN blog_metrics m ON m.blog_id = p.blog_id
                     JOIN blog b ON b.id = m.blog_id
                     JOIN official o ON o.id = m.official_id
+                    LEFT JOIN crawl_state cs ON cs.blog_id = m.blog_id
                     ORDER BY %s
                     """.formatted(ROW_COLUMNS, where, order, qualified(order)));
             page.bindMap(values);

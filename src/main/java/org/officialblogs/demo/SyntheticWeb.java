@@ -1,4 +1,4 @@
-package org.officialblogs.bench;
+package org.officialblogs.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,22 +21,22 @@ import java.util.SplittableRandom;
  * (threaded under the first reader, flagged {@code bypostauthor} on the page, "In reply to" in the comment feed) with
  * the blog's known probability. {@link #realised} gives the facts the crawler should measure.
  */
-final class SyntheticWeb {
+public final class SyntheticWeb {
 
-    enum Platform { WORDPRESS, BLOGGER, RSS, ATOM }
+    public enum Platform { WORDPRESS, BLOGGER, RSS, ATOM }
 
-    enum Pattern { REGULAR, BURSTY, DORMANT, DEAD }
+    public enum Pattern { REGULAR, BURSTY, DORMANT, DEAD }
 
     /** One official and their blog. {@code posts} is the number of posts before any {@link #addPost}. */
-    record Blog(int index, String official, String office, String country, String level, String branch,
+    public record Blog(int index, String official, String office, String country, String level, String branch,
                 Platform platform, Pattern pattern, int posts, double replyProbability, boolean commentsClosed,
                 long seed) {
 
-        String host() {
+        public String host() {
             return "blog" + index + ".test";
         }
 
-        String feedPath() {
+        public String feedPath() {
             return switch (platform) {
                 case WORDPRESS -> "/feed/";
                 case BLOGGER -> "/feeds/posts/default";
@@ -45,29 +45,29 @@ final class SyntheticWeb {
             };
         }
 
-        boolean hasComments() {
+        public boolean hasComments() {
             return platform == Platform.WORDPRESS && !commentsClosed && pattern != Pattern.DEAD;
         }
     }
 
     /** A comment: id, parent id (0 for top level), time, whether the official wrote it. */
-    record Comment(int id, int parent, Instant at, boolean official) {}
+    public record Comment(int id, int parent, Instant at, boolean official) {}
 
     /** What the crawler should find for one blog: judged posts with reader comments, and of those replied. */
-    record Realised(int withComments, int replied) {}
+    public record Realised(int withComments, int replied) {}
 
-    static final int WORDPRESS_PAGE = 25;
-    static final int BLOGGER_PAGE = 25;
-    static final int ATOM_PAGE = 25;
-    static final int RSS_ITEMS = 20;
-    static final int COMMENT_FEED_ITEMS = 10;
+    public static final int WORDPRESS_PAGE = 25;
+    public static final int BLOGGER_PAGE = 25;
+    public static final int ATOM_PAGE = 25;
+    public static final int RSS_ITEMS = 20;
+    public static final int COMMENT_FEED_ITEMS = 10;
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
-    final long seed;
-    final Instant now;
-    final int historyDays;
+    private final long seed;
+    private final Instant now;
+    private final int historyDays;
     private final List<Blog> blogs;
     /** The time of one more post on every regular and bursty blog, or null (the second crawl's news). */
     private volatile Instant extraPost;
@@ -77,14 +77,14 @@ final class SyntheticWeb {
      * @param meanPosts   mean posts per blog (each blog draws 30 % to 170 % of it)
      * @param historyDays every post falls within this many days before {@code now}
      */
-    SyntheticWeb(long seed, int blogs, int meanPosts, int historyDays, Instant now) {
+    public SyntheticWeb(long seed, int blogs, int meanPosts, int historyDays, Instant now) {
         this.seed = seed;
         this.now = now;
         this.historyDays = historyDays;
         SplittableRandom random = new SplittableRandom(seed);
         List<Blog> list = new ArrayList<>(blogs);
         for (int i = 1; i <= blogs; i++) {
-            String name = pick(random, SyntheticRegistry.FIRST) + " " + pick(random, SyntheticRegistry.LAST) + " " + i;
+            String name = pick(random, SyntheticNames.FIRST) + " " + pick(random, SyntheticNames.LAST) + " " + i;
             int p = random.nextInt(100);
             Platform platform = p < 45 ? Platform.WORDPRESS : p < 70 ? Platform.BLOGGER : p < 85 ? Platform.RSS
                     : Platform.ATOM;
@@ -94,37 +94,37 @@ final class SyntheticWeb {
             int posts = (int) Math.max(1, Math.round(meanPosts * (0.3 + 1.4 * random.nextDouble())));
             // a quarter never answer; the others answer with any probability
             double reply = random.nextInt(4) == 0 ? 0 : random.nextDouble();
-            list.add(new Blog(i, name, pick(random, SyntheticRegistry.OFFICES), pick(random, SyntheticRegistry.COUNTRIES),
-                    pick(random, SyntheticRegistry.LEVELS), pick(random, SyntheticRegistry.BRANCHES), platform, pattern,
+            list.add(new Blog(i, name, pick(random, SyntheticNames.OFFICES), pick(random, SyntheticNames.COUNTRIES),
+                    pick(random, SyntheticNames.LEVELS), pick(random, SyntheticNames.BRANCHES), platform, pattern,
                     posts, reply, random.nextInt(15) == 0, random.nextLong()));
         }
         this.blogs = List.copyOf(list);
     }
 
-    List<Blog> blogs() {
+    public List<Blog> blogs() {
         return blogs;
     }
 
-    Blog blog(int index) {
+    public Blog blog(int index) {
         return blogs.get(index - 1);
     }
 
-    int generation() {
+    public int generation() {
         return generation;
     }
 
     /** Every regular and bursty blog gets one more post at {@code at}; feeds change (new ETags). */
-    void addPost(Instant at) {
+    public void addPost(Instant at) {
         extraPost = at;
         generation++;
     }
 
-    long totalPosts() {
+    public long totalPosts() {
         return blogs.stream().filter(b -> b.pattern() != Pattern.DEAD).mapToLong(b -> postCount(b)).sum();
     }
 
     /** Posts of a blog as now served (the original ones, and the extra one once added). */
-    int postCount(Blog b) {
+    public int postCount(Blog b) {
         return b.posts() + (extraPost != null && gainsExtra(b) ? 1 : 0);
     }
 
@@ -137,7 +137,7 @@ final class SyntheticWeb {
      * week or so, bursty ones in runs of a few days with long pauses, dormant ones stopped 150 to 300 days ago; the
      * gaps shrink if needed so that everything fits in the history.
      */
-    long[] published(Blog b) {
+    public long[] published(Blog b) {
         SplittableRandom r = new SplittableRandom(b.seed());
         long newestAgo = switch (b.pattern()) {
             case REGULAR -> r.nextLong(3 * DAY);
@@ -167,7 +167,7 @@ final class SyntheticWeb {
     }
 
     /** Publication times as served now: the original posts and the extra one, oldest first. */
-    long[] servedTimes(Blog b) {
+    public long[] servedTimes(Blog b) {
         long[] at = published(b);
         if (postCount(b) == at.length) return at;
         long[] more = java.util.Arrays.copyOf(at, at.length + 1);
@@ -176,7 +176,7 @@ final class SyntheticWeb {
     }
 
     /** The comments of post {@code k} (1-based, oldest first) that exist at {@code now}; none where comments are closed. */
-    List<Comment> comments(Blog b, int k, long publishedAt) {
+    public List<Comment> comments(Blog b, int k, long publishedAt) {
         if (!b.hasComments() || k > b.posts()) return List.of();
         SplittableRandom r = new SplittableRandom(b.seed() ^ (k * 0xBF58476D1CE4E5B9L));
         int readers = r.nextInt(10) < 4 ? 0 : 1 + r.nextInt(6);
@@ -198,7 +198,7 @@ final class SyntheticWeb {
      * window's start at crawl time) and {@code judgedBefore} (the metrics' judging age), with reader comments, and
      * how many of those the official answered.
      */
-    Realised realised(Blog b, Instant collectedSince, Instant judgedBefore) {
+    public Realised realised(Blog b, Instant collectedSince, Instant judgedBefore) {
         long[] at = published(b);
         int with = 0;
         int replied = 0;
@@ -216,7 +216,7 @@ final class SyntheticWeb {
     // ---------------------------------------------------------------------------------------------------- documents
 
     /** A feed page: {@code page} is 1-based (WordPress paged, Atom page); for Blogger, the 1-based start index. */
-    byte[] feed(Blog b, String base, int page, int bloggerMaxResults) {
+    public byte[] feed(Blog b, String base, int page, int bloggerMaxResults) {
         long[] at = servedTimes(b);
         int n = at.length;
         StringBuilder s = new StringBuilder(16_384);
@@ -291,7 +291,7 @@ final class SyntheticWeb {
     }
 
     /** WordPress's comment feed of post {@code k}: the newest 10 comments, newest first, replies "In reply to". */
-    byte[] commentFeed(Blog b, String base, int k) {
+    public byte[] commentFeed(Blog b, String base, int k) {
         long at = servedTimes(b)[k - 1];
         List<Comment> newest = new ArrayList<>(comments(b, k, at));
         newest.sort((x, y) -> y.at().compareTo(x.at()));
@@ -316,7 +316,7 @@ final class SyntheticWeb {
     }
 
     /** A post's page: WordPress threaded comment markup and an open form; other platforms a plain article. */
-    byte[] page(Blog b, int k) {
+    public byte[] page(Blog b, int k) {
         long[] times = servedTimes(b);
         StringBuilder html = new StringBuilder(4096).append("<!doctype html><html><head><meta charset=\"utf-8\">");
         if (b.platform() == Platform.WORDPRESS) html.append("<meta name=\"generator\" content=\"WordPress 6.4.3\">");

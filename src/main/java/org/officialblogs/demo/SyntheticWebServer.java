@@ -1,4 +1,4 @@
-package org.officialblogs.bench;
+package org.officialblogs.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,12 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * path says which document. Feeds and comment feeds carry an ETag and answer 304 to it; dead blogs answer 410 to
  * everything. Counts requests by kind, and can record which feed pages it served (for the Rome baseline).
  */
-final class SyntheticWebServer implements AutoCloseable {
+public final class SyntheticWebServer implements AutoCloseable {
 
-    enum Kind { ROBOTS, FEED, COMMENT_FEED, PAGE, NOT_MODIFIED, GONE, NOT_FOUND }
+    public enum Kind { ROBOTS, FEED, COMMENT_FEED, PAGE, NOT_MODIFIED, GONE, NOT_FOUND }
 
     /** A feed page served with 200: blog and the path with its query. */
-    record Served(int blog, String pathAndQuery) {}
+    public record Served(int blog, String pathAndQuery) {}
+
+    /** Each blog's page that says it is synthetic: the source a demo registry cites. */
+    public static final String ABOUT_PATH = "/about-this-blog";
 
     private final SyntheticWeb web;
     private final HttpServer server;
@@ -38,7 +41,7 @@ final class SyntheticWebServer implements AutoCloseable {
     private volatile boolean countingHosts;
     private final Map<String, AtomicLong> byHost = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SyntheticWebServer(SyntheticWeb web) throws IOException {
+    public SyntheticWebServer(SyntheticWeb web) throws IOException {
         this.web = web;
         for (Kind k : Kind.values()) counts.put(k, new AtomicLong());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -47,56 +50,56 @@ final class SyntheticWebServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** {@code http://blogN.test:port} */
-    String base(SyntheticWeb.Blog b) {
+    public String base(SyntheticWeb.Blog b) {
         return "http://" + b.host() + ":" + port();
     }
 
-    long count(Kind k) {
+    public long count(Kind k) {
         return counts.get(k).get();
     }
 
-    Map<Kind, Long> counts() {
+    public Map<Kind, Long> counts() {
         Map<Kind, Long> m = new EnumMap<>(Kind.class);
         counts.forEach((k, v) -> m.put(k, v.get()));
         return m;
     }
 
-    long total() {
+    public long total() {
         return counts.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes.get();
     }
 
     /** Counts requests per host name from now on (the discovery figure's politeness bound); clears earlier counts. */
-    void countHosts(boolean on) {
+    public void countHosts(boolean on) {
         if (on) byHost.clear();
         countingHosts = on;
     }
 
     /** Requests per host since {@link #countHosts} was turned on. */
-    Map<String, Long> hostCounts() {
+    public Map<String, Long> hostCounts() {
         Map<String, Long> m = new java.util.HashMap<>();
         byHost.forEach((h, n) -> m.put(h, n.get()));
         return m;
     }
 
-    void record(boolean on) {
+    public void record(boolean on) {
         recording = on;
     }
 
-    List<Served> recorded() {
+    public List<Served> recorded() {
         return List.copyOf(recorded);
     }
 
     /** The body a feed request would get now (for the baseline: the same bytes the crawler parsed). */
-    byte[] feedBody(Served s) {
+    public byte[] feedBody(Served s) {
         SyntheticWeb.Blog b = web.blog(s.blog());
         String query = s.pathAndQuery().contains("?") ? s.pathAndQuery().substring(s.pathAndQuery().indexOf('?') + 1) : "";
         return web.feed(b, base(b), pageOf(b, query), intParam(query, "max-results", SyntheticWeb.BLOGGER_PAGE));
@@ -123,6 +126,13 @@ final class SyntheticWebServer implements AutoCloseable {
                 return;
             }
             int posts = web.postCount(b);
+            if (path.equals(ABOUT_PATH)) {
+                send(ex, 200, Kind.PAGE, "<!DOCTYPE html><html lang=\"en\"><head><title>About this blog</title></head><body>"
+                        + "<h1>A synthetic blog</h1><p>" + b.official() + ", " + b.office() + ", does not exist. This blog"
+                        + " and its posts and comments were made up by a generator, for benchmarks and demos of"
+                        + " Official Blogs.</p></body></html>", "text/html; charset=UTF-8");
+                return;
+            }
             if (path.equals("/")) {
                 // the blog's home page: what a discovery reads first when a source names the site, not the feed
                 String type = b.platform() == SyntheticWeb.Platform.WORDPRESS || b.platform() == SyntheticWeb.Platform.RSS
