@@ -49,12 +49,12 @@ public final class CommentDao {
     public record PostToCheck(long postId, String url, Instant published, String commentsUrl, String commentFeedUrl,
                               String repliesUrl, String platformPostId, Integer reportedComments, String authorName,
                               String authorUri, Instant checkedAt, String commentsState, String etag,
-                              String lastModified) {}
+                              String lastModified, String guid, String title) {}
 
     private static final String POST_TO_CHECK = """
             SELECT p.id, p.url, coalesce(p.published_at, p.first_seen_at) AS published, p.comments_url,
                 p.comment_feed_url, p.replies_url, p.platform_post_id, p.reported_comments, p.author_name,
-                p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified
+                p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified, p.guid, p.title
             """;
 
     private static PostToCheck postToCheck(ResultSet rs) throws SQLException {
@@ -62,7 +62,8 @@ public final class CommentDao {
                 rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
                 rs.getString("platform_post_id"), Columns.integer(rs, "reported_comments"),
                 rs.getString("author_name"), rs.getString("author_uri"), Columns.instant(rs, "checked_at"),
-                rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified"));
+                rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified"),
+                rs.getString("guid"), rs.getString("title"));
     }
 
     /** The blog's posts inside the window whose comments are due, never-checked and longest-waiting first. */
