@@ -219,6 +219,11 @@ public final class CommentCollector {
         }
         ApiReading reading = ApiReadings.run(api.get(), request -> apiAnswer(request, log), maxApiRequests);
         RepliesMeasurable verdict = system.measurable().after(reading.failure());
+        if (reading.failure() != null && reading.failure().kind() == ReadFailureKind.PAID_ONLY
+                && system.workingSource() != null) {
+            // one post for paying subscribers: that post is not readable, the blog's other posts still are
+            verdict = system.measurable();
+        }
         if (reading.failure() != null) {
             ReadFailure failure = reading.failure();
             // a refusal stays a refusal until someone changes something: the post is not asked again
