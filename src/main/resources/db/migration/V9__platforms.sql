@@ -30,3 +30,9 @@ CREATE TABLE blog_comment_system (
     checked_at          INTEGER
 );
 CREATE INDEX blog_comment_system_measurable ON blog_comment_system (replies_measurable);
+
+-- The verdict as the score, the ranking, the profile and the exports use it: 'measurable' for a blog whose replies
+-- are read (from its pages and comment feeds, or a comment service's public API); otherwise why not, in words.
+ALTER TABLE blog_metrics ADD COLUMN replies_measurable TEXT NOT NULL DEFAULT 'measurable'
+    CHECK (replies_measurable IN ('measurable', 'not_on_platform', 'service_not_measured', 'not_readable'));
+ALTER TABLE blog_metrics ADD COLUMN replies_reason TEXT;

@@ -143,7 +143,8 @@ public final class MetricsService {
     private Computed compute(ListedBlog blog, MetricsStore.PostFacts facts, Instant now) {
         BlogMetrics metrics = calculator.compute(facts.published(), facts.replies(), now);
         MeasuredStatus status = MeasuredStatus.of(blog.reachability(), metrics.posting());
-        return new Computed(blog, metrics, status, ScoreFormula.score(metrics));
+        return new Computed(blog, metrics, status, ScoreFormula.score(metrics,
+                blog.repliesMeasured() ? null : blog.repliesReason() == null ? "" : blog.repliesReason()));
     }
 
     /** One blog's fresh numbers, before placement. */
