@@ -157,7 +157,8 @@ public final class MetricsService {
 
         MetricsStore.MetricsWrite write(Placement placement) {
             return new MetricsStore.MetricsWrite(blog,
-                    new StoredMetrics(blog.blogId(), blog.officialId(), status, metrics, score, placement));
+                    new StoredMetrics(blog.blogId(), blog.officialId(), status, metrics, score, placement,
+                            blog.repliesMeasurable(), blog.repliesMeasured() ? null : blog.repliesReason()));
         }
     }
 }
