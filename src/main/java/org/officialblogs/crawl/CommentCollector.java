@@ -217,6 +217,14 @@ public final class CommentCollector {
                             + " needs to find this post's comments.");
             return stored(system);
         }
+        if (api.get().start().next().map(r -> !r.isGet()).orElse(false)) {
+            // Commento's public endpoint lists comments only in answer to a POST; the Fetcher sends GETs
+            String why = source.service().displayName() + " lists comments only in answer to a POST request,"
+                    + " which the crawler does not send.";
+            dao.saveFailure(post.postId(), code, now, null, "client_error", why);
+            return stored(system.withMeasurable(new RepliesMeasurable(RepliesMeasurable.Verdict.NOT_READABLE,
+                    source.service(), "POST only: " + why), now));
+        }
         ApiReading reading = ApiReadings.run(api.get(), request -> apiAnswer(request, log), maxApiRequests);
         RepliesMeasurable verdict = system.measurable().after(reading.failure());
         if (reading.failure() != null && reading.failure().kind() == ReadFailureKind.PAID_ONLY

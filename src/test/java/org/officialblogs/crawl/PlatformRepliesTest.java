@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.testkit.CrawlTestApp;
 import org.officialblogs.testkit.LoopbackSite;
+import org.officialblogs.testkit.WebClient;
 
 /**
  * Replies where officials blog today, through the whole crawler on loopback: each blog's feed (in its platform's
@@ -207,6 +208,27 @@ class PlatformRepliesTest {
         assertThat(t.count("SELECT count(*) FROM post_comments WHERE source = 'medium'"
                 + " AND comments_state = 'unknown' AND seen_count = 0 AND next_check_at IS NULL")).isEqualTo(2);
         assertThat(t.count("SELECT count(*) FROM comment")).isZero();
+
+        // not measurable is not zero: in words on the ranking, the profile and the API, with a neutral score part
+        assertThat(t.count("SELECT count(*) FROM blog_metrics WHERE blog_id = " + id
+                + " AND replies_measurable = 'not_on_platform' AND responsiveness_value = 0.5"
+                + " AND reply_rate_shown IS NULL AND comments_closed = 0")).isEqualTo(1);
+        long official = t.count("SELECT official_id FROM blog WHERE id = " + id);
+        io.javalin.Javalin web = t.app.webApp("test").start();
+        try {
+            WebClient client = new WebClient(java.net.URI.create("http://localhost:" + web.port()));
+            String ranking = client.get("/").body();
+            assertThat(ranking).contains("replies not measurable on Medium").doesNotContain("0 %")
+                    .doesNotContain("comments closed");
+            String profile = client.get("/officials/" + official).body();
+            assertThat(profile).contains("Replies cannot be measured on this blog: replies not measurable on Medium.")
+                    .contains("not a reply rate of 0 %");
+            String api = client.get("/api/v1/rankings").body();
+            assertThat(api).contains("\"replies_measurable\":\"not_on_platform\"")
+                    .contains("\"replies_measurable_reason\":\"Medium shows responses only to a browser");
+        } finally {
+            web.stop();
+        }
     }
 
     @Test
@@ -317,5 +339,39 @@ class PlatformRepliesTest {
         t.crawl(id);
         assertThat(site.count("/2024/06/01/school-crossings/")).isEqualTo(1);
         assertThat(site.requests.stream().filter(r -> r.startsWith("/wp-json/wp/v2/posts/918"))).hasSize(2);
+    }
+
+    @Test
+    void aSubstackApiAnsweringAWebPageOrTooManyRequestsIsAClearFailureAndTheBlogsPostsStay() {
+        site.text("/feed", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0"><channel><title>Notes</title>
+                <link>%s</link><generator>Substack</generator>
+                <item><title>Walled</title><link>%s</link><guid>%s</guid><pubDate>Sun, 02 Jun 2024 08:00:00 GMT</pubDate></item>
+                <item><title>Busy</title><link>%s</link><guid>%s</guid><pubDate>Sat, 01 Jun 2024 08:00:00 GMT</pubDate></item>
+                </channel></rss>
+                """.formatted(site.url("/"), site.url("/p/walled"), site.url("/p/walled"), site.url("/p/busy"),
+                site.url("/p/busy")), "application/rss+xml");
+        String page = text("/comments/pages/substack-custom-domain-post.html");
+        html("/p/walled", page);
+        html("/p/busy", page);
+        site.text("/api/v1/posts/walled", 200, "<!DOCTYPE html><html><body>Sign in</body></html>", "text/html");
+        site.text("/api/v1/posts/busy", 429, "slow down", "text/plain", "Retry-After", "3600");
+
+        long id = t.addBlog("Jane Doe", site.url("/"), site.url("/feed"));
+        CrawlOutcome o = t.crawl(id);
+
+        assertThat(o.result()).isEqualTo(CrawlOutcome.Result.FETCHED);
+        assertThat(t.count("SELECT count(*) FROM post_comments WHERE post_id = " + post("Walled")
+                + " AND failure_kind = 'not_json' AND next_check_at IS NULL")).isEqualTo(1);
+        assertThat(t.count("SELECT count(*) FROM post_comments WHERE post_id = " + post("Busy")
+                + " AND failure_kind = 'rate_limited'"
+                + " AND next_check_at = " + Instant.parse("2024-07-01T01:00:00Z").toEpochMilli()))
+                .as("asked again when the Retry-After pause ends").isEqualTo(1);
+        // the newer post is checked first; the 429 then pauses the host, as the Fetcher does for every 429
+        // no reading ever worked and one answer was a web page: the blog's comments are not readable, in words
+        assertThat(blogSystem(id, "replies_measurable")).isEqualTo("not_readable");
+        assertThat(blogSystem(id, "replies_reason"))
+                .isEqualTo("no data: Substack answers with a web page where its comment data should be.");
     }
 }
