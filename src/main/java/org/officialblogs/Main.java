@@ -26,9 +26,6 @@ import org.officialblogs.registry.RegistryCsv;
 import org.officialblogs.registry.RegistryImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +50,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Read by the failure handler through the parse result; here so every command's help lists it once. */
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "When the command fails, print the full error with where it came from, not only its one-line cause")
+    boolean debug;
+
     /** Where `admin add` reads a password when there is no console (a pipe, a test). */
     private final InputStream stdin;
     /** The terminal, when there is one: passwords are read from it without echo. */
@@ -70,10 +72,12 @@ public final class Main implements Runnable {
     static CommandLine commandLine(InputStream stdin, Console console) {
         CommandLine cl = new CommandLine(new Main(stdin, console));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            boolean debug = org.officialblogs.cli.CommandFailure.debugAsked(parsed);
             if (ex instanceof Config.InvalidConfigException) {
                 cmd.getErr().println("Configuration error: " + ex.getMessage());
                 return 2;
             }
+            if (debug) ex.printStackTrace(cmd.getErr());
             // a damaged, read-only, locked or full database: one line that says what to do, no stack trace
             var fault = ex instanceof org.officialblogs.db.DatabaseUnavailableException u ? java.util.Optional.of(u.fault())
                     : org.officialblogs.db.DatabaseFault.of(ex, null);
@@ -81,8 +85,9 @@ public final class Main implements Runnable {
                 cmd.getErr().println("Error: " + fault.get().line());
                 return 1;
             }
-            log.error("command failed", ex);
-            cmd.getErr().println("Error: " + ex.getMessage());
+            // anything else: one line naming the cause; --debug shows where it came from
+            cmd.getErr().println("Error: " + org.officialblogs.cli.CommandFailure.line(ex)
+                    + (debug ? "" : " (run again with --debug for the details)"));
             return 1;
         });
         return cl;
@@ -101,23 +106,17 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The settings every subcommand shares; each flag overrides its environment variable. */
-    public static final class ConfigOptions {
+    /** Where the data lives: the options every subcommand takes; each flag overrides its environment variable. */
+    public static class DataOptions {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (env OFFICIALBLOGS_DATA_DIR, default ./data)")
         String dataDir;
         @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "Database URL (env OFFICIALBLOGS_DB_URL, default jdbc:sqlite:DATA_DIR/officialblogs.db)")
         String dbUrl;
-        @Option(names = "--base-url", paramLabel = "URL", description = "Public address of the site (env OFFICIALBLOGS_BASE_URL)")
-        String baseUrl;
-        @Option(names = "--allow-private-network", description = "Let the crawler fetch loopback and private addresses; for tests and demos (env OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK)")
-        Boolean allowPrivateNetwork;
 
         Map<String, String> overrides() {
             Map<String, String> m = new HashMap<>();
             if (dataDir != null) m.put("OFFICIALBLOGS_DATA_DIR", dataDir);
             if (dbUrl != null) m.put("OFFICIALBLOGS_DB_URL", dbUrl);
-            if (baseUrl != null) m.put("OFFICIALBLOGS_BASE_URL", baseUrl);
-            if (allowPrivateNetwork != null) m.put("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", allowPrivateNetwork.toString());
             return m;
         }
 
@@ -129,6 +128,32 @@ public final class Main implements Runnable {
             values.putAll(overrides());
             values.putAll(extra);
             return Config.fromValues(values);
+        }
+    }
+
+    /** The data options and the site's public address, for commands that write links to the site. */
+    public static class SiteOptions extends DataOptions {
+        @Option(names = "--base-url", paramLabel = "URL", description = "Public address of the site (env OFFICIALBLOGS_BASE_URL)")
+        String baseUrl;
+
+        @Override
+        Map<String, String> overrides() {
+            Map<String, String> m = super.overrides();
+            if (baseUrl != null) m.put("OFFICIALBLOGS_BASE_URL", baseUrl);
+            return m;
+        }
+    }
+
+    /** The options of commands that fetch from the web: the site's address goes into the crawler's User-Agent. */
+    public static final class ConfigOptions extends SiteOptions {
+        @Option(names = "--allow-private-network", description = "Let the crawler fetch loopback and private addresses; for tests and demos (env OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK)")
+        Boolean allowPrivateNetwork;
+
+        @Override
+        Map<String, String> overrides() {
+            Map<String, String> m = super.overrides();
+            if (allowPrivateNetwork != null) m.put("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", allowPrivateNetwork.toString());
+            return m;
         }
     }
 
@@ -151,8 +176,32 @@ public final class Main implements Runnable {
             App app = new App(config);
             app.seed.loadIfEmpty();
             var webApp = app.webApp(Version.current());
-            var web = webApp.start();
             String host = config.bind().isEmpty() ? "localhost" : config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+            io.javalin.Javalin started;
+            try {
+                started = webApp.start();
+            } catch (RuntimeException e) {
+                app.close();
+                if (org.officialblogs.cli.CommandFailure.isBindFailure(e)) {
+                    throw org.officialblogs.cli.CommandFailure.cannotListen(config.bind().isEmpty() ? "all addresses" : host,
+                            config.port(), e);
+                }
+                throw e;
+            }
+            var web = started;
+            // from here a stop (Ctrl-C, SIGTERM) closes what runs, even while start-up work goes on
+            var scheduler = new java.util.concurrent.atomic.AtomicReference<CrawlScheduler>();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                long stopping = System.nanoTime();
+                log.info("shutting down: finishing requests in flight{}", scheduler.get() != null ? " and the crawls under way" : "");
+                CrawlScheduler running = scheduler.get();
+                if (running != null) running.close();
+                web.stop();
+                app.close();
+                log.info("stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
+                stopped.countDown();
+            }, "shutdown"));
             log.info("serving version={} url=http://{}:{}/ {}data={} db={} started_ms={}", Version.current(), host,
                     web.port(), webApp.metricsPort() < 0 ? "" : "metrics=http://" + host + ":" + webApp.metricsPort() + "/metrics ",
                     config.dataDir().toAbsolutePath(), config.dbUrl(),
@@ -170,16 +219,12 @@ public final class Main implements Runnable {
             }
             // the SQLite download of this snapshot, made now in the background rather than when first asked for
             app.exporter.sqliteDownload().current();
-            CrawlScheduler scheduler = config.schedulerEnabled() ? app.scheduler() : null;
-            if (scheduler != null) scheduler.start();
-            else log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (scheduler != null) scheduler.close();
-                web.stop();
-                app.close();
-                stopped.countDown();
-            }, "shutdown"));
+            if (config.schedulerEnabled()) {
+                scheduler.set(app.scheduler());
+                scheduler.get().start();
+            } else {
+                log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");
+            }
             stopped.await();
             return 0;
         }
@@ -190,6 +235,8 @@ public final class Main implements Runnable {
                     + "with a summary. Blogs that fail are recorded with their failure and retried on schedule; the "
                     + "exit code is non-zero only when the command itself cannot run.")
     static final class Crawl implements Callable<Integer> {
+        @ParentCommand
+        Main main;
         @Mixin
         ConfigOptions options;
         @Option(names = "--all", description = "Crawl every crawlable blog, due or not")
@@ -223,18 +270,13 @@ public final class Main implements Runnable {
                                     : ", new posts " + o.newPosts() + ", comment checks " + o.commentChecks()));
                     return 0;
                 }
-                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Crawling").setInitialMax(0)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250)
-                        .continuousUpdate().build()) {
-                    CrawlRunner.Progress progress = (finished, total, o) -> {
-                        bar.maxHint(total);
-                        bar.stepTo(finished);
-                    };
+                try (var display = org.officialblogs.cli.ProgressDisplay.open("Crawling",
+                        org.officialblogs.cli.ProgressDisplay.terminal(main.console), err)) {
+                    CrawlRunner.Progress progress = (finished, total, o) -> display.update(finished, total);
                     CrawlRunner.Summary summary = all ? app.crawlRunner.runAll(progress)
                             : app.crawlRunner.runDue(limit, progress);
-                    bar.maxHint(summary.blogs());
-                    bar.stepTo(summary.blogs());
-                    bar.close();
+                    display.update(summary.blogs(), summary.blogs());
+                    display.close();
                     out.println(summary.blogs() == 0 && !all ? "No blog is due; use --all to crawl every blog now."
                             : summary.text());
                 }
@@ -267,7 +309,7 @@ public final class Main implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        ConfigOptions options;
+        DataOptions options;
         @Option(names = "--force", description = "Replace FILE if it exists (only once the new copy is complete and checked)")
         boolean force;
         @Parameters(paramLabel = "FILE", description = "Where to write the backup; must not exist unless --force")
@@ -292,7 +334,7 @@ public final class Main implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        ConfigOptions options;
+        DataOptions options;
         @Parameters(paramLabel = "FILE", description = "The backup file")
         Path file;
 
@@ -316,7 +358,7 @@ public final class Main implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        ConfigOptions options;
+        DataOptions options;
         @Parameters(paramLabel = "FILE", description = "CSV file to load")
         Path file;
 
@@ -354,7 +396,7 @@ public final class Main implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        ConfigOptions options;
+        SiteOptions options;
         @Parameters(paramLabel = "DIR", description = "Directory to write into (created when missing; files in it are replaced)")
         Path dir;
         @Option(names = "--country", paramLabel = "CC", description = "Only officials of this country (ISO 3166-1 alpha-2)")
@@ -458,7 +500,7 @@ public final class Main implements Runnable {
             @ParentCommand
             Admin admin;
             @Mixin
-            ConfigOptions options;
+            DataOptions options;
             @Parameters(paramLabel = "USERNAME", description = "2 to 40 characters: a-z, digits, '.', '_', '-'")
             String username;
 
@@ -493,7 +535,7 @@ public final class Main implements Runnable {
             @ParentCommand
             Admin admin;
             @Mixin
-            ConfigOptions options;
+            DataOptions options;
 
             @Override
             public Integer call() {
@@ -515,7 +557,7 @@ public final class Main implements Runnable {
             @ParentCommand
             Admin admin;
             @Mixin
-            ConfigOptions options;
+            DataOptions options;
             @Parameters(paramLabel = "USERNAME")
             String username;
 

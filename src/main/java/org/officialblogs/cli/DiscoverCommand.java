@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.officialblogs.App;
 import org.officialblogs.Config;
 import org.officialblogs.Main;
@@ -204,8 +201,7 @@ public final class DiscoverCommand implements Runnable {
     }
 
     static DiscoveryService.Report withProgress(PrintWriter err, Run run) throws DiscoveryService.DiscoveryException {
-        ProgressBar[] bar = new ProgressBar[1];
-        try {
+        try (ProgressDisplay display = ProgressDisplay.open("Checking", ProgressDisplay.terminal(System.console()), err)) {
             return run.run(new DiscoveryService.Listener() {
                 @Override
                 public synchronized void notice(String line) {
@@ -214,18 +210,10 @@ public final class DiscoverCommand implements Runnable {
                 }
 
                 @Override
-                public synchronized void checked(int done, int total) {
-                    if (bar[0] == null) {
-                        bar[0] = new ProgressBarBuilder().setTaskName("Checking").setInitialMax(total)
-                                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250)
-                                .continuousUpdate().build();
-                    }
-                    bar[0].maxHint(total);
-                    bar[0].stepTo(done);
+                public void checked(int done, int total) {
+                    display.update(done, total);
                 }
             });
-        } finally {
-            if (bar[0] != null) bar[0].close();
         }
     }
 
