@@ -1,5 +1,6 @@
 package org.officialblogs;
 
+import org.officialblogs.config.Config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.db.Database;
@@ -120,6 +120,8 @@ public final class WebApp {
      * Creates and starts the server on the configured address and port (0: a free port); {@link Javalin#port()}
      * tells which, {@link #metricsPort()} the port of /metrics when it has its own.
      */
+    private volatile Javalin started;
+
     public Javalin start() {
         Javalin javalin = create();
         javalin = config.bind().isEmpty() ? javalin.start(config.port()) : javalin.start(config.bind(), config.port());
@@ -140,7 +142,19 @@ public final class WebApp {
             }
             metricsConnector = c;
         }
+        started = javalin;
         return javalin;
+    }
+
+    /** The port the site listens on, once {@link #start()}ed. */
+    public int port() {
+        return started.port();
+    }
+
+    /** Stops the server {@link #start()} started: requests in flight are finished first. */
+    public void stop() {
+        Javalin running = started;
+        if (running != null) running.stop();
     }
 
     /** The port /metrics is served on when it has its own (OFFICIALBLOGS_METRICS_PORT), once started; else -1. */

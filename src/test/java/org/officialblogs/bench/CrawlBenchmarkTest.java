@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlRunner;
 import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.registry.Origin;

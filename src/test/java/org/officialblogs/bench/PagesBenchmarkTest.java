@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
 import org.officialblogs.metrics.MetricsService;

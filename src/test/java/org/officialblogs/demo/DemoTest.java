@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.officialblogs.MainAccess;
+import org.officialblogs.cli.Main;
 
 /**
  * The demo as a newcomer runs it: its own directory, the synthetic web crawled for real, ranked rows within its time
@@ -127,7 +127,7 @@ class DemoTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = MainAccess.commandLine();
+        var cl = Main.commandLine(new java.io.ByteArrayInputStream(new byte[0]), null);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("demo", "--dir", real.toString(), "--port", "0")).isEqualTo(2);

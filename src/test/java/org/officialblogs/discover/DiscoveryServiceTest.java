@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.testkit.MutableClock;
 import org.officialblogs.registry.Level;
 

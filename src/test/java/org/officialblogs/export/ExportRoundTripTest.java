@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 
 /** Every table, written as CSV and as NDJSON, parses back to exactly the stored values, odd characters included. */
 class ExportRoundTripTest {

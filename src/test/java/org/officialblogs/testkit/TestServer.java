@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
 

@@ -92,7 +92,7 @@ class FormulaCellsTest {
     @Test
     void theExportCommandWritesTheSameNeutralisedFiles() throws IOException {
         Path out = dir.resolve("export");
-        var cl = org.officialblogs.MainAccess.commandLine();
+        var cl = org.officialblogs.cli.Main.commandLine(new java.io.ByteArrayInputStream(new byte[0]), null);
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));

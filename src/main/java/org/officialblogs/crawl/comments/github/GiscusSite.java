@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.api.CommentApi;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.RepliesMeasurable;
 import org.officialblogs.crawl.comments.api.FixtureServer;

@@ -1,5 +1,6 @@
-package org.officialblogs;
+package org.officialblogs.cli;
 
+import org.officialblogs.config.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

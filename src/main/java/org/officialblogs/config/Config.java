@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

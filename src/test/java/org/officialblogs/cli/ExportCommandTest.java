@@ -1,5 +1,7 @@
-package org.officialblogs;
+package org.officialblogs.cli;
 
+import org.officialblogs.App;
+import org.officialblogs.config.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
