@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.officialblogs.config.Config;
 import org.officialblogs.ops.DatabaseBackup;
 import org.officialblogs.ops.SqliteFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * The skeleton of {@code backup} and {@code restore}: find the database file, run one step of {@link DatabaseBackup},

@@ -16,13 +16,13 @@ import org.officialblogs.config.Config;
 import org.officialblogs.discover.DiscoveryService;
 import org.officialblogs.discover.WikidataIds;
 import org.officialblogs.registry.Countries;
-import org.officialblogs.registry.Level;
 import org.officialblogs.registry.HttpUrls;
-import picocli.CommandLine;
+import org.officialblogs.registry.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code discover wikidata} and {@code discover popolo}: candidates from open data, checked by the crawler. */
 @Command(name = "discover", mixinStandardHelpOptions = true,

@@ -11,10 +11,10 @@ import org.officialblogs.discover.DiscoveryService;
 import org.officialblogs.discover.WikidataEnrichment;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.HttpUrls;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code enrich wikidata}: Wikidata ids for officials already listed. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,

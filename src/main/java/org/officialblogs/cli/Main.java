@@ -1,14 +1,14 @@
 package org.officialblogs.cli;
 
-import org.officialblogs.Version;
-import org.officialblogs.config.Config;
 import java.io.Console;
 import java.io.InputStream;
+import org.officialblogs.Version;
+import org.officialblogs.config.Config;
 import org.officialblogs.db.DatabaseFault;
 import org.officialblogs.db.DatabaseUnavailableException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The command line: its subcommands (one class each in {@code cli}) and how a failure is told. */
 @Command(name = "official-blogs", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     /** The command line over the given standard input and terminal (null: none), as `main` builds it. */
     public static CommandLine commandLine(InputStream stdin, Console console) {
         CommandLine cl = new CommandLine(new Main(stdin, console));
+        cl.getCommandSpec().usageMessage().footer(settingsHelp());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean debug = CommandFailure.debugAsked(parsed);
             if (ex instanceof Config.InvalidConfigException) {
@@ -75,6 +76,17 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /** The settings, from the one list the configuration reads, for the end of {@code --help}. */
+    static String settingsHelp() {
+        StringBuilder b = new StringBuilder("%nSettings (environment variables; a command's flag wins):%n");
+        for (Config.Setting s : Config.SETTINGS) {
+            b.append("  ").append(s.env())
+                    .append(s.defaultValue().isEmpty() ? "" : " (default " + s.defaultValue().replace("%", "%%") + ")")
+                    .append("%n      ").append(s.description().replace("%", "%%")).append("%n");
+        }
+        return b.toString();
     }
 
     @Override

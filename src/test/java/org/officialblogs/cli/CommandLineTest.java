@@ -1,6 +1,5 @@
 package org.officialblogs.cli;
 
-import org.officialblogs.config.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.config.Config;
 import org.officialblogs.testkit.LoopbackSite;
 import picocli.CommandLine;
 

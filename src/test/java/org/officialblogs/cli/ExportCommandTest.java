@@ -1,7 +1,5 @@
 package org.officialblogs.cli;
 
-import org.officialblogs.App;
-import org.officialblogs.config.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -12,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.App;
+import org.officialblogs.config.Config;
 import org.officialblogs.export.ExportFixture;
 import org.officialblogs.export.ExportTables;
 

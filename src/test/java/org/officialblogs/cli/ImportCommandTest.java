@@ -1,7 +1,5 @@
 package org.officialblogs.cli;
 
-import org.officialblogs.App;
-import org.officialblogs.config.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.App;
+import org.officialblogs.config.Config;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Official;
 
