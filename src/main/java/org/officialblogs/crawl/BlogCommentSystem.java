@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 import org.officialblogs.crawl.comments.RepliesMeasurable;
 import org.officialblogs.crawl.comments.detect.CommentSystems;
 

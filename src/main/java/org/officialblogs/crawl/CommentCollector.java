@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.Optional;
 import org.officialblogs.crawl.comments.AuthorshipSignal;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.RepliesMeasurable;
 import org.officialblogs.crawl.comments.api.ApiAnswer;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.officialblogs.crawl.comments.AuthorshipSignal;
 import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 import org.officialblogs.crawl.comments.PostAuthor;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.detect.CommentSystemDetection;
