@@ -231,6 +231,8 @@ public final class OpenApiDocument {
                 new String[] {"reply_rate_low", "number", "Lower bound of its 95 % interval."},
                 new String[] {"reply_rate_high", "number", "Upper bound of its 95 % interval."},
                 new String[] {"comments_closed", "boolean", "Comments were closed on every judged post."},
+                new String[] {"replies_measurable", "string", "Whether the official's replies can be measured: measurable, not_on_platform (Medium), service_not_measured (Disqus, Facebook comments, Hyvor Talk) or not_readable (paid subscribers only, sign-in, robots.txt). Not measurable is not a reply rate of 0."},
+                new String[] {"replies_measurable_reason", "string|null", "Why the replies cannot be measured, in words; null when they can."},
                 new String[] {"median_reply_seconds", "integer|null", "Median time to the first reply, in seconds."},
                 new String[] {"movement", "string|null", "Change since the previous day: up, down, same or new."},
                 new String[] {"movement_places", "integer|null", "Places moved."},

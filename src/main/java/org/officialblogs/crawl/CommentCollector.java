@@ -9,7 +9,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import org.officialblogs.crawl.comments.AuthorshipSignal;
+import org.officialblogs.crawl.comments.CommentService;
+import org.officialblogs.crawl.comments.api.CommentSystem;
+import org.officialblogs.crawl.comments.PostRef;
+import org.officialblogs.crawl.comments.RepliesMeasurable;
+import org.officialblogs.crawl.comments.api.ApiAnswer;
+import org.officialblogs.crawl.comments.api.ApiReading;
+import org.officialblogs.crawl.comments.api.ApiReadings;
+import org.officialblogs.crawl.comments.api.ApiRequest;
+import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.detect.CommentSystemDetection;
+import org.officialblogs.crawl.comments.detect.CommentSystemDetector;
+import org.officialblogs.crawl.comments.wordpress.WordPressRestSite;
+import org.officialblogs.crawl.read.ReadFailure;
+import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.crawl.comments.BloggerCommentPaging;
 import org.officialblogs.crawl.comments.Comment;
 import org.officialblogs.crawl.comments.CommentFeedParser;
@@ -51,6 +66,9 @@ public final class CommentCollector {
     private final CommentFeedParser feedParser = new CommentFeedParser();
     private final HtmlCommentParser pageParser = new HtmlCommentParser(HtmlCommentOptions.DEFAULTS);
     private final ReplyDetector detector = new ReplyDetector();
+    private final CommentSystemDetector systemDetector = new CommentSystemDetector();
+    /** Requests one post's comment reading may make (pages of comments, replies, the post itself). */
+    private final int maxApiRequests = 20;
     private final CommentFetchPolicy policy;
     private final Clock clock;
 
@@ -77,8 +95,9 @@ public final class CommentCollector {
         Instant windowStart = now.minus(policy.measurementWindow());
         List<CommentDao.PostToCheck> due = dao.duePosts(blogId, windowStart, now, limit);
         List<String> aliases = dao.aliases(blogId);
+        BlogCommentSystem system = dao.commentSystem(blogId).orElse(null);
         for (CommentDao.PostToCheck post : due) {
-            check(post, platform, aliases, now, log);
+            system = check(blogId, post, platform, system, aliases, now, log);
         }
         redecide(blogId, windowStart, aliases, due.stream().map(CommentDao.PostToCheck::postId).collect(
                 java.util.stream.Collectors.toSet()));
@@ -138,24 +157,150 @@ public final class CommentCollector {
         }
     }
 
-    private void check(CommentDao.PostToCheck post, Platform platform, List<String> aliases, Instant now, Log log) {
+    /**
+     * Checks one post. The first check of a blog examines a post page for where its comments live (platform
+     * markers, embedded comment services) and stores it; later checks go straight to that source: a comment API,
+     * the page and comment feeds, or nothing at all for a service whose replies cannot be measured.
+     *
+     * @return the blog's comment system as it stands after this check, or null while none is known
+     */
+    private BlogCommentSystem check(long blogId, CommentDao.PostToCheck post, Platform platform,
+                                    BlogCommentSystem system, List<String> aliases, Instant now, Log log) {
         Instant next = policy.nextFetch(post.published(), now, clock).orElse(null);
         boolean anySignal = post.commentsUrl() != null || post.commentFeedUrl() != null || post.repliesUrl() != null
                 || post.reportedComments() != null;
-        URI feed = uri(post.commentFeedUrl() != null ? post.commentFeedUrl() : post.repliesUrl());
         URI page = uri(post.url());
-        if (!anySignal && platform == Platform.WORDPRESS) {
+        if (!anySignal && platform == Platform.WORDPRESS && (system == null
+                || system.service() == CommentService.PAGE_MARKUP)) {
             // WordPress prints no comment elements at all when a post's comments are closed and it has none.
             save(post, CheckRead.nothing(CommentsState.CLOSED, "feed"), now, next, aliases);
-            return;
+            return system;
         }
+        FetchResult pageFetch = null;
+        PostRef detected = null;
+        if (system == null && page != null) {
+            pageFetch = fetcher.fetch(FetchRequest.page(page));
+            if (pageFetch.ok() && !pageFetch.notModified()) {
+                CommentSystemDetection d = systemDetector.detect(pageFetch.body(), charset(pageFetch.contentType()),
+                        pageFetch.finalUrl());
+                detected = d.post();
+                system = PlatformComments.fromDetection(blogId, d, platform, now).orElse(null);
+                if (system != null) {
+                    dao.saveCommentSystem(system);
+                }
+            }
+        }
+        if (system != null && system.service().reach() != CommentService.Reach.READABLE) {
+            // Medium, Disqus, Facebook, Hyvor: the replies are not measured, which is not the same as none
+            if (pageFetch != null) log.fetched(pageFetch, 0, null);
+            save(post, CheckRead.nothing(CommentsState.UNKNOWN, system.service().name().toLowerCase(Locale.ROOT)),
+                    now, null, aliases);
+            return system.withMeasurable(system.measurable(), now);
+        }
+        if (system != null && system.service() != CommentService.PAGE_MARKUP) {
+            if (pageFetch != null) log.fetched(pageFetch, 0, null);
+            return checkApi(blogId, post, platform, system, system.system(), detected, aliases, now, next, log);
+        }
+        return checkPages(blogId, post, platform, system, pageFetch, detected, aliases, now, next, log);
+    }
+
+    /** Reads one post's comments from the blog's comment API and records how that went, for the post and the blog. */
+    private BlogCommentSystem checkApi(long blogId, CommentDao.PostToCheck post, Platform platform,
+                                       BlogCommentSystem system, CommentSystem source, PostRef detected,
+                                       List<String> aliases, Instant now, Instant next, Log log) {
+        PostRef ref = PlatformComments.postRef(post, platform, detected);
+        Optional<CommentApi> api = source.forPost(ref);
+        String code = system.service().name().toLowerCase(Locale.ROOT);
+        if (api.isEmpty()) {
+            dao.saveFailure(post.postId(), code, now, null, "not_found",
+                    "The page does not give what " + source.service().displayName()
+                            + " needs to find this post's comments.");
+            return stored(system);
+        }
+        if (api.get().start().next().map(r -> !r.isGet()).orElse(false)) {
+            // Commento's public endpoint lists comments only in answer to a POST; the Fetcher sends GETs
+            String why = source.service().displayName() + " lists comments only in answer to a POST request,"
+                    + " which the crawler does not send.";
+            dao.saveFailure(post.postId(), code, now, null, "client_error", why);
+            return stored(system.withMeasurable(new RepliesMeasurable(RepliesMeasurable.Verdict.NOT_READABLE,
+                    source.service(), "POST only: " + why), now));
+        }
+        ApiReading reading = ApiReadings.run(api.get(), request -> apiAnswer(request, log), maxApiRequests);
+        RepliesMeasurable verdict = system.measurable().after(reading.failure());
+        if (reading.failure() != null && reading.failure().kind() == ReadFailureKind.PAID_ONLY
+                && system.workingSource() != null) {
+            // one post for paying subscribers: that post is not readable, the blog's other posts still are
+            verdict = system.measurable();
+        }
+        if (reading.failure() != null) {
+            ReadFailure failure = reading.failure();
+            // a refusal stays a refusal until someone changes something: the post is not asked again
+            Instant retry = failure.kind().refusal() ? null : reading.retryAt() != null ? reading.retryAt() : next;
+            dao.saveFailure(post.postId(), reading.source().code(), now, retry, failure.kind().name().toLowerCase(Locale.ROOT),
+                    failure.message());
+            return stored(system.withMeasurable(verdict, now));
+        }
+        return checkApiRead(post, system.withMeasurable(verdict, now), reading, aliases, now, next);
+    }
+
+    /** Saves a post's comments read from an API, and the blog's source as working. */
+    private BlogCommentSystem checkApiRead(CommentDao.PostToCheck post, BlogCommentSystem system, ApiReading reading,
+                                           List<String> aliases, Instant now, Instant next) {
+        PostAuthor author = reading.postAuthor();
+        if (author.name() == null && post.authorName() != null) {
+            author = new PostAuthor(post.authorName(), author.profileUrl(), author.userId());
+        }
+        List<String> problems = new ArrayList<>(reading.notes());
+        if (reading.hidden() > 0) {
+            problems.add(reading.hidden() + " comment" + (reading.hidden() == 1 ? "" : "s")
+                    + " held back from the public by the service");
+        }
+        List<Comment> decided = save(post, new CheckRead(reading.comments(), reading.commentsState(), author,
+                reading.truncated(), List.of(reading.source().code()), null, null, problems), now, next, aliases);
+        BlogCommentSystem after = system.withMeasurable(system.measurable().after(null), now)
+                .withWorkingSource(reading.source().code(), now);
+        return stored(PlatformComments.withSignal(after, decided, author));
+    }
+
+    private BlogCommentSystem stored(BlogCommentSystem system) {
+        dao.saveCommentSystem(system);
+        return system;
+    }
+
+    /**
+     * The answer to one API request through the crawler's Fetcher. robots.txt is obeyed on every comment API
+     * except GitHub's REST API, a documented query API with its own rate limit (see docs/crawling.md).
+     */
+    private ApiAnswer apiAnswer(ApiRequest request, Log log) {
+        if (!request.isGet()) {
+            return new ApiAnswer(405, null, null, FailureKind.HTTP_4XX,
+                    "the service lists comments only in answer to a POST request, which the crawler does not send",
+                    null);
+        }
+        FetchRequest fetch = request.toFetchRequest();
+        if ("api.github.com".equalsIgnoreCase(request.url().getHost())) {
+            fetch = FetchRequest.api(request.url(), ApiRequest.JSON_ACCEPT);
+        }
+        FetchResult r = fetcher.fetch(fetch);
+        log.fetched(r, 0, null);
+        return ApiAnswer.of(r);
+    }
+
+    /** Reads one post's comments from its comment feed and its page, and the WordPress REST API when they show no authorship. */
+    private BlogCommentSystem checkPages(long blogId, CommentDao.PostToCheck post, Platform platform,
+                                         BlogCommentSystem system, FetchResult pageFetch, PostRef detected,
+                                         List<String> aliases, Instant now, Instant next, Log log) {
+        URI feed = uri(post.commentFeedUrl() != null ? post.commentFeedUrl() : post.repliesUrl());
+        URI page = uri(post.url());
         boolean readPage = page != null && !NO_PAGE_COMMENTS.contains(platform)
-                && (post.checkedAt() == null || feed == null);
+                && (post.checkedAt() == null || feed == null || pageFetch != null);
         if (feed == null && !readPage) {
             // nothing to read: comments are not collected for this post (state unknown), and no check is planned
+            if (pageFetch != null) log.fetched(pageFetch, 0, null);
             save(post, CheckRead.nothing(CommentsState.UNKNOWN, "none"), now, null, aliases);
-            return;
+            return system;
         }
+        boolean pageRead = false;
 
         List<Comment> seen = new ArrayList<>();
         CommentsState state = CommentsState.UNKNOWN;
@@ -199,12 +344,13 @@ public final class CommentCollector {
             }
         }
         if (readPage) {
-            FetchResult r = fetcher.fetch(FetchRequest.page(page));
+            FetchResult r = pageFetch != null ? pageFetch : fetcher.fetch(FetchRequest.page(page));
             if (r.ok() && !r.notModified()) {
                 CommentPage read = pageParser.parse(r.body(), charset(r.contentType()), r.finalUrl().toString());
                 log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
                 if (read.readable()) {
                     anyRead = true;
+                    pageRead = true;
                     sources.add(0, read.source().code());
                     seen.addAll(read.comments());
                     truncated |= read.truncated();
@@ -225,7 +371,22 @@ public final class CommentCollector {
             Instant retry = feed == null && pageGone ? null : next;
             dao.saveFailure(post.postId(), String.join("+", sources), now, retry, "unreadable",
                     String.join("; ", problems));
-            return;
+            return system;
+        }
+        if (pageRead && !seen.isEmpty() && PlatformComments.noAuthorship(seen) && system != null
+                && system.settings().containsKey(PlatformComments.WORDPRESS_REST_ROOT)) {
+            // the page and feeds show comments but nothing says who wrote them: the REST API gives account ids
+            WordPressRestSite rest = new WordPressRestSite(URI.create(
+                    system.settings().get(PlatformComments.WORDPRESS_REST_ROOT)), system.serviceEvidence());
+            PostRef ref = PlatformComments.postRef(post, platform, detected);
+            Optional<CommentApi> api = rest.forPost(ref);
+            if (api.isPresent()) {
+                ApiReading reading = ApiReadings.run(api.get(), request -> apiAnswer(request, log), maxApiRequests);
+                if (reading.failure() == null) {
+                    BlogCommentSystem switched = system.switchedTo(rest, now);
+                    return checkApiRead(post, switched, reading, aliases, now, next);
+                }
+            }
         }
         if (feed == null && seen.isEmpty() && state == CommentsState.UNKNOWN && post.commentsState() == null) {
             // the page shows neither comments nor a comment form we know: checking it again would only cost the
@@ -235,11 +396,17 @@ public final class CommentCollector {
         if (state == CommentsState.UNKNOWN && post.commentsState() != null) {
             state = CommentsState.fromCode(post.commentsState());
         }
-        save(post, new CheckRead(seen, state, pageAuthor, truncated, sources, etag, lastModified, problems), now,
-                next, aliases);
+        List<Comment> decided = save(post, new CheckRead(seen, state, pageAuthor, truncated, sources, etag,
+                lastModified, problems), now, next, aliases);
+        if (system != null && pageRead) {
+            return stored(PlatformComments.withSignal(system.withMeasurable(system.measurable(), now)
+                    .withWorkingSource(sources.get(0), now), decided, author(post, pageAuthor)));
+        }
+        return system;
     }
 
-    private void save(CommentDao.PostToCheck post, CheckRead read, Instant now, Instant next, List<String> aliases) {
+    private List<Comment> save(CommentDao.PostToCheck post, CheckRead read, Instant now, Instant next,
+                               List<String> aliases) {
         List<CommentDao.StoredComment> stored = dao.comments(post.postId());
         Map<CommentKey, Instant> firstSeen = CommentDao.firstSeen(stored);
         List<Comment> merged = CommentHistory.merge(CommentDao.commentsOf(stored), read.seen());
@@ -249,6 +416,7 @@ public final class CommentCollector {
         dao.save(post.postId(), decided, firstSeen, facts, new CommentDao.CheckResult(read.source(), read.state(),
                 post.reportedComments(), read.truncated(), now, next, read.etag(), read.lastModified(),
                 problem == null ? null : "partial", problem));
+        return decided;
     }
 
     /** The post's author: what the page itself states (account id, profile) completed by the feed's author. */

@@ -18,7 +18,13 @@ import org.officialblogs.crawl.comments.CommentKey;
 import org.officialblogs.crawl.comments.CommentSourceKind;
 import org.officialblogs.crawl.comments.PlatformFlag;
 import org.officialblogs.crawl.comments.PostReplyFacts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.Optional;
+import org.officialblogs.crawl.comments.CommentService;
+import org.officialblogs.crawl.comments.RepliesMeasurable;
 import org.officialblogs.db.Coded;
+import org.officialblogs.json.Json;
 import org.officialblogs.db.Columns;
 import org.officialblogs.metrics.CommentsState;
 
@@ -43,12 +49,12 @@ public final class CommentDao {
     public record PostToCheck(long postId, String url, Instant published, String commentsUrl, String commentFeedUrl,
                               String repliesUrl, String platformPostId, Integer reportedComments, String authorName,
                               String authorUri, Instant checkedAt, String commentsState, String etag,
-                              String lastModified) {}
+                              String lastModified, String guid, String title) {}
 
     private static final String POST_TO_CHECK = """
             SELECT p.id, p.url, coalesce(p.published_at, p.first_seen_at) AS published, p.comments_url,
                 p.comment_feed_url, p.replies_url, p.platform_post_id, p.reported_comments, p.author_name,
-                p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified
+                p.author_uri, pc.checked_at, pc.comments_state, pc.etag, pc.last_modified, p.guid, p.title
             """;
 
     private static PostToCheck postToCheck(ResultSet rs) throws SQLException {
@@ -56,7 +62,8 @@ public final class CommentDao {
                 rs.getString("comments_url"), rs.getString("comment_feed_url"), rs.getString("replies_url"),
                 rs.getString("platform_post_id"), Columns.integer(rs, "reported_comments"),
                 rs.getString("author_name"), rs.getString("author_uri"), Columns.instant(rs, "checked_at"),
-                rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified"));
+                rs.getString("comments_state"), rs.getString("etag"), rs.getString("last_modified"),
+                rs.getString("guid"), rs.getString("title"));
     }
 
     /** The blog's posts inside the window whose comments are due, never-checked and longest-waiting first. */
@@ -241,5 +248,65 @@ public final class CommentDao {
                     .bind("firstReader", facts.firstReaderCommentAt()).bind("firstReply", facts.firstReplyAt())
                     .bind("answered", facts.readerCommentsAnswered()).bind("post", postId).execute();
         });
+    }
+
+    /** Where the blog's comments live, as stored; empty before a post page was examined. */
+    public Optional<BlogCommentSystem> commentSystem(long blogId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM blog_comment_system WHERE blog_id = :id")
+                .bind("id", blogId).map((rs, ctx) -> commentSystem(rs)).findOne());
+    }
+
+    private static BlogCommentSystem commentSystem(ResultSet rs) throws SQLException {
+        CommentService service = CommentService.valueOf(rs.getString("service").toUpperCase(java.util.Locale.ROOT));
+        RepliesMeasurable.Verdict verdict = RepliesMeasurable.Verdict.valueOf(
+                rs.getString("replies_measurable").toUpperCase(java.util.Locale.ROOT));
+        return new BlogCommentSystem(rs.getLong("blog_id"), rs.getString("platform"),
+                rs.getString("platform_evidence"), service, rs.getString("service_evidence"),
+                settings(rs.getString("settings")), rs.getString("working_source"),
+                Columns.instant(rs, "working_since"),
+                new RepliesMeasurable(verdict, service, rs.getString("replies_reason")),
+                rs.getString("official_signal"), rs.getString("official_signal_detail"),
+                Columns.instant(rs, "detected_at"), Columns.instant(rs, "checked_at"));
+    }
+
+    private static Map<String, String> settings(String json) {
+        try {
+            return json == null || json.isBlank() ? Map.of()
+                    : Json.mapper().readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored comment system settings are not a JSON object: " + json, e);
+        }
+    }
+
+    /** Stores (replaces) where the blog's comments live and the verdict on its replies. */
+    public void saveCommentSystem(BlogCommentSystem s) {
+        String settings;
+        try {
+            settings = Json.mapper().writeValueAsString(new java.util.TreeMap<>(s.settings()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO blog_comment_system (blog_id, platform, platform_evidence, service, service_evidence,
+                    settings, working_source, working_since, replies_measurable, replies_reason, official_signal,
+                    official_signal_detail, detected_at, checked_at)
+                VALUES (:blog, :platform, :platformEvidence, :service, :serviceEvidence, :settings, :working,
+                    :workingSince, :measurable, :reason, :signal, :signalDetail, :detected, :checked)
+                ON CONFLICT (blog_id) DO UPDATE SET platform = excluded.platform,
+                    platform_evidence = excluded.platform_evidence, service = excluded.service,
+                    service_evidence = excluded.service_evidence, settings = excluded.settings,
+                    working_source = excluded.working_source, working_since = excluded.working_since,
+                    replies_measurable = excluded.replies_measurable, replies_reason = excluded.replies_reason,
+                    official_signal = excluded.official_signal,
+                    official_signal_detail = excluded.official_signal_detail, detected_at = excluded.detected_at,
+                    checked_at = excluded.checked_at
+                """).bind("blog", s.blogId()).bind("platform", s.platform())
+                .bind("platformEvidence", s.platformEvidence())
+                .bind("service", s.service().name().toLowerCase(java.util.Locale.ROOT))
+                .bind("serviceEvidence", s.serviceEvidence()).bind("settings", settings)
+                .bind("working", s.workingSource()).bind("workingSince", s.workingSince())
+                .bind("measurable", s.measurable().code()).bind("reason", s.measurable().reason())
+                .bind("signal", s.officialSignal()).bind("signalDetail", s.officialSignalDetail())
+                .bind("detected", s.detectedAt()).bind("checked", s.checkedAt()).execute());
     }
 }

@@ -45,7 +45,8 @@ public final class ExportDao {
                     THEN NULL ELSE m.score END, m.posts_last_90_days, m.posts_per_week,
                 m.weeks_with_post_12, m.weeks_with_post_52, m.last_post_at, m.judged_posts, m.judged_with_comments,
                 m.judged_replied, m.reply_rate, m.reply_rate_low, m.reply_rate_high, m.median_reply_seconds,
-                m.reader_comments, m.reader_comments_answered, m.computed_at, s.last_success_at, s.failure_kind,
+                m.reader_comments, m.reader_comments_answered, m.replies_measurable, m.replies_reason,
+                m.computed_at, s.last_success_at, s.failure_kind,
                 s.failure_message, s.consecutive_failures, s.unreachable = 1, s.next_attempt_at, b.created_at
             FROM listed_blog b
             JOIN official o ON o.id = b.official_id

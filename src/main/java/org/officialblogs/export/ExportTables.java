@@ -73,6 +73,8 @@ public final class ExportTables {
                     optional("median_reply_seconds", INTEGER, "Median time from the first reader comment to the official's first reply, in seconds."),
                     optional("reader_comments", INTEGER, "Reader comments on judged posts."),
                     optional("reader_comments_answered", INTEGER, "Reader comments the official answered."),
+                    optional("replies_measurable", STRING, "Whether the official's replies can be measured on this blog: measurable; not_on_platform (the platform shows responses only to a browser, as Medium does); service_not_measured (comments on a service only the site owner's key can read: Disqus, Facebook comments, Hyvor Talk); not_readable (the comments refuse the crawler: paid subscribers only, sign-in, robots.txt). A blog whose replies are not measurable has no reply rate, which is not a rate of 0."),
+                    optional("replies_measurable_reason", STRING, "Why the replies cannot be measured, in words; empty when they can."),
                     optional("computed_at", DATETIME, "When these metrics were computed (UTC)."),
                     optional("last_crawl_success_at", DATETIME, "When the crawler last read the blog's feed (UTC); empty if never."),
                     optional("crawl_failure_kind", STRING, "When the latest crawls failed: why (dns, connect, timeout, tls, http_4xx, http_5xx, gone, rate_limited, too_large, not_a_feed, malformed, robots_disallowed, blocked_address, ...); empty when the last crawl succeeded."),

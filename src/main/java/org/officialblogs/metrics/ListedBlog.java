@@ -15,9 +15,16 @@ import org.officialblogs.registry.ListingStatus;
  * @param lastCrawlSuccessAt the last successful crawl, {@code null} when none
  * @param unreachable the crawler's verdict that repeated failures make the blog unreachable
  * @param official the official's name, office and jurisdiction
+ * @param repliesMeasurable whether the blog's replies can be measured: "measurable", or why not
+ *     ("not_on_platform", "service_not_measured", "not_readable")
+ * @param repliesReason the crawler's reason in words, or null for a blog read from its own pages
  */
 public record ListedBlog(long blogId, long officialId, ListingStatus listingStatus, boolean crawled,
-                         Instant lastCrawlSuccessAt, boolean unreachable, OfficialKeys official) {
+                         Instant lastCrawlSuccessAt, boolean unreachable, OfficialKeys official,
+                         String repliesMeasurable, String repliesReason) {
+
+    /** The verdict of a blog whose replies are measured. */
+    public static final String MEASURABLE = "measurable";
 
     /** The official's fields the rankings page filters and sorts on. */
     public record OfficialKeys(String name, String office, String country, String countryName, String region,
@@ -26,6 +33,11 @@ public record ListedBlog(long blogId, long officialId, ListingStatus listingStat
     public ListedBlog {
         Objects.requireNonNull(listingStatus, "listingStatus");
         Objects.requireNonNull(official, "official");
+        repliesMeasurable = repliesMeasurable == null ? MEASURABLE : repliesMeasurable;
+    }
+
+    public boolean repliesMeasured() {
+        return MEASURABLE.equals(repliesMeasurable);
     }
 
     /**

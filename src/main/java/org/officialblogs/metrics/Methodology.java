@@ -120,6 +120,21 @@ public final class Methodology {
                                         + " every reader. A post that has reader comments counts as open, so closing"
                                         + " old posts automatically costs nothing.",
                                 decimal(CLOSED_POST_VALUE), decimal(PRIOR_REPLY_RATE), decimal(CLOSED_POST_VALUE))),
+                new Section("Replies not measurable",
+                        String.format(Locale.ROOT,
+                                "Some blogs keep their replies where we cannot read them: Medium shows responses"
+                                        + " only to a browser running its scripts; Disqus, Facebook comments and Hyvor"
+                                        + " Talk let only the site owner's key read their comments; some comments are"
+                                        + " for paying subscribers only or closed to crawlers by the site's"
+                                        + " robots.txt. We find this on the blog's post pages and say it in words on the"
+                                        + " ranking, the profile and in the data: such a blog has no reply rate, which"
+                                        + " is not a reply rate of 0 %% and not \"comments closed\".%n%n"
+                                        + "Its responsiveness is held at the neutral %s, the value every blog starts"
+                                        + " from before readers comment, and the other parts keep their weights. So a"
+                                        + " blog neither rises nor falls only because its platform hides replies: it"
+                                        + " stays below a blog that answers its readers and above one that ignores"
+                                        + " them.",
+                                decimal(PRIOR_REPLY_RATE))),
                 new Section("Ranking",
                         "Active and slowing blogs are ranked by score. Blogs with the same score share a rank"
                                 + " (1, 2, 2, 4) and are listed by most recent post, then by the order they were"
@@ -138,6 +153,34 @@ public final class Methodology {
                 openButNeverAnswers(),
                 newBlogSmallSample(),
                 burstyPoster());
+    }
+
+    /** The reason the not-measurable example's blog gives, as the crawler states it for Medium. */
+    public static final String NOT_MEASURABLE_REASON = "Medium shows responses only to a browser running its"
+            + " scripts; no public interface lists them.";
+
+    /**
+     * The worked example of a blog whose replies cannot be measured: recomputed by the tests with
+     * {@link ScoreFormula#score(BlogMetrics, String)} and {@link #NOT_MEASURABLE_REASON}, shown after the others.
+     */
+    public static WorkedExample notMeasurableExample() {
+        return new WorkedExample(
+                "Weekly on Medium, replies not measurable",
+                "The same weekly year of posts on Medium, whose responses we cannot read. No reply rate is"
+                        + " measured, which is not a rate of 0: responsiveness is held at the neutral 0.5. It"
+                        + " scores below the weekly blog that answers most readers (89.0) and above the one that"
+                        + " leaves comments open and answers none (65.0).",
+                EXAMPLE_NOW, EXAMPLE_ZONE, Reachability.OK,
+                weeklyPosts(),
+                weeklyReplies(k -> new PostReplyInput(weeklyPost(k), 0, null, null, 0, CommentsState.UNKNOWN)),
+                new Expected(MeasuredStatus.ACTIVE, 80.0, List.of(
+                        new ExpectedComponent(ScorePart.CONSISTENCY, 1.0, 45.0),
+                        new ExpectedComponent(ScorePart.RESPONSIVENESS, PRIOR_REPLY_RATE, 15.0),
+                        new ExpectedComponent(ScorePart.RECENCY, 1.0, 15.0),
+                        new ExpectedComponent(ScorePart.VOLUME, 0.5, 5.0)),
+                        false,
+                        "45 × 12/12 + 30 × 0.5 (held at the neutral value) + 15 × 1 + 10 × 1/(1 + 1)"
+                                + " = 45 + 15 + 15 + 5 = 80.0"));
     }
 
     // Weekly posts on Fridays at 09:00 UTC: post k is 2 + 7k days before today, k = 0..51.

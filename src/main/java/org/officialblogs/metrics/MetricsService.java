@@ -143,7 +143,8 @@ public final class MetricsService {
     private Computed compute(ListedBlog blog, MetricsStore.PostFacts facts, Instant now) {
         BlogMetrics metrics = calculator.compute(facts.published(), facts.replies(), now);
         MeasuredStatus status = MeasuredStatus.of(blog.reachability(), metrics.posting());
-        return new Computed(blog, metrics, status, ScoreFormula.score(metrics));
+        return new Computed(blog, metrics, status, ScoreFormula.score(metrics,
+                blog.repliesMeasured() ? null : blog.repliesReason() == null ? "" : blog.repliesReason()));
     }
 
     /** One blog's fresh numbers, before placement. */
@@ -156,7 +157,8 @@ public final class MetricsService {
 
         MetricsStore.MetricsWrite write(Placement placement) {
             return new MetricsStore.MetricsWrite(blog,
-                    new StoredMetrics(blog.blogId(), blog.officialId(), status, metrics, score, placement));
+                    new StoredMetrics(blog.blogId(), blog.officialId(), status, metrics, score, placement,
+                            blog.repliesMeasurable(), blog.repliesMeasured() ? null : blog.repliesReason()));
         }
     }
 }

@@ -59,10 +59,12 @@ public final class MetricsStore {
     private static final String LISTED_BLOG_SELECT = """
             SELECT b.id AS blog_id, b.official_id, b.status AS registry_status,
                 s.blog_id IS NOT NULL AS crawled, s.last_success_at, coalesce(s.unreachable, 0) AS unreachable,
-                o.name, o.office, o.country, o.region, o.locality, o.level, o.branch
+                o.name, o.office, o.country, o.region, o.locality, o.level, o.branch,
+                cs.replies_measurable, cs.replies_reason
             FROM listed_blog b
             JOIN official o ON o.id = b.official_id
             LEFT JOIN crawl_state s ON s.blog_id = b.id
+            LEFT JOIN blog_comment_system cs ON cs.blog_id = b.id
             """;
 
     private static ListedBlog listedBlog(ResultSet rs) throws SQLException {
@@ -73,7 +75,8 @@ public final class MetricsStore {
                 rs.getBoolean("crawled"), lastSuccess, rs.getInt("unreachable") != 0,
                 new ListedBlog.OfficialKeys(rs.getString("name"), rs.getString("office"), country,
                         Countries.name(country), rs.getString("region"), rs.getString("locality"),
-                        rs.getString("level"), rs.getString("branch")));
+                        rs.getString("level"), rs.getString("branch")),
+                rs.getString("replies_measurable"), rs.getString("replies_reason"));
     }
 
     /** Every listed blog (registry status lead, active, dormant or offline), by id. */
@@ -327,7 +330,7 @@ public final class MetricsStore {
             "score", "score_exact", "consistency_value", "consistency_points", "consistency_text",
             "responsiveness_value", "responsiveness_points", "responsiveness_text",
             "recency_value", "recency_points", "recency_text", "volume_value", "volume_points", "volume_text",
-            "not_enough_data", "comments_closed",
+            "not_enough_data", "comments_closed", "replies_measurable", "replies_reason",
             "rank", "position", "previous_rank", "movement", "movement_places", "movement_sort");
 
     // Built once from the constant column list above (no outside input), so the long statement cannot drift from it.
@@ -395,6 +398,8 @@ public final class MetricsStore {
         }
         v.put("not_enough_data", s.notEnoughDataYet() ? 1 : 0);
         v.put("comments_closed", s.commentsClosedPolicyApplied() ? 1 : 0);
+        v.put("replies_measurable", blog.repliesMeasurable());
+        v.put("replies_reason", blog.repliesMeasured() ? null : blog.repliesReason());
         bindPlacement(v, m.placement());
         return v;
     }

@@ -40,6 +40,14 @@ import java.util.Objects;
  * a blog that closes old posts automatically is not penalised; posts whose state is unknown are left out of
  * {@code c}.
  *
+ * <p><b>Replies not measurable.</b> Some platforms hide replies from any reader but a browser (Medium), or keep
+ * them on a service that only the site owner's key can read (Disqus, Facebook comments, Hyvor Talk), or refuse the
+ * crawler (paid subscribers only, robots.txt). Such a blog has no reply rate, which is not a rate of 0. Its
+ * responsiveness is held at the neutral prior {@value #PRIOR_REPLY_RATE}, the value every blog starts from before
+ * any reader comments, and the other parts keep their weights, so a blog neither rises nor falls only because its
+ * platform hides replies: against a blog that answers every reader it loses what answering earns, against a blog
+ * that ignores them it gains nothing it did not earn by posting.
+ *
  * <p>The score shown and ranked on is the exact sum rounded half-up to one decimal.
  */
 public final class ScoreFormula {
@@ -73,10 +81,21 @@ public final class ScoreFormula {
 
     /** Scores one blog's metrics. */
     public static Score score(BlogMetrics metrics) {
+        return score(metrics, null);
+    }
+
+    /**
+     * Scores one blog's metrics.
+     *
+     * @param repliesNotMeasurable null when the blog's replies are measured; otherwise why not, in words (may be
+     *                             empty), and responsiveness is held at the neutral prior
+     */
+    public static Score score(BlogMetrics metrics, String repliesNotMeasurable) {
         Objects.requireNonNull(metrics, "metrics");
         PostingMetrics posting = metrics.posting();
         ScoreComponent consistency = consistency(posting);
-        ResponsivenessPart responsiveness = responsiveness(metrics.responsiveness());
+        ResponsivenessPart responsiveness = repliesNotMeasurable == null ? responsiveness(metrics.responsiveness())
+                : notMeasurable(repliesNotMeasurable);
         ScoreComponent recency = recency(posting);
         ScoreComponent volume = volume(posting);
         List<ScoreComponent> components = List.of(consistency, responsiveness.component(), recency, volume);
@@ -100,6 +119,16 @@ public final class ScoreFormula {
     }
 
     private record ResponsivenessPart(ScoreComponent component, boolean notEnoughDataYet, boolean closedPolicyApplied) {
+    }
+
+    private static ResponsivenessPart notMeasurable(String reason) {
+        String why = reason.isBlank() ? "" : " " + reason.strip();
+        String text = String.format(Locale.ROOT,
+                "Replies cannot be measured on this blog.%s A reply rate that cannot be read is not a rate of 0:"
+                        + " responsiveness is held at the neutral %s, the value every blog starts from, so the"
+                        + " platform neither raises nor lowers the score: %s",
+                why, decimal(PRIOR_REPLY_RATE), decimal(PRIOR_REPLY_RATE));
+        return new ResponsivenessPart(component(ScorePart.RESPONSIVENESS, PRIOR_REPLY_RATE, text), false, false);
     }
 
     private static ResponsivenessPart responsiveness(ResponsivenessMetrics replies) {

@@ -11,11 +11,25 @@ import java.util.Objects;
  * @param metrics the measurements, as of {@code metrics.asOf()} (the time of the recompute)
  * @param score the score with its four components and flags
  * @param placement rank, list position and movement
+ * @param repliesMeasurable "measurable", or why the blog's replies cannot be measured ("not_on_platform",
+ *     "service_not_measured", "not_readable")
+ * @param repliesReason why not, in words; null when measurable
  */
 public record StoredMetrics(long blogId, long officialId, MeasuredStatus status, BlogMetrics metrics, Score score,
-                            Placement placement) {
+                            Placement placement, String repliesMeasurable, String repliesReason) {
+
+    /** Metrics of a blog whose replies are measured. */
+    public StoredMetrics(long blogId, long officialId, MeasuredStatus status, BlogMetrics metrics, Score score,
+                         Placement placement) {
+        this(blogId, officialId, status, metrics, score, placement, ListedBlog.MEASURABLE, null);
+    }
+
+    public boolean repliesMeasured() {
+        return ListedBlog.MEASURABLE.equals(repliesMeasurable);
+    }
 
     public StoredMetrics {
+        repliesMeasurable = repliesMeasurable == null ? ListedBlog.MEASURABLE : repliesMeasurable;
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(score, "score");

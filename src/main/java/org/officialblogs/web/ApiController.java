@@ -213,6 +213,8 @@ final class ApiController {
         m.put("reply_rate_low", r.replyRateInterval().lower());
         m.put("reply_rate_high", r.replyRateInterval().upper());
         m.put("comments_closed", r.commentsClosedEverywhere());
+        m.put("replies_measurable", r.repliesMeasurable() == null ? "measurable" : r.repliesMeasurable());
+        m.put("replies_measurable_reason", r.repliesMeasured() ? null : r.repliesReason());
         m.put("median_reply_seconds", r.medianTimeToFirstReply() == null ? null : r.medianTimeToFirstReply().toSeconds());
         m.put("movement", r.movement() == null ? null : r.movement().direction().code());
         m.put("movement_places", r.movement() == null ? null : r.movement().places());

@@ -28,7 +28,9 @@ public record MethodologyPage(SiteInfo site, List<Section> sections, List<Exampl
                     Arrays.stream(s.body().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList()));
         }
         List<Example> examples = new ArrayList<>();
-        for (WorkedExample e : Methodology.examples()) {
+        List<WorkedExample> worked = new ArrayList<>(Methodology.examples());
+        worked.add(Methodology.notMeasurableExample());
+        for (WorkedExample e : worked) {
             List<Part> parts = e.expected().components().stream()
                     .map(c -> new Part(c.part().label(), String.format(Locale.ROOT, "%.4f", c.value()),
                             String.format(Locale.ROOT, "%.2f", c.points())))

@@ -241,7 +241,13 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                 + (r.postsTooRecent() == 0 ? "." : "; " + Readable.count(r.postsTooRecent(), "newer post waits",
                 "newer posts wait") + "."));
         int n = r.judgedPostsWithReaderComments();
-        if (m.commentsClosedEverywhere()) {
+        if (!m.repliesMeasured()) {
+            facts.add("Replies cannot be measured on this blog: "
+                    + RepliesWords.label(m.repliesMeasurable(), m.repliesReason()) + "."
+                    + (m.repliesReason() == null || m.repliesReason().isBlank() ? "" : " " + m.repliesReason())
+                    + " This is not a reply rate of 0 %: the score holds responsiveness at the neutral 0.50.");
+            return facts;
+        } else if (m.commentsClosedEverywhere()) {
             facts.add("Comments were closed on all " + r.judgedPostsWithKnownCommentsState()
                     + " judged posts whose comment state is known, so readers could not comment.");
         } else if (n == 0) {

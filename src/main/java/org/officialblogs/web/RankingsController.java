@@ -243,7 +243,12 @@ final class RankingsController {
         String reply;
         String replyDetail;
         String replyDetailLabel;
-        if (row.commentsClosedEverywhere()) {
+        if (!row.repliesMeasured()) {
+            // never 0 % and never "comments closed": the platform hides the replies
+            reply = RepliesWords.label(row.repliesMeasurable(), row.repliesReason());
+            replyDetail = "";
+            replyDetailLabel = "";
+        } else if (row.commentsClosedEverywhere()) {
             reply = "comments closed";
             replyDetail = "";
             replyDetailLabel = "";

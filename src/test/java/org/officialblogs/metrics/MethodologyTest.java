@@ -44,6 +44,31 @@ class MethodologyTest {
     }
 
     @Test
+    void aBlogWhoseRepliesCannotBeMeasuredIsHeldAtTheNeutralValueNeitherRisingNorFalling() {
+        WorkedExample example = Methodology.notMeasurableExample();
+        BlogMetrics metrics = new BlogMetricsCalculator(MetricsSettings.defaults().withZone(example.zone()))
+                .compute(example.published(), example.replies(), example.now());
+        Score score = ScoreFormula.score(metrics, Methodology.NOT_MEASURABLE_REASON);
+        WorkedExample.Expected expected = example.expected();
+
+        assertThat(score.points()).isEqualTo(expected.points());
+        assertThat(score.notEnoughDataYet()).isFalse();
+        for (WorkedExample.ExpectedComponent component : expected.components()) {
+            assertThat(score.component(component.part()).points()).as("%s points", component.part())
+                    .isCloseTo(component.points(), within(EXACT));
+        }
+        assertThat(score.explanation()).startsWith("Replies cannot be measured on this blog. "
+                + Methodology.NOT_MEASURABLE_REASON).doesNotContain("0 %").doesNotContain("closed on");
+        // measured the ordinary way, the same posts would be a blog without reader comments yet: the same value,
+        // so hiding replies neither lifts nor sinks a blog
+        assertThat(ScoreFormula.score(metrics).points()).isEqualTo(expected.points());
+        Map<String, Double> points = Methodology.examples().stream()
+                .collect(Collectors.toMap(WorkedExample::name, e -> e.expected().points()));
+        assertThat(expected.points()).isLessThan(points.get("Weekly, answers most readers"))
+                .isGreaterThan(points.get("Weekly, comments open, never answers"));
+    }
+
+    @Test
     void examplesShowTheIntendedOrderOfBehaviours() {
         Map<String, Double> points = Methodology.examples().stream()
                 .collect(Collectors.toMap(WorkedExample::name, example -> example.expected().points()));

@@ -101,7 +101,8 @@ public final class MetricsReadDao {
                 rs.getInt("not_enough_data") != 0, rs.getInt("comments_closed") != 0,
                 rs.getString("responsiveness_text"));
         return new StoredMetrics(rs.getLong("blog_id"), rs.getLong("official_id"), Coded.of(MeasuredStatus.class, rs.getString("status")),
-                new BlogMetrics(asOf, settings.zone(), posting, replies), score, placement(rs));
+                new BlogMetrics(asOf, settings.zone(), posting, replies), score, placement(rs),
+                rs.getString("replies_measurable"), rs.getString("replies_reason"));
     }
 
     /**
@@ -181,7 +182,13 @@ public final class MetricsReadDao {
                              Double replyRateShown, WilsonInterval replyRateInterval,
                              boolean commentsClosedEverywhere, Duration medianTimeToFirstReply, double score,
                              Integer rank, Movement movement, String blogTitle, String activeYears,
-                             ListingStatus listingStatus, List<String> sources, Instant lastCrawlSuccessAt) {
+                             ListingStatus listingStatus, List<String> sources, Instant lastCrawlSuccessAt,
+                             String repliesMeasurable, String repliesReason) {
+
+        /** Whether the blog's replies can be measured (see {@code replies_measurable}). */
+        public boolean repliesMeasured() {
+            return repliesMeasurable == null || "measurable".equals(repliesMeasurable);
+        }
 
         /** The address people should visit: the site, else the feed; null for a lead. */
         public String address() {
@@ -211,7 +218,8 @@ public final class MetricsReadDao {
             m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places,
             cs.feed_title, b.active_years, b.status, cs.last_success_at,
             (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = m.official_id
-                AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3))
+                AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3)),
+            m.replies_measurable, m.replies_reason
             """;
 
     private static RankingRow rankingRow(ResultSet rs) throws SQLException {
@@ -228,7 +236,8 @@ public final class MetricsReadDao {
                 rs.getInt(15), rs.getInt(16), replyShown, new WilsonInterval(rs.getDouble(18), rs.getDouble(19)),
                 rs.getInt(20) > 0 && rs.getInt(21) == 0, median, rs.getDouble(23), rankOrNull, mv, rs.getString(27),
                 rs.getString(28), Coded.of(ListingStatus.class, rs.getString(29)),
-                rs.getString(31) == null ? List.of() : List.of(rs.getString(31).split("\u001f")), instant(rs, 30));
+                rs.getString(31) == null ? List.of() : List.of(rs.getString(31).split("\u001f")), instant(rs, 30),
+                rs.getString(32), rs.getString(33));
     }
 
     /**
