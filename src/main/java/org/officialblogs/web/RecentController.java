@@ -22,6 +22,9 @@ final class RecentController {
     /** Deep pages of a river are not useful and cost an index walk each; the feed archive stops here. */
     static final int MAX_PAGE = 200;
     private static final int SUMMARY_LENGTH = 280;
+    // compiled once: a page shortens every summary it lists
+    private static final java.util.regex.Pattern CONTROL_CHARACTERS = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\s]]");
+    private static final java.util.regex.Pattern WHITESPACE_RUN = java.util.regex.Pattern.compile("\\s+");
 
     private final ActivityDao activity;
     private final Templates templates;
@@ -108,7 +111,7 @@ final class RecentController {
     static String shorten(String s) {
         if (s == null || s.isBlank()) return null;
         // control characters (from broken feeds) carry nothing a reader can see
-        String t = s.replaceAll("[\\p{Cntrl}&&[^\\s]]", "").strip().replaceAll("\\s+", " ");
+        String t = WHITESPACE_RUN.matcher(CONTROL_CHARACTERS.matcher(s).replaceAll("").strip()).replaceAll(" ");
         if (t.length() <= SUMMARY_LENGTH) return t;
         int cut = t.lastIndexOf(' ', SUMMARY_LENGTH);
         return t.substring(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH) + "…";

@@ -21,7 +21,17 @@ import org.officialblogs.metrics.CommentsState;
  */
 public final class ActivityDao {
 
+    /** Readers' names recur across comments and requests; compiling their pattern once saves most of the cost. */
+    private static final int IDENTITY_PATTERNS_KEPT = 1024;
+
     private final Jdbi jdbi;
+    private final Map<String, Pattern> identityPatterns = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
+                    return size() > IDENTITY_PATTERNS_KEPT;
+                }
+            });
 
     public ActivityDao(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -131,7 +141,8 @@ public final class ActivityDao {
                     boolean official = rs.getInt("is_official") != 0;
                     String note = rs.getString("decision_note");
                     if (!official) {
-                        note = redact(note, rs.getString("author_name"), rs.getString("author_ref"));
+                        note = redactWith(note, this::cachedIdentityPattern, rs.getString("author_name"),
+                                rs.getString("author_ref"));
                     }
                     int parent = rs.getInt("parent_official");
                     Boolean replyToOfficial = rs.wasNull() ? null : parent != 0;
@@ -150,19 +161,31 @@ public final class ActivityDao {
 
     /** Replaces each (case-insensitive) occurrence of the reader's name or profile in a note by "a reader". */
     static String redact(String note, String... identities) {
+        return redactWith(note, ActivityDao::identityPattern, identities);
+    }
+
+    private static String redactWith(String note, java.util.function.Function<String, Pattern> patterns,
+                                     String... identities) {
         if (note == null) {
             return null;
         }
         String out = note;
         for (String identity : identities) {
             if (identity != null && identity.strip().length() >= 2) {
-                // whole words only, so a short name does not cut into other words of the note
-                out = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(identity.strip()) + "(?![\\p{L}\\p{N}])",
-                                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                        .matcher(out).replaceAll(Matcher.quoteReplacement("a reader"));
+                out = patterns.apply(identity.strip()).matcher(out).replaceAll(Matcher.quoteReplacement("a reader"));
             }
         }
         return out;
+    }
+
+    private Pattern cachedIdentityPattern(String identity) {
+        return identityPatterns.computeIfAbsent(identity, ActivityDao::identityPattern);
+    }
+
+    private static Pattern identityPattern(String identity) {
+        // whole words only, so a short name does not cut into other words of the note
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(identity) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** The delay between the first reader comment and the official's first reply on one post. */
