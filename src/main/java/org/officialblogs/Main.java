@@ -245,6 +245,9 @@ public final class Main implements Runnable {
         Long blogId;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100000", description = "Most blogs to crawl when crawling those due (default: all due)")
         int limit;
+        @Option(names = "--archive", description = "Read blogs that ended or went from the web archive instead of their live feeds: "
+                + "those never read (default), --all of them again, or one with --blog (env OFFICIALBLOGS_ARCHIVE_ENDPOINT, OFFICIALBLOGS_ARCHIVE_DELAY_MS)")
+        boolean archive;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -255,6 +258,9 @@ public final class Main implements Runnable {
             if (all && blogId != null) {
                 err.println("Choose one: --all or --blog ID.");
                 return 2;
+            }
+            if (archive) {
+                return archiveCommand(this, out, err);
             }
             try (App app = new App(options.config(Map.of()))) {
                 if (blogId != null) {
@@ -282,6 +288,35 @@ public final class Main implements Runnable {
                 }
                 return 0;
             }
+        }
+    }
+
+    /** {@code crawl --archive}: a blog, every ended blog, or those never read; metrics recomputed after. */
+    private static int archiveCommand(Crawl c, PrintWriter out, PrintWriter err) {
+        try (App app = new App(c.options.config(Map.of()))) {
+            java.util.List<org.officialblogs.crawl.archive.ArchiveService.Outcome> done;
+            if (c.blogId != null) {
+                var outcome = app.archive.readNow(c.blogId);
+                if (outcome.isEmpty()) {
+                    err.println("Blog " + c.blogId + " cannot be read from the archive: there is no such blog.");
+                    return 1;
+                }
+                done = java.util.List.of(outcome.get());
+                out.println(org.officialblogs.crawl.archive.ArchiveService.describe(outcome.get()));
+            } else if (c.all) {
+                done = app.archive.readEvery(c.limit, o -> out.println(
+                        org.officialblogs.crawl.archive.ArchiveService.describe(o)));
+            } else {
+                done = app.archive.pass(c.limit);
+                done.forEach(o -> out.println(org.officialblogs.crawl.archive.ArchiveService.describe(o)));
+            }
+            if (done.isEmpty()) {
+                out.println("No blog to read from the archive" + (c.all ? "." : "; use --all to read every blog that ended again."));
+            } else {
+                app.metrics.recomputeAll(app.clock.instant());
+                out.println(done.size() + " blogs read from the archive.");
+            }
+            return 0;
         }
     }
 
