@@ -239,7 +239,7 @@ public final class App implements AutoCloseable {
                 new LoginService(accounts, sessions, RateLimiter.inMemory(LOGINS_PER_ACCOUNT, LOGIN_WINDOW, clock),
                         RateLimiter.inMemory(LOGINS_PER_ADDRESS, LOGIN_WINDOW, clock),
                         new PasswordChecks(config.maxConcurrentLogins(), Duration.ofSeconds(2))),
-                sessions, tokens, clock, candidateReview, wikidataEnrichment);
+                sessions, tokens, clock, candidateReview, wikidataEnrichment, archive);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock,
                 config.dataDir().resolve("downloads"), notice);

@@ -107,7 +107,7 @@ public final class WebApp {
         this.submissionApi = new SubmissionApiController(mod.submissions(), mod.moderation(), limits, site);
         this.auth = new AuthController(mod.login(), sessions, csrf, templates, site);
         this.moderation = new ModerationController(mod.moderation(), sessions, templates, site, choices);
-        this.registryEdits = new RegistryEditController(mod.moderation(), sources.registry(), sessions, templates, site, choices);
+        this.registryEdits = new RegistryEditController(mod.moderation(), mod.archive(), sources.registry(), sessions, templates, site, choices);
         this.audit = new AuditController(mod.audit(), sessions, templates, site);
         this.crawlHealth = new CrawlHealthController(sources.crawl(), sessions, templates, site, mod.clock());
         this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
@@ -241,6 +241,7 @@ public final class WebApp {
             cfg.routes.post("/admin/officials/{id}", registryEdits::saveOfficial);
             cfg.routes.post("/admin/blogs/{id}", registryEdits::saveBlog);
             cfg.routes.post("/admin/blogs/{id}/recrawl", registryEdits::recrawl);
+            cfg.routes.post("/admin/blogs/{id}/archive", registryEdits::archive);
             cfg.routes.get("/admin/audit", audit::show);
             cfg.routes.get("/admin/crawl", crawlHealth::show);
             cfg.routes.get("/admin/candidates", candidates::list);
