@@ -48,6 +48,7 @@ public final class WebApp {
     private final OfficialController officials;
     private final MethodologyController methodology;
     private final RecentController recent;
+    private final WhenTheyBloggedController whenTheyBlogged;
     private final HealthController health;
     private final WebSessions sessions;
     private final CsrfGuard csrf;
@@ -95,6 +96,7 @@ public final class WebApp {
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
+        this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.baseUrl().getScheme());
@@ -187,6 +189,7 @@ public final class WebApp {
             cfg.routes.get("/officials/{id}", officials::show);
             cfg.routes.get("/methodology", methodology::show);
             cfg.routes.get("/recent", recent::show);
+            cfg.routes.get("/when-they-blogged", whenTheyBlogged::show);
             cfg.routes.get("/recent.atom", recent::recentAtom);
             cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);

@@ -319,6 +319,21 @@ public final class ArchiveDao {
                 """).map((rs, ctx) -> storedRead(rs)).list());
     }
 
+    /** An ended blog with its period figures and its official, for the public list. */
+    public record EndedBlog(StoredRead read, long officialId, String name, String office, String country) {
+    }
+
+    /** Listed blogs read from the archive with a dated post, the earliest period first. */
+    public List<EndedBlog> endedBlogs() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT r.*, o.id AS official_id, o.name, o.office, o.country
+                FROM archive_read r JOIN blog b ON b.id = r.blog_id JOIN official o ON o.id = b.official_id
+                WHERE r.first_post_at IS NOT NULL AND b.status IN ('active', 'dormant', 'offline')
+                ORDER BY r.first_post_at, r.blog_id
+                """).map((rs, ctx) -> new EndedBlog(storedRead(rs), rs.getLong("official_id"), rs.getString("name"),
+                        rs.getString("office"), rs.getString("country"))).list());
+    }
+
     static StoredRead storedRead(ResultSet rs) throws SQLException {
         return new StoredRead(rs.getLong("blog_id"), rs.getString("state"), rs.getString("reason"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "retry_at"),

@@ -201,6 +201,11 @@ public final class ArchiveService {
         return b.toString();
     }
 
+    /** The ended blogs measured from the archive, earliest period first (the public list). */
+    public List<ArchiveDao.EndedBlog> endedBlogs() {
+        return dao.endedBlogs();
+    }
+
     private int year() {
         return clock.instant().atZone(ZoneOffset.UTC).getYear();
     }
