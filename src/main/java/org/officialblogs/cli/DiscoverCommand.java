@@ -12,18 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.officialblogs.App;
-import org.officialblogs.Config;
-import org.officialblogs.Main;
+import org.officialblogs.config.Config;
 import org.officialblogs.discover.DiscoveryService;
 import org.officialblogs.discover.WikidataIds;
 import org.officialblogs.registry.Countries;
-import org.officialblogs.registry.Level;
 import org.officialblogs.registry.HttpUrls;
-import picocli.CommandLine;
+import org.officialblogs.registry.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code discover wikidata} and {@code discover popolo}: candidates from open data, checked by the crawler. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
@@ -54,7 +53,7 @@ public final class DiscoverCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        Main.ConfigOptions options;
+        ConfigOptions options;
         @Option(names = "--country", paramLabel = "CC", required = true,
                 description = "ISO 3166-1 alpha-2 code of a country; repeat for several")
         List<String> countries = new ArrayList<>();
@@ -118,7 +117,7 @@ public final class DiscoverCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        Main.ConfigOptions options;
+        ConfigOptions options;
         @Parameters(paramLabel = "FILE|URL", description = "The Popolo JSON file, or its http(s) address")
         String file;
         @Option(names = "--country", paramLabel = "CC", required = true,

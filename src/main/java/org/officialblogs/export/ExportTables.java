@@ -55,7 +55,7 @@ public final class ExportTables {
                     required("authorship", STRING, "Who writes it: self, shared (with staff) or unknown."),
                     optional("active_years", STRING, "Years the blog is known to have been active, as given by its source."),
                     optional("notes", STRING, "Public notes on the entry."),
-                    required("registry_status", STRING, "Registry status: lead (not yet verified), active, dormant or offline."),
+                    required("registry_status", STRING, "Registry status as moderators set it: lead (not yet verified), active (listed and crawled; whether the official posts is the measured status column), dormant or offline."),
                     optional("status", STRING, "Measured status: active, slowing, dormant, unreachable, offline, lead or no_data."),
                     optional("rank", INTEGER, "Competition rank by score among active and slowing blogs (equal scores share a rank)."),
                     optional("score", NUMBER, "Score from 0 to 100 (see /methodology); empty for leads and blogs never read (no data yet, or unreachable or offline before any post was read)."),

@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -218,18 +218,18 @@ public record Config(
     }
 
     private static int parseInt(Function<String, String> get, String name) {
-        String v = get.apply(name);
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
-        }
+        return parseNumber(get, name, Integer::parseInt);
     }
 
     private static long parseLong(Function<String, String> get, String name) {
+        return parseNumber(get, name, Long::parseLong);
+    }
+
+    /** A whole number, or a message that names the setting and the value. */
+    private static <T> T parseNumber(Function<String, String> get, String name, Function<String, T> parse) {
         String v = get.apply(name);
         try {
-            return Long.parseLong(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
             throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
         }

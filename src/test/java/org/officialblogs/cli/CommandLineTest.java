@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.config.Config;
 import org.officialblogs.testkit.LoopbackSite;
 import picocli.CommandLine;
 
