@@ -117,6 +117,9 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** Archived post pages read for their comments per archive read of a blog. */
+    static final int ARCHIVE_POST_PAGES = 40;
+
     public final Config config;
     public final Clock clock;
     public final Database database;
@@ -137,6 +140,10 @@ public final class App implements AutoCloseable {
     public final Fetcher fetcher;
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
+    /** Ended blogs read from the web archive, through its own paced fetcher. */
+    public final org.officialblogs.crawl.archive.ArchiveService archive;
+    public final org.officialblogs.crawl.archive.ArchiveDao archiveReads;
+    private final Fetcher archiveFetcher;
     private final QueuedCrawlTrigger queuedTrigger;
     /** Discovery: candidates from Wikidata and Popolo files, checked by the crawler, decided by moderators. */
     public final CandidateDao candidates;
@@ -187,6 +194,18 @@ public final class App implements AutoCloseable {
         // fetcher itself caps requests in flight at maxConcurrentFetches
         this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.maxConcurrentFetches() * 16);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
+        var archiveSettings = org.officialblogs.crawl.archive.ArchiveSettings.from(config);
+        // the pace toward the archive and its Retry-After are wall-clock time, whatever clock the pages are measured by
+        this.archiveFetcher = new Fetcher(archiveSettings.fetchSettings(fetchSettings(config)), parts.resolver(),
+                Clock.systemUTC());
+        var archiveClient = new org.officialblogs.crawl.archive.ArchiveClient(archiveFetcher, archiveSettings,
+                Clock.systemUTC(),
+                org.officialblogs.crawl.fetch.Sleeper.real());
+        this.archiveReads = new org.officialblogs.crawl.archive.ArchiveDao(database.jdbi());
+        this.archive = new org.officialblogs.crawl.archive.ArchiveService(archiveReads, new CommentDao(database.jdbi()),
+                archiveClient, new org.officialblogs.crawl.archive.ArchiveHistoryReader(archiveClient, reader,
+                        new org.officialblogs.crawl.archive.ArchiveQueryPlan(new FeedDiscovery(detector)),
+                        metricsSettings.zone()), metricsSettings.zone(), clock, ARCHIVE_POST_PAGES);
         BlogPreviewer previewer = parts.previewer() != null ? parts.previewer() : new FeedPreviewer(locator);
         CrawlTrigger trigger = parts.crawlTrigger() != null ? parts.crawlTrigger() : queuedTrigger;
         SessionService sessions = new SessionService(new SessionDao(database.jdbi()), tokens, clock, SessionService.SESSION_LENGTH);
@@ -213,7 +232,7 @@ public final class App implements AutoCloseable {
                 new LoginService(accounts, sessions, RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ACCOUNT, LoginService.ATTEMPT_WINDOW, clock),
                         RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ADDRESS, LoginService.ATTEMPT_WINDOW, clock),
                         new PasswordChecks(config.maxConcurrentLogins(), PasswordChecks.QUEUE_WAIT)),
-                sessions, tokens, clock, candidateReview, wikidataEnrichment);
+                sessions, tokens, clock, candidateReview, wikidataEnrichment, archive);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock,
                 config.dataDir().resolve("downloads"), notice);
@@ -245,7 +264,7 @@ public final class App implements AutoCloseable {
 
     /** The Quartz scheduler over this application's crawler (not started). */
     public CrawlScheduler scheduler() {
-        return new CrawlScheduler(crawlRunner, metrics, clock);
+        return new CrawlScheduler(crawlRunner, metrics, clock, archive);
     }
 
     /** The web app over this application's stores (not started). */
@@ -260,6 +279,7 @@ public final class App implements AutoCloseable {
         queuedTrigger.close();
         crawlRunner.close();
         fetcher.close();
+        archiveFetcher.close();
         queryFetcher.close();
         operations.close();
         database.close();

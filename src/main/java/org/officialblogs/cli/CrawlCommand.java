@@ -1,10 +1,12 @@
 package org.officialblogs.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.officialblogs.App;
 import org.officialblogs.crawl.CrawlRunner;
+import org.officialblogs.crawl.archive.ArchiveService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +30,9 @@ public final class CrawlCommand implements Callable<Integer> {
     Long blogId;
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100000", description = "Most blogs to crawl when crawling those due (default: all due)")
     int limit;
+    @Option(names = "--archive", description = "Read blogs that ended or went from the web archive instead of their live feeds: "
+            + "those never read (default), --all of them again, or one with --blog (env OFFICIALBLOGS_ARCHIVE_ENDPOINT, OFFICIALBLOGS_ARCHIVE_DELAY_MS)")
+    boolean archive;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,6 +43,9 @@ public final class CrawlCommand implements Callable<Integer> {
         if (all && blogId != null) {
             err.println("Choose one: --all or --blog ID.");
             return 2;
+        }
+        if (archive) {
+            return archive(out, err);
         }
         try (App app = new App(options.config(Map.of()))) {
             if (blogId != null) {
@@ -62,6 +70,34 @@ public final class CrawlCommand implements Callable<Integer> {
                 display.close();
                 out.println(summary.blogs() == 0 && !all ? "No blog is due; use --all to crawl every blog now."
                         : summary.text());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code crawl --archive}: a blog, every ended blog again, or those never read; metrics recomputed after. */
+    private int archive(PrintWriter out, PrintWriter err) {
+        try (App app = new App(options.config(Map.of()))) {
+            List<ArchiveService.Outcome> done;
+            if (blogId != null) {
+                var outcome = app.archive.readNow(blogId);
+                if (outcome.isEmpty()) {
+                    err.println("Blog " + blogId + " cannot be read from the archive: there is no such blog.");
+                    return 1;
+                }
+                done = List.of(outcome.get());
+                out.println(ArchiveService.describe(outcome.get()));
+            } else if (all) {
+                done = app.archive.readEvery(limit, o -> out.println(ArchiveService.describe(o)));
+            } else {
+                done = app.archive.pass(limit);
+                done.forEach(o -> out.println(ArchiveService.describe(o)));
+            }
+            if (done.isEmpty()) {
+                out.println("No blog to read from the archive" + (all ? "." : "; use --all to read every blog that ended again."));
+            } else {
+                app.metrics.recomputeAll(app.clock.instant());
+                out.println(done.size() + " blogs read from the archive.");
             }
             return 0;
         }

@@ -1,5 +1,7 @@
 package org.officialblogs.crawl;
 
+import org.officialblogs.crawl.archive.ArchiveService;
+
 import java.time.Clock;
 import java.util.Properties;
 import org.officialblogs.metrics.MetricsService;
@@ -29,12 +31,22 @@ public final class CrawlScheduler implements AutoCloseable {
 
     private final Scheduler scheduler;
 
+    /** Blogs read from the web archive per pass; the archive's pace (OFFICIALBLOGS_ARCHIVE_DELAY_MS) spaces requests. */
+    static final int ARCHIVE_BLOGS_PER_PASS = 1;
+    /** Minutes between two archive passes. */
+    static final int ARCHIVE_PASS_MINUTES = 10;
+
     public CrawlScheduler(CrawlRunner runner, MetricsService metrics, Clock clock) {
+        this(runner, metrics, clock, null);
+    }
+
+    /** @param archive reads ended blogs from the web archive in a slow background pass; null for none */
+    public CrawlScheduler(CrawlRunner runner, MetricsService metrics, Clock clock, ArchiveService archive) {
         try {
             Properties p = new Properties();
             p.setProperty("org.quartz.scheduler.instanceName", "officialblogs");
             p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            p.setProperty("org.quartz.threadPool.threadCount", "2");
+            p.setProperty("org.quartz.threadPool.threadCount", "3");
             p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
             p.setProperty("org.quartz.scheduler.interruptJobsOnShutdown", "true");
             scheduler = new StdSchedulerFactory(p).getScheduler();
@@ -42,6 +54,7 @@ public final class CrawlScheduler implements AutoCloseable {
                 Class<? extends Job> type = bundle.getJobDetail().getJobClass();
                 if (type == CrawlDueJob.class) return new CrawlDueJob(runner);
                 if (type == NightlyMetricsJob.class) return new NightlyMetricsJob(metrics, clock);
+                if (type == ArchivePassJob.class) return new ArchivePassJob(archive, metrics, clock);
                 throw new SchedulerException("unknown job " + type);
             });
             scheduler.scheduleJob(JobBuilder.newJob(CrawlDueJob.class).withIdentity("crawl-due").build(),
@@ -52,6 +65,13 @@ public final class CrawlScheduler implements AutoCloseable {
                     TriggerBuilder.newTrigger().withIdentity("nightly").withSchedule(
                             CronScheduleBuilder.dailyAtHourAndMinute(3, 30).inTimeZone(java.util.TimeZone.getTimeZone("UTC")))
                             .build());
+            if (archive != null) {
+                scheduler.scheduleJob(JobBuilder.newJob(ArchivePassJob.class).withIdentity("archive-pass").build(),
+                        TriggerBuilder.newTrigger().withIdentity("archive-pace")
+                                .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(60)))
+                                .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(ARCHIVE_PASS_MINUTES)
+                                        .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the crawl scheduler: " + e.getMessage(), e);
         }
@@ -90,6 +110,36 @@ public final class CrawlScheduler implements AutoCloseable {
                 CrawlRunner.Summary s = runner.runDue(BATCH, CrawlRunner.Progress.NONE);
                 if (s.blogs() > 0) log.info("scheduled crawl: {}", s.text());
                 if (s.blogs() < BATCH) return;
+            }
+        }
+    }
+
+    /**
+     * Reads from the web archive the blogs that ended or went and were never read (once each), those a moderator
+     * asked for, and those whose read the archive stopped, a few at a time.
+     */
+    @DisallowConcurrentExecution
+    static final class ArchivePassJob implements Job {
+        private final ArchiveService archive;
+        private final MetricsService metrics;
+        private final Clock clock;
+
+        ArchivePassJob(ArchiveService archive, MetricsService metrics, Clock clock) {
+            this.archive = archive;
+            this.metrics = metrics;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                for (ArchiveService.Outcome o : archive.pass(ARCHIVE_BLOGS_PER_PASS)) {
+                    log.info("archive pass: blog {} {} ({} posts, {} new)", o.blogId(), o.state(), o.postsFound(),
+                            o.newPosts());
+                    metrics.recompute(o.blogId(), clock.instant());
+                }
+            } catch (RuntimeException e) {
+                log.error("archive pass failed", e);
             }
         }
     }

@@ -6,12 +6,12 @@ import org.officialblogs.crawl.feed.CommentSignals;
 import org.officialblogs.crawl.feed.FeedItem;
 
 /** Turns a feed item into the post row we keep. */
-final class PostMapping {
+public final class PostMapping {
 
     private PostMapping() {
     }
 
-    static PostRecord post(FeedItem item) {
+    public static PostRecord post(FeedItem item) {
         CommentSignals c = item.comments();
         URI replies = c.replies().stream().map(CommentSignals.RepliesLink::href).filter(Objects::nonNull).findFirst()
                 .orElse(null);

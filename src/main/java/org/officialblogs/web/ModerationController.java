@@ -20,7 +20,8 @@ final class ModerationController {
             "approved", "Approved: the blog is listed and its first crawl has been requested.",
             "rejected", "Rejected: the submitter sees your reason on their status page.",
             "saved", "Changes saved.",
-            "recrawl", "A crawl of the blog has been requested.");
+            "recrawl", "A crawl of the blog has been requested.",
+            "archive", "A read of the blog from the web archive has been requested; it runs in the background at the archive's pace.");
 
     static final int QUEUE_PAGE = 200;
 

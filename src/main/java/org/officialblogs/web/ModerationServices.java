@@ -14,4 +14,5 @@ import org.officialblogs.registry.SubmissionService;
 /** The services behind submissions, moderation and moderators' logins, built in Main and handed to the web app. */
 public record ModerationServices(SubmissionService submissions, BulkSubmissions bulk, ModerationService moderation,
                                  AuditLog audit, LoginService login, SessionService sessions, SecretTokens tokens,
-                                 Clock clock, CandidateReview candidates, WikidataEnrichment wikidata) {}
+                                 Clock clock, CandidateReview candidates, WikidataEnrichment wikidata,
+                                 org.officialblogs.crawl.archive.ArchiveService archive) {}

@@ -1,5 +1,7 @@
 package org.officialblogs.web;
 
+import org.officialblogs.crawl.archive.ArchiveService;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -13,7 +15,7 @@ import org.officialblogs.registry.RegistryDao;
 
 /**
  * Moderators' edits of the registry: GET /admin/officials (find), GET and POST /admin/officials/{id}, POST
- * /admin/blogs/{id} (with reply aliases), POST /admin/blogs/{id}/recrawl.
+ * /admin/blogs/{id} (with reply aliases), POST /admin/blogs/{id}/recrawl, POST /admin/blogs/{id}/archive.
  */
 final class RegistryEditController {
 
@@ -24,9 +26,12 @@ final class RegistryEditController {
     private final SiteInfo site;
     private final Choices choices;
 
-    RegistryEditController(ModerationService moderation, RegistryDao registry, WebSessions sessions, Templates templates,
-                           SiteInfo site, Choices choices) {
+    private final ArchiveService archive;
+
+    RegistryEditController(ModerationService moderation, ArchiveService archive, RegistryDao registry,
+                           WebSessions sessions, Templates templates, SiteInfo site, Choices choices) {
         this.moderation = moderation;
+        this.archive = archive;
         this.registry = registry;
         this.sessions = sessions;
         this.templates = templates;
@@ -83,6 +88,17 @@ final class RegistryEditController {
         }
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         render(ctx, official(b.officialId()), null, blogId, null, Map.of("blog", r.message()), null);
+    }
+
+    /** Asks for a read of the blog from the web archive; the background pass does it at the archive's pace. */
+    void archive(Context ctx) {
+        long blogId = OfficialController.parseId(ctx.pathParam("id"));
+        Blog b = blog(blogId);
+        String moderator = sessions.moderator(ctx).username();
+        archive.request(blogId);
+        org.slf4j.LoggerFactory.getLogger(RegistryEditController.class)
+                .info("archive read of blog={} requested by {}", blogId, moderator);
+        ctx.redirect("/admin/officials/" + b.officialId() + "?done=archive#blog-" + blogId, HttpStatus.SEE_OTHER);
     }
 
     private Official official(long id) {

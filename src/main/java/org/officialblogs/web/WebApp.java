@@ -48,6 +48,7 @@ public final class WebApp {
     private final OfficialController officials;
     private final MethodologyController methodology;
     private final RecentController recent;
+    private final WhenTheyBloggedController whenTheyBlogged;
     private final HealthController health;
     private final WebSessions sessions;
     private final CsrfGuard csrf;
@@ -95,6 +96,7 @@ public final class WebApp {
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
+        this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.baseUrl().getScheme());
@@ -107,7 +109,7 @@ public final class WebApp {
         this.submissionApi = new SubmissionApiController(mod.submissions(), mod.moderation(), limits, site);
         this.auth = new AuthController(mod.login(), sessions, csrf, templates, site);
         this.moderation = new ModerationController(mod.moderation(), sessions, templates, site, choices);
-        this.registryEdits = new RegistryEditController(mod.moderation(), sources.registry(), sessions, templates, site, choices);
+        this.registryEdits = new RegistryEditController(mod.moderation(), mod.archive(), sources.registry(), sessions, templates, site, choices);
         this.audit = new AuditController(mod.audit(), sessions, templates, site);
         this.crawlHealth = new CrawlHealthController(sources.crawl(), sessions, templates, site, mod.clock());
         this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
@@ -201,6 +203,7 @@ public final class WebApp {
             cfg.routes.get("/officials/{id}", officials::show);
             cfg.routes.get("/methodology", methodology::show);
             cfg.routes.get("/recent", recent::show);
+            cfg.routes.get("/when-they-blogged", whenTheyBlogged::show);
             cfg.routes.get("/recent.atom", recent::recentAtom);
             cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);
@@ -254,6 +257,7 @@ public final class WebApp {
             cfg.routes.post("/admin/officials/{id}", registryEdits::saveOfficial, Access.MODERATOR);
             cfg.routes.post("/admin/blogs/{id}", registryEdits::saveBlog, Access.MODERATOR);
             cfg.routes.post("/admin/blogs/{id}/recrawl", registryEdits::recrawl, Access.MODERATOR);
+            cfg.routes.post("/admin/blogs/{id}/archive", registryEdits::archive, Access.MODERATOR);
             cfg.routes.get("/admin/audit", audit::show, Access.MODERATOR);
             cfg.routes.get("/admin/crawl", crawlHealth::show, Access.MODERATOR);
             cfg.routes.get("/admin/candidates", candidates::list, Access.MODERATOR);

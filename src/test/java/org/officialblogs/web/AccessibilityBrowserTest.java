@@ -115,7 +115,8 @@ class AccessibilityBrowserTest {
 
     List<String> pages() {
         long profile = site.officialOf(site.example("Weekly, answers most readers"));
-        return List.of("/", "/?tab=historical", "/officials/" + profile, "/submit", "/data", "/recent", "/methodology");
+        return List.of("/", "/?tab=historical", "/officials/" + profile, "/submit", "/data", "/recent", "/methodology",
+                "/when-they-blogged");
     }
 
     @Test

@@ -120,6 +120,7 @@ class AdminAuthTest {
         WebClient c = server.client();
         c.login(TestServer.MODERATOR, TestServer.PASSWORD);
         assertThat(c.post("/admin/blogs/1/recrawl", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(c.post("/admin/blogs/1/archive", Map.of()).statusCode()).isEqualTo(403);
         assertThat(c.post("/logout", Map.of()).statusCode()).isEqualTo(403);
         // the public double-submit token is not the session's
         String publicToken = c.csrf("/submit");

@@ -259,6 +259,12 @@ class AdminModerationTest {
         Document audit = WebClient.html(moderator.get("/admin/audit"));
         assertThat(audit.select("table.audit code").eachText())
                 .containsExactly("blog.recrawl", "blog.edit", "official.edit", "submission.approve");
+
+        // the archive button asks the background pass for a read, whatever the blog's state
+        assertThat(moderator.adminPost("/admin/blogs/" + blogId + "/archive", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(server.count("SELECT count(*) FROM archive_read WHERE blog_id = " + blogId
+                + " AND state = 'requested' AND reason = 'requested'")).isEqualTo(1);
+        assertThat(moderator.adminPost("/admin/blogs/999999/archive", Map.of()).statusCode()).isEqualTo(404);
     }
 
     @Test
