@@ -1,6 +1,5 @@
 package org.officialblogs.crawl;
 
-import org.officialblogs.crawl.archive.ArchiveService;
 
 import java.time.Clock;
 import java.util.Properties;
@@ -41,7 +40,7 @@ public final class CrawlScheduler implements AutoCloseable {
     }
 
     /** @param archive reads ended blogs from the web archive in a slow background pass; null for none */
-    public CrawlScheduler(CrawlRunner runner, MetricsService metrics, Clock clock, ArchiveService archive) {
+    public CrawlScheduler(CrawlRunner runner, MetricsService metrics, Clock clock, BackgroundPass archive) {
         try {
             Properties p = new Properties();
             p.setProperty("org.quartz.scheduler.instanceName", "officialblogs");
@@ -120,11 +119,11 @@ public final class CrawlScheduler implements AutoCloseable {
      */
     @DisallowConcurrentExecution
     static final class ArchivePassJob implements Job {
-        private final ArchiveService archive;
+        private final BackgroundPass archive;
         private final MetricsService metrics;
         private final Clock clock;
 
-        ArchivePassJob(ArchiveService archive, MetricsService metrics, Clock clock) {
+        ArchivePassJob(BackgroundPass archive, MetricsService metrics, Clock clock) {
             this.archive = archive;
             this.metrics = metrics;
             this.clock = clock;
@@ -133,10 +132,9 @@ public final class CrawlScheduler implements AutoCloseable {
         @Override
         public void execute(JobExecutionContext context) {
             try {
-                for (ArchiveService.Outcome o : archive.pass(ARCHIVE_BLOGS_PER_PASS)) {
-                    log.info("archive pass: blog {} {} ({} posts, {} new)", o.blogId(), o.state(), o.postsFound(),
-                            o.newPosts());
-                    metrics.recompute(o.blogId(), clock.instant());
+                for (BackgroundPass.Read read : archive.run(ARCHIVE_BLOGS_PER_PASS)) {
+                    log.info("archive pass: blog {} {}", read.blogId(), read.summary());
+                    metrics.recompute(read.blogId(), clock.instant());
                 }
             } catch (RuntimeException e) {
                 log.error("archive pass failed", e);

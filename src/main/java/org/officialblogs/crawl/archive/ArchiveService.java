@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * stored so far and when it may go on; the next pass reads the blog again from the start of its captures. Posts,
  * captures and comments are stored by their identity, so a repeated read adds what is new and doubles nothing.
  */
-public final class ArchiveService {
+public final class ArchiveService implements org.officialblogs.crawl.BackgroundPass {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveService.class);
     /** Captures of a post page listed per query: the latest (most comments) is read. */
@@ -129,6 +129,13 @@ public final class ArchiveService {
     /** Reads one blog now, whatever its state; empty when there is no such blog. */
     public Optional<Outcome> readNow(long blogId) {
         return dao.target(blogId).map(t -> read(t, reason(t, year()).orElse(Reason.REQUESTED)));
+    }
+
+    /** The scheduler's background pass: {@link #pass} with a line per blog read. */
+    @Override
+    public List<Read> run(int blogs) {
+        return pass(blogs).stream().map(o -> new Read(o.blogId(), o.state() + " (" + o.postsFound() + " posts, "
+                + o.newPosts() + " new)")).toList();
     }
 
     /**
