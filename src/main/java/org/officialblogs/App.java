@@ -12,6 +12,8 @@ import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.auth.SecretTokens;
 import org.officialblogs.auth.SessionDao;
 import org.officialblogs.auth.SessionService;
+import org.officialblogs.config.Config;
+import org.officialblogs.crawl.CandidateBlogChecker;
 import org.officialblogs.crawl.CommentCollector;
 import org.officialblogs.crawl.CommentDao;
 import org.officialblogs.crawl.CrawlDao;
@@ -23,6 +25,7 @@ import org.officialblogs.crawl.FeedLocator;
 import org.officialblogs.crawl.FeedPreviewer;
 import org.officialblogs.crawl.QueuedCrawlTrigger;
 import org.officialblogs.crawl.comments.CommentFetchPolicy;
+import org.officialblogs.crawl.feed.BlogLinkFinder;
 import org.officialblogs.crawl.feed.FeedDiscovery;
 import org.officialblogs.crawl.feed.FeedReader;
 import org.officialblogs.crawl.feed.HistoryPaging;
@@ -30,8 +33,6 @@ import org.officialblogs.crawl.feed.PlatformDetector;
 import org.officialblogs.crawl.fetch.FetchSettings;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.crawl.fetch.HostResolver;
-import org.officialblogs.crawl.CandidateBlogChecker;
-import org.officialblogs.crawl.feed.BlogLinkFinder;
 import org.officialblogs.db.Database;
 import org.officialblogs.discover.CandidateDao;
 import org.officialblogs.discover.CandidateReview;
@@ -116,11 +117,6 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Login attempts counted per username and address, and per address whatever the username, in this window. */
-    static final int LOGINS_PER_ACCOUNT = 5;
-    static final int LOGINS_PER_ADDRESS = 10;
-    static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
-
     public final Config config;
     public final Clock clock;
     public final Database database;
@@ -183,12 +179,9 @@ public final class App implements AutoCloseable {
         FeedLocator locator = new FeedLocator(fetcher, reader, new FeedDiscovery(detector), detector);
         CrawlSettings crawlSettings = CrawlSettings.of(Duration.ofDays(config.backfillHorizonDays()),
                 config.backfillMaxPages(), Duration.ofDays(config.measurementWindowDays()));
-        // fresh posts (two weeks) every 6 h, settling ones (two months) daily, then weekly until the window ends
-        int window = config.measurementWindowDays();
-        CommentFetchPolicy commentPolicy = new CommentFetchPolicy(Duration.ofDays(Math.min(14, window)),
-                Duration.ofHours(6), Duration.ofDays(Math.min(60, window)), Duration.ofDays(1), Duration.ofDays(7),
-                crawlSettings.measurementWindow());
-        CommentCollector comments = new CommentCollector(new CommentDao(database.jdbi(), database.writer()), fetcher, commentPolicy, clock);
+        CommentFetchPolicy commentPolicy = CommentFetchPolicy.forWindow(crawlSettings.measurementWindow());
+        CommentCollector comments = new CommentCollector(new CommentDao(database.jdbi(), database.writer()), fetcher,
+                commentPolicy, clock);
         this.crawler = new CrawlService(crawl, fetcher, reader, locator, detector, new HistoryPaging(), comments, metrics,
                 crawlSettings, clock, new SplittableRandom());
         // far more workers than fetch slots: a worker spends almost all its time waiting out a host's delay, the
@@ -198,7 +191,7 @@ public final class App implements AutoCloseable {
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         BlogPreviewer previewer = parts.previewer() != null ? parts.previewer() : new FeedPreviewer(locator);
         CrawlTrigger trigger = parts.crawlTrigger() != null ? parts.crawlTrigger() : queuedTrigger;
-        SessionService sessions = new SessionService(new SessionDao(database.jdbi()), tokens, clock, Duration.ofHours(12));
+        SessionService sessions = new SessionService(new SessionDao(database.jdbi()), tokens, clock, SessionService.SESSION_LENGTH);
         this.submissions = new SubmissionDao(database.jdbi());
         BulkUploadDao uploads = new BulkUploadDao(database.jdbi());
         AuditLog audit = new AuditLog(database.jdbi(), clock);
@@ -219,9 +212,9 @@ public final class App implements AutoCloseable {
                 new ModerationService(submissions, registry, registryService, new ModerationDao(database.jdbi()),
                         audit, trigger, clock),
                 audit,
-                new LoginService(accounts, sessions, RateLimiter.inMemory(LOGINS_PER_ACCOUNT, LOGIN_WINDOW, clock),
-                        RateLimiter.inMemory(LOGINS_PER_ADDRESS, LOGIN_WINDOW, clock),
-                        new PasswordChecks(config.maxConcurrentLogins(), Duration.ofSeconds(2))),
+                new LoginService(accounts, sessions, RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ACCOUNT, LoginService.ATTEMPT_WINDOW, clock),
+                        RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ADDRESS, LoginService.ATTEMPT_WINDOW, clock),
+                        new PasswordChecks(config.maxConcurrentLogins(), PasswordChecks.QUEUE_WAIT)),
                 sessions, tokens, clock, candidateReview, wikidataEnrichment);
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock,

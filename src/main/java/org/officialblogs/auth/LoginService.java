@@ -15,6 +15,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoginService {
 
+    /** Login attempts one user name may make from one address in {@link #ATTEMPT_WINDOW}. */
+    public static final int ATTEMPTS_PER_ACCOUNT = 5;
+    /** Login attempts one address may make across user names in {@link #ATTEMPT_WINDOW} (a spray of names). */
+    public static final int ATTEMPTS_PER_ADDRESS = 10;
+    /** The window the two limits count in. */
+    public static final java.time.Duration ATTEMPT_WINDOW = java.time.Duration.ofMinutes(15);
+
     private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
     /** The outcome of one login attempt. */

@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PasswordChecks {
 
+    /** How long a login waits for a free check before it is answered 429 with Retry-After. */
+    public static final java.time.Duration QUEUE_WAIT = java.time.Duration.ofSeconds(2);
+
     /** A slot to run one check in; closing it frees the slot. */
     public interface Slot extends AutoCloseable {
         @Override

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class SessionService {
 
+    /** How long a moderator's session lasts after login: a working day, then log in again. */
+    public static final java.time.Duration SESSION_LENGTH = java.time.Duration.ofHours(12);
+
     /** A new session: the token for the cookie (shown once, never stored) and the session it opens. */
     public record Started(String token, ActiveSession session) {}
 

@@ -11,22 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.officialblogs.App;
-import org.officialblogs.Config;
-import org.officialblogs.Main;
+import org.officialblogs.config.Config;
 import org.officialblogs.discover.DiscoveryService;
 import org.officialblogs.discover.WikidataIds;
 import org.officialblogs.registry.Countries;
-import org.officialblogs.registry.Level;
 import org.officialblogs.registry.HttpUrls;
-import picocli.CommandLine;
+import org.officialblogs.registry.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code discover wikidata} and {@code discover popolo}: candidates from open data, checked by the crawler. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
@@ -57,7 +53,7 @@ public final class DiscoverCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        Main.ConfigOptions options;
+        ConfigOptions options;
         @Option(names = "--country", paramLabel = "CC", required = true,
                 description = "ISO 3166-1 alpha-2 code of a country; repeat for several")
         List<String> countries = new ArrayList<>();
@@ -121,7 +117,7 @@ public final class DiscoverCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        Main.ConfigOptions options;
+        ConfigOptions options;
         @Parameters(paramLabel = "FILE|URL", description = "The Popolo JSON file, or its http(s) address")
         String file;
         @Option(names = "--country", paramLabel = "CC", required = true,
@@ -204,8 +200,7 @@ public final class DiscoverCommand implements Runnable {
     }
 
     static DiscoveryService.Report withProgress(PrintWriter err, Run run) throws DiscoveryService.DiscoveryException {
-        ProgressBar[] bar = new ProgressBar[1];
-        try {
+        try (ProgressDisplay display = ProgressDisplay.open("Checking", ProgressDisplay.terminal(System.console()), err)) {
             return run.run(new DiscoveryService.Listener() {
                 @Override
                 public synchronized void notice(String line) {
@@ -214,18 +209,10 @@ public final class DiscoverCommand implements Runnable {
                 }
 
                 @Override
-                public synchronized void checked(int done, int total) {
-                    if (bar[0] == null) {
-                        bar[0] = new ProgressBarBuilder().setTaskName("Checking").setInitialMax(total)
-                                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(250)
-                                .continuousUpdate().build();
-                    }
-                    bar[0].maxHint(total);
-                    bar[0].stepTo(done);
+                public void checked(int done, int total) {
+                    display.update(done, total);
                 }
             });
-        } finally {
-            if (bar[0] != null) bar[0].close();
         }
     }
 

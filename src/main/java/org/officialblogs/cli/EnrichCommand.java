@@ -6,16 +6,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.officialblogs.App;
-import org.officialblogs.Config;
-import org.officialblogs.Main;
+import org.officialblogs.config.Config;
 import org.officialblogs.discover.DiscoveryService;
 import org.officialblogs.discover.WikidataEnrichment;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.HttpUrls;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code enrich wikidata}: Wikidata ids for officials already listed. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -39,7 +38,7 @@ public final class EnrichCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @Mixin
-        Main.ConfigOptions options;
+        ConfigOptions options;
         @Option(names = "--country", paramLabel = "CC", description = "Only officials of this country")
         String country;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "Most officials to look up (default 1000)")

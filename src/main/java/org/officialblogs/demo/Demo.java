@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlRunner;
 import org.officialblogs.crawl.CrawlTarget;
 import org.officialblogs.crawl.fetch.HostResolver;

@@ -1,8 +1,5 @@
 package org.officialblogs.discover;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,9 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.officialblogs.json.Json;
 import org.officialblogs.registry.Branch;
-import org.officialblogs.registry.Level;
 import org.officialblogs.registry.HttpUrls;
+import org.officialblogs.registry.Level;
 
 /**
  * Reads a Popolo file (the EveryPolitician format: {@code persons}, {@code organizations}, {@code memberships},
@@ -53,7 +54,7 @@ public final class PopoloReader {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final Pattern BLOG = Pattern.compile("\\b(blog|blogg|blogi|weblog|блог|ブログ|博客|部落格)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern FEED = Pattern.compile("\\b(rss|atom|feed)\\b", Pattern.CASE_INSENSITIVE);

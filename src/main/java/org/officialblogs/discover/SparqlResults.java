@@ -1,14 +1,15 @@
 package org.officialblogs.discover;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.officialblogs.json.Json;
 
 /**
  * Reads a SELECT answer in the W3C SPARQL 1.1 Query Results JSON Format: {@code head.vars}, then
@@ -60,7 +61,7 @@ public final class SparqlResults {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final List<String> vars;
     private final List<Row> rows;

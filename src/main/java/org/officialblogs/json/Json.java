@@ -28,9 +28,14 @@ public final class Json {
      * the one it is given.
      */
     public static ObjectMapper mapper() {
+        return mapperNestedTo(MAX_NESTING_DEPTH);
+    }
+
+    /** The house mapper for documents that nest deeper by nature (threads of replies to replies), still bounded. */
+    public static ObjectMapper mapperNestedTo(int maxNestingDepth) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STRING_LENGTH).build())
+                        .maxNestingDepth(maxNestingDepth).maxStringLength(MAX_STRING_LENGTH).build())
                 .build();
         return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())

@@ -1,14 +1,14 @@
 package org.officialblogs.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.json.Json;
 import org.officialblogs.registry.BlogPreviewer;
@@ -62,46 +62,15 @@ final class SubmissionApiController {
             ctx.status(HttpStatus.BAD_REQUEST).json(errors("body", "must be a JSON object of the submission's fields"));
             return;
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, String> problems = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> f : root.properties()) {
-            String name = f.getKey();
-            JsonNode v = f.getValue();
-            if (!SubmissionInput.FIELDS.contains(name) && !name.equals("kind") && !name.equals("official_id")) {
-                problems.put(name, "is not a field of a submission; the fields are " + String.join(", ", SubmissionInput.FIELDS)
-                        + ", and kind and official_id for evidence");
-            } else if (name.equals("official_id") && v.canConvertToLong() && v.isIntegralNumber()) {
-                values.put(name, Long.toString(v.asLong()));
-            } else if (v.isNull()) {
-                values.put(name, "");
-            } else if (!v.isTextual()) {
-                problems.put(name, "must be a string");
-            } else {
-                values.put(name, v.asText());
-            }
-        }
-        if (!problems.isEmpty()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("errors", problems));
+        SubmissionRequest.Parsed parsed = SubmissionRequest.parse(root);
+        if (!parsed.ok()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("errors", parsed.problems()));
             return;
         }
-        SubmissionInput in = new SubmissionInput(values);
-        String kind = values.getOrDefault("kind", "new").strip();
-        SubmissionService.Validated v;
-        if (kind.equals("evidence")) {
-            long officialId;
-            try {
-                officialId = Long.parseLong(values.getOrDefault("official_id", "").strip());
-            } catch (NumberFormatException e) {
-                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(errors("official_id", "is required for evidence: the number of a listed official"));
-                return;
-            }
-            v = submissions.validateEvidence(officialId, in);
-        } else if (kind.equals("new") || kind.isEmpty()) {
-            v = submissions.validate(in);
-        } else {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(errors("kind", "must be 'new' or 'evidence'"));
-            return;
-        }
+        SubmissionRequest request = parsed.request();
+        SubmissionService.Validated v = request.evidence()
+                ? submissions.validateEvidence(request.officialId(), request.input())
+                : submissions.validate(request.input());
         if (!v.ok()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("errors", v.result().errors()));
             return;
@@ -112,7 +81,7 @@ final class SubmissionApiController {
             tooMany(ctx, d);
             return;
         }
-        SubmissionService.Outcome outcome = kind.equals("evidence") ? submissions.submitEvidence(v) : submissions.submit(v);
+        SubmissionService.Outcome outcome = request.evidence() ? submissions.submitEvidence(v) : submissions.submit(v);
         if (outcome instanceof SubmissionService.Created c) {
             String url = site.baseUrl() + "/submissions/" + c.token();
             Map<String, Object> body = new LinkedHashMap<>();

@@ -1,22 +1,24 @@
 package org.officialblogs.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.NotFoundResponse;
-import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.officialblogs.Config;
-import org.officialblogs.crawl.CrawlDao;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.officialblogs.auth.RateLimiter;
+import org.officialblogs.config.Config;
+import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.db.Database;
 import org.officialblogs.export.DataExporter;
 import org.officialblogs.export.ExportDao;
@@ -29,8 +31,6 @@ import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.web.query.ActivityDao;
 import org.officialblogs.web.query.MetricsReadDao;
 import org.officialblogs.web.query.ProfileQuery;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +120,8 @@ public final class WebApp {
      * Creates and starts the server on the configured address and port (0: a free port); {@link Javalin#port()}
      * tells which, {@link #metricsPort()} the port of /metrics when it has its own.
      */
+    private volatile Javalin started;
+
     public Javalin start() {
         Javalin javalin = create();
         javalin = config.bind().isEmpty() ? javalin.start(config.port()) : javalin.start(config.bind(), config.port());
@@ -140,7 +142,19 @@ public final class WebApp {
             }
             metricsConnector = c;
         }
+        started = javalin;
         return javalin;
+    }
+
+    /** The port the site listens on, once {@link #start()}ed. */
+    public int port() {
+        return started.port();
+    }
+
+    /** Stops the server {@link #start()} started: requests in flight are finished first. */
+    public void stop() {
+        Javalin running = started;
+        if (running != null) running.stop();
     }
 
     /** The port /metrics is served on when it has its own (OFFICIALBLOGS_METRICS_PORT), once started; else -1. */
@@ -210,9 +224,7 @@ public final class WebApp {
             cfg.routes.get("/api/v1/rankings", api::rankings);
 
             // submissions (public; every form POST carries a CSRF token, checked before any handler)
-            cfg.routes.beforeMatched("/admin", sessions::requirePage);
-            cfg.routes.beforeMatched("/admin/*", sessions::requirePage);
-            cfg.routes.beforeMatched("/api/v1/admin/*", sessions::requireApi);
+            cfg.routes.beforeMatched(ctx -> requireAccess(ctx, sessions));
             cfg.routes.beforeMatched(WebApp::refuseOversizedUpload);
             cfg.routes.beforeMatched(csrf::check);
             cfg.routes.get("/submit", submit::form);
@@ -226,29 +238,30 @@ public final class WebApp {
             cfg.routes.get("/submissions/{token}", submit::status);
             cfg.routes.post("/api/v1/submissions", submissionApi::create);
 
-            // moderation (a moderator's session required: pages redirect to /login, the API answers 401)
+            // moderation: each route's Access role says a moderator's session is required (pages redirect to
+            // /login, the API answers 401)
             cfg.routes.get("/login", auth::form);
             cfg.routes.post("/login", auth::login);
             cfg.routes.post("/logout", auth::logout);
-            cfg.routes.get("/admin", moderation::queue);
-            cfg.routes.get("/admin/submissions/{id}", moderation::show);
-            cfg.routes.post("/admin/submissions/{id}", moderation::update);
-            cfg.routes.post("/admin/submissions/{id}/approve", moderation::approve);
-            cfg.routes.post("/admin/submissions/{id}/merge", moderation::merge);
-            cfg.routes.post("/admin/submissions/{id}/reject", moderation::reject);
-            cfg.routes.get("/admin/officials", registryEdits::find);
-            cfg.routes.get("/admin/officials/{id}", registryEdits::show);
-            cfg.routes.post("/admin/officials/{id}", registryEdits::saveOfficial);
-            cfg.routes.post("/admin/blogs/{id}", registryEdits::saveBlog);
-            cfg.routes.post("/admin/blogs/{id}/recrawl", registryEdits::recrawl);
-            cfg.routes.get("/admin/audit", audit::show);
-            cfg.routes.get("/admin/crawl", crawlHealth::show);
-            cfg.routes.get("/admin/candidates", candidates::list);
-            cfg.routes.post("/admin/candidates", candidates::decide);
-            cfg.routes.get("/admin/candidates/positions", candidates::positions);
-            cfg.routes.get("/admin/wikidata", candidates::wikidataMatches);
-            cfg.routes.post("/admin/wikidata/{id}", candidates::decideWikidata);
-            cfg.routes.get("/api/v1/admin/submissions", submissionApi::queue);
+            cfg.routes.get("/admin", moderation::queue, Access.MODERATOR);
+            cfg.routes.get("/admin/submissions/{id}", moderation::show, Access.MODERATOR);
+            cfg.routes.post("/admin/submissions/{id}", moderation::update, Access.MODERATOR);
+            cfg.routes.post("/admin/submissions/{id}/approve", moderation::approve, Access.MODERATOR);
+            cfg.routes.post("/admin/submissions/{id}/merge", moderation::merge, Access.MODERATOR);
+            cfg.routes.post("/admin/submissions/{id}/reject", moderation::reject, Access.MODERATOR);
+            cfg.routes.get("/admin/officials", registryEdits::find, Access.MODERATOR);
+            cfg.routes.get("/admin/officials/{id}", registryEdits::show, Access.MODERATOR);
+            cfg.routes.post("/admin/officials/{id}", registryEdits::saveOfficial, Access.MODERATOR);
+            cfg.routes.post("/admin/blogs/{id}", registryEdits::saveBlog, Access.MODERATOR);
+            cfg.routes.post("/admin/blogs/{id}/recrawl", registryEdits::recrawl, Access.MODERATOR);
+            cfg.routes.get("/admin/audit", audit::show, Access.MODERATOR);
+            cfg.routes.get("/admin/crawl", crawlHealth::show, Access.MODERATOR);
+            cfg.routes.get("/admin/candidates", candidates::list, Access.MODERATOR);
+            cfg.routes.post("/admin/candidates", candidates::decide, Access.MODERATOR);
+            cfg.routes.get("/admin/candidates/positions", candidates::positions, Access.MODERATOR);
+            cfg.routes.get("/admin/wikidata", candidates::wikidataMatches, Access.MODERATOR);
+            cfg.routes.post("/admin/wikidata/{id}", candidates::decideWikidata, Access.MODERATOR);
+            cfg.routes.get("/api/v1/admin/submissions", submissionApi::queue, Access.MODERATOR_API);
 
             // ---- errors
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> renderError(ctx, e.getStatus(), e.getMessage()));
@@ -300,6 +313,25 @@ public final class WebApp {
                 }
             });
         });
+    }
+
+    /**
+     * The access check of every matched route, from its {@link Access} role. A route under /admin or the moderation
+     * API that was given no role is refused all the same (and logged): a role forgotten in the table fails closed.
+     */
+    private static void requireAccess(Context ctx, WebSessions sessions) {
+        var roles = ctx.routeRoles();
+        if (roles.contains(Access.MODERATOR)) {
+            sessions.requirePage(ctx);
+        } else if (roles.contains(Access.MODERATOR_API)) {
+            sessions.requireApi(ctx);
+        } else if (ctx.path().startsWith("/api/v1/admin/")) {
+            log.error("route without an access role path={}: treated as the moderation API", ctx.endpoint().path);
+            sessions.requireApi(ctx);
+        } else if (ctx.path().equals("/admin") || ctx.path().startsWith("/admin/")) {
+            log.error("route without an access role path={}: treated as a moderator's page", ctx.endpoint().path);
+            sessions.requirePage(ctx);
+        }
     }
 
     /** Where the parts of an upload too large to keep in memory are written while the request runs. */

@@ -2,9 +2,6 @@ package org.officialblogs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,17 +16,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.javalin.Javalin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlRunner;
 import org.officialblogs.crawl.fetch.HostResolver;
-import org.officialblogs.metrics.MetricsSettings;
-import org.officialblogs.registry.Origin;
 import org.officialblogs.demo.SyntheticWeb;
 import org.officialblogs.demo.SyntheticWebServer;
+import org.officialblogs.metrics.MetricsSettings;
+import org.officialblogs.registry.Origin;
 
 /**
  * The one benchmark suite (issue 8): a {@link SyntheticWeb} served on loopback under distinct host names, imported as

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 
 /**
  * posts.csv of a million rows under a 256 MB heap: writes a synthetic registry (10,000 blogs, about 1,000,000 posts),

@@ -3,7 +3,6 @@ package org.officialblogs.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.javalin.Javalin;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.officialblogs.MainAccess;
+import org.officialblogs.cli.Main;
 
 /**
  * The demo as a newcomer runs it: its own directory, the synthetic web crawled for real, ranked rows within its time
@@ -127,7 +127,7 @@ class DemoTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = MainAccess.commandLine();
+        var cl = Main.commandLine(new java.io.ByteArrayInputStream(new byte[0]), null);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("demo", "--dir", real.toString(), "--port", "0")).isEqualTo(2);

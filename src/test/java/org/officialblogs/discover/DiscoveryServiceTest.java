@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
-import org.officialblogs.testkit.MutableClock;
+import org.officialblogs.config.Config;
 import org.officialblogs.registry.Level;
+import org.officialblogs.testkit.MutableClock;
 
 /**
  * Whole discovery runs in the real application: the recorded Wikidata answers from a loopback endpoint, their blog

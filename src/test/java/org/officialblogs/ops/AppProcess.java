@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code org.officialblogs.Main} in a real child JVM (this JVM's class path), with its output in files, for tests
+ * {@code org.officialblogs.cli.Main} in a real child JVM (this JVM's class path), with its output in files, for tests
  * that must kill the app for real: {@link #kill()} is SIGKILL, no shutdown hook runs, nothing is flushed. Each
  * wait polls with a deadline, so a test waits for visible progress instead of sleeping a guessed time.
  *
@@ -41,7 +41,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java -cp <this class path> org.officialblogs.Main args...} in {@code workDir}; output goes to
+     * Starts {@code java -cp <this class path> org.officialblogs.cli.Main args...} in {@code workDir}; output goes to
      * files there. The child sees only the OFFICIALBLOGS_* settings given in {@code env} (none inherited).
      */
     public static AppProcess start(Path workDir, Map<String, String> env, String... args) {
@@ -60,7 +60,7 @@ public final class AppProcess implements AutoCloseable {
         // small and quick to start: the tests share two cores with other work
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
-                "org.officialblogs.Main"));
+                "org.officialblogs.cli.Main"));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(workDir);
@@ -161,7 +161,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private String describe() {
-        return "\ncommand: " + String.join(" ", command.subList(command.indexOf("org.officialblogs.Main"), command.size()))
+        return "\ncommand: " + String.join(" ", command.subList(command.indexOf("org.officialblogs.cli.Main"), command.size()))
                 + "\nstdout:\n" + tail(stdout()) + "\nstderr:\n" + tail(stderr());
     }
 

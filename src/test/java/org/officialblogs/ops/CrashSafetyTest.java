@@ -27,8 +27,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
 import org.officialblogs.bench.SyntheticRegistry;
+import org.officialblogs.config.Config;
 import org.officialblogs.db.Database;
 import org.officialblogs.registry.EntryValidator;
 

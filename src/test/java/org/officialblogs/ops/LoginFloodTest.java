@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 
 /**
  * A flood of logins against `serve` in a child JVM with a 256 MB heap: each Argon2id check holds 19 MiB, so 40 at

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
 import org.officialblogs.testkit.TestServer;
 

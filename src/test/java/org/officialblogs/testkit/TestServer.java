@@ -1,7 +1,5 @@
 package org.officialblogs.testkit;
 
-import org.officialblogs.web.WebApp;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.javalin.Javalin;
 import org.officialblogs.App;
-import org.officialblogs.Config;
+import org.officialblogs.config.Config;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.web.WebApp;
 
 /**
  * The real web app on a random port over a real SQLite file, wired as Main wires it ({@link #app} holds every

@@ -1,6 +1,5 @@
 package org.officialblogs.web;
 
-import org.officialblogs.testkit.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +29,7 @@ import org.officialblogs.export.ExportFixture;
 import org.officialblogs.export.ExportTable;
 import org.officialblogs.export.ExportTables;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
+import org.officialblogs.testkit.TestServer;
 
 /**
  * Names, offices, notes and post titles that a spreadsheet would run as formulas: every CSV the site writes (the
@@ -92,7 +92,7 @@ class FormulaCellsTest {
     @Test
     void theExportCommandWritesTheSameNeutralisedFiles() throws IOException {
         Path out = dir.resolve("export");
-        var cl = org.officialblogs.MainAccess.commandLine();
+        var cl = org.officialblogs.cli.Main.commandLine(new java.io.ByteArrayInputStream(new byte[0]), null);
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));

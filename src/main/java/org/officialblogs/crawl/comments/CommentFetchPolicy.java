@@ -28,6 +28,17 @@ public record CommentFetchPolicy(
     public static final CommentFetchPolicy DEFAULTS = new CommentFetchPolicy(Duration.ofDays(14),
             Duration.ofHours(6), Duration.ofDays(60), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(180));
 
+    /**
+     * The standard pace within a measurement window: fresh posts (two weeks) every 6 h, settling ones (two months)
+     * daily, then weekly until the window ends; the periods shrink to fit a shorter window.
+     */
+    public static CommentFetchPolicy forWindow(Duration measurementWindow) {
+        Duration fresh = DEFAULTS.freshPeriod().compareTo(measurementWindow) < 0 ? DEFAULTS.freshPeriod() : measurementWindow;
+        Duration settling = DEFAULTS.settlingPeriod().compareTo(measurementWindow) < 0 ? DEFAULTS.settlingPeriod() : measurementWindow;
+        return new CommentFetchPolicy(fresh, DEFAULTS.freshInterval(), settling, DEFAULTS.settlingInterval(),
+                DEFAULTS.lateInterval(), measurementWindow);
+    }
+
     public CommentFetchPolicy {
         for (Duration d : new Duration[] {freshPeriod, freshInterval, settlingPeriod, settlingInterval,
                 lateInterval, measurementWindow}) {

@@ -1,16 +1,14 @@
 package org.officialblogs.crawl.comments.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.Locale;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.crawl.read.ReadFailure;
 import org.officialblogs.crawl.read.ReadFailureKind;
-import org.officialblogs.crawl.fetch.FailureKind;
+import org.officialblogs.json.Json;
 
 /**
  * An API answer read as JSON, or why it could not be: the HTTP status and the Fetcher's failure decide first (401,
@@ -22,10 +20,7 @@ import org.officialblogs.crawl.fetch.FailureKind;
 public record JsonAnswer(JsonNode json, ReadFailure failure) {
 
     // Comment trees nest deeply (Substack replies to replies); strings are bounded because the body is untrusted.
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(500).maxStringLength(5_000_000).build())
-            .build()).build();
+    private static final ObjectMapper MAPPER = Json.mapperNestedTo(500);
 
     public boolean readable() {
         return failure == null;

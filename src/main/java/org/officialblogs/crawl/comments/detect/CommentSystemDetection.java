@@ -3,9 +3,9 @@ package org.officialblogs.crawl.comments.detect;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.officialblogs.crawl.comments.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.RepliesMeasurable;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 import org.officialblogs.crawl.feed.PlatformMatch;
 
 /**

@@ -1,7 +1,5 @@
 package org.officialblogs.crawl.comments.detect;
 
-import org.officialblogs.crawl.read.MarkupText;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -11,15 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
-import org.officialblogs.crawl.comments.DetectedService;
 import org.officialblogs.crawl.comments.PlainText;
 import org.officialblogs.crawl.comments.PostRef;
+import org.officialblogs.crawl.comments.api.CommentSystem;
+import org.officialblogs.crawl.comments.api.DetectedService;
 import org.officialblogs.crawl.comments.api.JsonAnswer;
 import org.officialblogs.crawl.comments.commento.CommentoSite;
 import org.officialblogs.crawl.comments.ghost.GhostComments;
@@ -36,6 +35,7 @@ import org.officialblogs.crawl.feed.Platform;
 import org.officialblogs.crawl.feed.PlatformClues;
 import org.officialblogs.crawl.feed.PlatformDetector;
 import org.officialblogs.crawl.feed.PlatformMatch;
+import org.officialblogs.crawl.read.MarkupText;
 
 /**
  * Finds, on a post page, the blog platform and where its comments live: embedded comment services by their embed

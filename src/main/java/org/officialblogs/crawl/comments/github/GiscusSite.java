@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 
 /**
  * A blog whose comments are GitHub Discussions shown by giscus ({@code <script src="https://giscus.app/client.js"

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 
 /**
  * A blog whose comments live on an Isso server ({@code <script data-isso="..." src=".../js/embed.min.js">} and

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 
 /**
  * A blog whose comments live on a Remark42 server ({@code var remark_config = {host: ..., site_id: ...}} and

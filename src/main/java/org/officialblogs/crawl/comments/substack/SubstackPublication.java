@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.api.ApiRequest;
 import org.officialblogs.crawl.comments.api.ApiUrls;
 import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 
 /**
  * A Substack publication ({@code name.substack.com} or a custom domain): its posts' comments are read from its

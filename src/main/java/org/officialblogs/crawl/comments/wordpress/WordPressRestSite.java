@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.officialblogs.crawl.comments.CommentService;
-import org.officialblogs.crawl.comments.CommentSystem;
 import org.officialblogs.crawl.comments.PostRef;
 import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.api.CommentSystem;
 
 /**
  * A WordPress site whose REST API is announced ({@code <link rel="https://api.w.org/" href="...">}): its comments

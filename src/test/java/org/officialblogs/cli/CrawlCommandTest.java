@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +33,11 @@ class CrawlCommandTest {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--data-dir=" + dir;
-        all[args.length + 1] = "--allow-private-network";
-        return new Run(cl.execute(all), out.toString(), err.toString());
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        all.add("--data-dir=" + dir);
+        // only commands that fetch take it
+        if (args[0].equals("crawl")) all.add("--allow-private-network");
+        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
     }
 
     @BeforeEach

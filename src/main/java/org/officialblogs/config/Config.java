@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,6 +48,9 @@ public record Config(
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
+    /** The values OFFICIALBLOGS_LOG_LEVEL may take. */
+    public static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
+
     /** One configurable setting: its environment variable, default, and what it means (for --help and the README). */
     public record Setting(String env, String defaultValue, String description) {}
 
@@ -79,8 +82,8 @@ public record Config(
             new Setting("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE", "1024", "Slowest request body accepted, in bytes per second (after its first second)"),
             new Setting("OFFICIALBLOGS_THREADS_PER_ADDRESS", "16", "Requests of one client address handled at once; more wait their turn without holding a thread"),
             new Setting("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS", "5000", "Longest wait for a write while another process or writer holds the database; then 503 with Retry-After"),
-
-new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparql", "SPARQL endpoint `discover wikidata` and `enrich wikidata` ask"));
+            new Setting("OFFICIALBLOGS_LOG_LEVEL", "INFO", "How much is logged to standard error: ERROR, WARN, INFO, DEBUG or TRACE (OFF for nothing)"),
+            new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparql", "SPARQL endpoint `discover wikidata` and `enrich wikidata` ask"));
 
     /** Thrown for a setting that cannot be used; the message names the setting and the value. */
     public static final class InvalidConfigException extends RuntimeException {
@@ -163,6 +166,12 @@ new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparq
             }
             return v.trim();
         };
+        // read by the logging set-up itself (logback.xml), which would take a misspelt level for DEBUG
+        String logLevel = get.apply("OFFICIALBLOGS_LOG_LEVEL").toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(logLevel)) {
+            throw new InvalidConfigException("OFFICIALBLOGS_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)
+                    + ", got '" + get.apply("OFFICIALBLOGS_LOG_LEVEL") + "'");
+        }
         int port = parseInt(get, "OFFICIALBLOGS_PORT");
         Path dataDir = Path.of(get.apply("OFFICIALBLOGS_DATA_DIR"));
         String dbUrl = get.apply("OFFICIALBLOGS_DB_URL");
@@ -209,18 +218,18 @@ new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparq
     }
 
     private static int parseInt(Function<String, String> get, String name) {
-        String v = get.apply(name);
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
-        }
+        return parseNumber(get, name, Integer::parseInt);
     }
 
     private static long parseLong(Function<String, String> get, String name) {
+        return parseNumber(get, name, Long::parseLong);
+    }
+
+    /** A whole number, or a message that names the setting and the value. */
+    private static <T> T parseNumber(Function<String, String> get, String name, Function<String, T> parse) {
         String v = get.apply(name);
         try {
-            return Long.parseLong(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
             throw new InvalidConfigException(name + " must be a whole number, got '" + v + "'");
         }

@@ -1,9 +1,10 @@
-package org.officialblogs.crawl.comments;
+package org.officialblogs.crawl.comments.api;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.CommentService;
+import org.officialblogs.crawl.comments.PostRef;
 
 /**
  * A comment system read without an API: the blog's own page markup and comment feeds, or a service that is not

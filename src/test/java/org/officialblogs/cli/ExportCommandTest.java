@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.App;
+import org.officialblogs.config.Config;
 import org.officialblogs.export.ExportFixture;
 import org.officialblogs.export.ExportTables;
 

@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

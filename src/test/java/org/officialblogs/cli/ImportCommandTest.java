@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.App;
+import org.officialblogs.config.Config;
 import org.officialblogs.registry.Branch;
 import org.officialblogs.registry.Official;
 

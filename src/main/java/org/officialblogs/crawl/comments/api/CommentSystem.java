@@ -1,8 +1,10 @@
-package org.officialblogs.crawl.comments;
+package org.officialblogs.crawl.comments.api;
 
 import java.util.Map;
 import java.util.Optional;
-import org.officialblogs.crawl.comments.api.CommentApi;
+import org.officialblogs.crawl.comments.CommentService;
+import org.officialblogs.crawl.comments.PostRef;
+import org.officialblogs.crawl.comments.RepliesMeasurable;
 
 /**
  * A blog's comment system as found on its pages: which service, the clue that decided it, the settings that

@@ -1,4 +1,4 @@
-package org.officialblogs;
+package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,26 @@
+package org.officialblogs.cli;
+
+import java.nio.file.Path;
+import org.officialblogs.ops.DatabaseBackup;
+import org.officialblogs.ops.SqliteFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code backup FILE}: a consistent copy of the database, also while it is in use. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Write a consistent copy of the database to FILE, also while `serve` runs and writes "
+                + "(SQLite VACUUM INTO: one read snapshot, compact, self-contained). Prints its size and its "
+                + "integrity_check result.")
+public final class BackupCommand extends DatabaseFileCommand {
+    @Option(names = "--force", description = "Replace FILE if it exists (only once the new copy is complete and checked)")
+    boolean force;
+    @Parameters(paramLabel = "FILE", description = "Where to write the backup; must not exist unless --force")
+    Path file;
+
+    @Override
+    Result run(DatabaseBackup backups, SqliteFile database) {
+        DatabaseBackup.BackupReport report = backups.backup(database, file, force);
+        return new Result(report.outcome(), report.message());
+    }
+}
