@@ -168,6 +168,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pooled connections. */
     @Override
     public void close() {
+        writer.close();
         if (dataSource instanceof HikariDataSource pooled) {
             pooled.close();
         }
