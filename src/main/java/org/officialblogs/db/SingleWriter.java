@@ -78,15 +78,15 @@ public final class SingleWriter implements AutoCloseable {
             List<Throwable> failures = new ArrayList<>();
             try {
                 jdbi.useTransaction(h -> {
-                    for (Write w : group) {
-                        h.savepoint("w");
+                    for (int i = 0; i < group.size(); i++) {
+                        String savepoint = "write" + i;
+                        h.savepoint(savepoint);
                         try {
-                            results.add(run(w, h));
+                            results.add(run(group.get(i), h));
                             failures.add(null);
-                            h.releaseSavepoint("w");
+                            h.releaseSavepoint(savepoint);
                         } catch (Exception | Error e) {
-                            h.rollbackToSavepoint("w");
-                            h.releaseSavepoint("w");
+                            h.rollbackToSavepoint(savepoint); // also forgets it
                             results.add(null);
                             failures.add(e);
                         }
