@@ -174,7 +174,7 @@ public final class App implements AutoCloseable {
         this.registryService = new RegistryService(registry, clock);
         this.importer = new RegistryImporter(registryService);
         this.seed = new SeedLoader(registry, importer);
-        this.crawl = new CrawlDao(database.jdbi());
+        this.crawl = new CrawlDao(database.jdbi(), database.writer());
         this.metricsStore = new MetricsStore(database.jdbi(), metricsSettings);
         this.metrics = new MetricsService(metricsStore, metricsSettings);
         this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings, metricsStore::version);
@@ -187,12 +187,14 @@ public final class App implements AutoCloseable {
         CrawlSettings crawlSettings = CrawlSettings.of(Duration.ofDays(config.backfillHorizonDays()),
                 config.backfillMaxPages(), Duration.ofDays(config.measurementWindowDays()));
         CommentFetchPolicy commentPolicy = CommentFetchPolicy.forWindow(crawlSettings.measurementWindow());
-        CommentCollector comments = new CommentCollector(new CommentDao(database.jdbi()), fetcher, commentPolicy, clock);
+        CommentCollector comments = new CommentCollector(new CommentDao(database.jdbi(), database.writer()), fetcher,
+                commentPolicy, clock);
         this.crawler = new CrawlService(crawl, fetcher, reader, locator, detector, new HistoryPaging(), comments, metrics,
                 crawlSettings, clock, new SplittableRandom());
-        // more workers than fetch slots: a worker spends most of its time waiting out a host's delay, and the
-        // fetcher itself caps requests in flight at maxConcurrentFetches
-        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.maxConcurrentFetches() * 16);
+        // far more workers than fetch slots: a worker spends almost all its time waiting out a host's delay, the
+        // fetcher itself caps requests in flight at maxConcurrentFetches, and the database writes go through one
+        // writer; with a worker per blog of a 2,000-blog first crawl, no chain waits for a worker to start
+        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.maxConcurrentFetches() * 128);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         var archiveSettings = org.officialblogs.crawl.archive.ArchiveSettings.from(config);
         // the pace toward the archive and its Retry-After are wall-clock time, whatever clock the pages are measured by

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.officialblogs.db.SingleWriter;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.officialblogs.crawl.comments.AuthorshipSignal;
 import org.officialblogs.crawl.comments.Comment;
@@ -35,8 +36,15 @@ import org.officialblogs.metrics.CommentsState;
 public final class CommentDao {
 
     private final Jdbi jdbi;
+    private final SingleWriter writer;
 
     public CommentDao(Jdbi jdbi) {
+        this(jdbi, new SingleWriter(jdbi));
+    }
+
+    /** @param writer the database's one writer, shared with the other crawl writes */
+    public CommentDao(Jdbi jdbi, SingleWriter writer) {
+        this.writer = writer;
         this.jdbi = jdbi;
     }
 
@@ -130,7 +138,7 @@ public final class CommentDao {
     /** Replaces the post's comments by {@code decided} (a superset of what was kept) and saves the post's facts. */
     public void save(long postId, List<Comment> decided, Map<CommentKey, Instant> firstSeen, PostReplyFacts facts,
                      CheckResult check) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             h.createUpdate("DELETE FROM comment WHERE post_id = :id").bind("id", postId).execute();
             if (!decided.isEmpty()) {
                 PreparedBatch batch = h.prepareBatch("""
@@ -186,7 +194,7 @@ public final class CommentDao {
 
     /** Records a failed check without touching what earlier checks found. */
     public void saveFailure(long postId, String source, Instant checkedAt, Instant nextCheckAt, String kind, String message) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        writer.useTransaction(h -> h.createUpdate("""
                 INSERT INTO post_comments (post_id, source, checked_at, next_check_at, failure_kind, failure_message)
                 VALUES (:post, :source, :checked, :next, :kind, :message)
                 ON CONFLICT (post_id) DO UPDATE SET checked_at = excluded.checked_at,
@@ -228,7 +236,7 @@ public final class CommentDao {
 
     /** Stores new authorship decisions for a post's comments and its reply facts; nothing else changes. */
     public void saveDecisions(long postId, List<Comment> decided, PostReplyFacts facts) {
-        jdbi.useTransaction(h -> {
+        writer.useTransaction(h -> {
             PreparedBatch batch = h.prepareBatch("""
                     UPDATE comment SET is_official = :official, decided_by = :decidedBy, decision_note = :note
                     WHERE post_id = :post AND source = :source AND source_comment_id = :id

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.officialblogs.db.Coded;
+import org.officialblogs.db.SingleWriter;
 import org.officialblogs.registry.ListingStatus;
 
 import static org.officialblogs.db.Columns.instant;
@@ -18,9 +19,24 @@ import static org.officialblogs.db.Columns.longOrNull;
 public final class CrawlDao {
 
     private final Jdbi jdbi;
+    private final SingleWriter writer;
 
     public CrawlDao(Jdbi jdbi) {
+        this(jdbi, new SingleWriter(jdbi));
+    }
+
+    /** @param writer the database's one writer, shared with the other crawl writes */
+    public CrawlDao(Jdbi jdbi, SingleWriter writer) {
         this.jdbi = jdbi;
+        this.writer = writer;
+    }
+
+    /**
+     * Makes the writes {@code work} does (through this DAO or another sharing the writer) one transaction: a crawl
+     * step's log rows, posts and state commit together instead of one transaction each.
+     */
+    public <T> T writeTogether(java.util.function.Supplier<T> work) {
+        return writer.inTransaction(h -> work.get());
     }
 
     static CrawlState state(ResultSet rs) throws SQLException {
@@ -46,7 +62,7 @@ public final class CrawlDao {
 
     /** Gives every crawlable blog (listed, with an address) a schedule, due now; returns how many were added. */
     public int scheduleNewBlogs(Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return writer.inTransaction(h -> h.createUpdate("""
                 INSERT INTO crawl_state (blog_id, next_attempt_at)
                 SELECT b.id, :now FROM crawlable_blog b
                 WHERE (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
@@ -56,7 +72,7 @@ public final class CrawlDao {
 
     /** Makes a blog due now (a moderator's "recrawl now", an approval). */
     public void makeDueNow(long blogId, Instant now) {
-        jdbi.useHandle(h -> {
+        writer.useTransaction(h -> {
             int n = h.createUpdate("UPDATE crawl_state SET next_attempt_at = :now WHERE blog_id = :id")
                     .bind("now", now).bind("id", blogId).execute();
             if (n == 0) {
@@ -72,6 +88,22 @@ public final class CrawlDao {
                 WHERE s.next_attempt_at <= :now
                 ORDER BY s.next_attempt_at, b.id LIMIT :limit
                 """).bind("now", now).bind("limit", limit).map((rs, ctx) -> target(rs)).list());
+    }
+
+    /**
+     * How many requests each blog's last crawl made (its crawl log from the start of its last attempt), for blogs
+     * crawled before: what a run expects of their next crawl.
+     */
+    public java.util.Map<Long, Integer> requestsOfLastCrawl() {
+        java.util.Map<Long, Integer> n = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT s.blog_id, count(l.id) AS n FROM crawl_state s
+                JOIN crawl_log l ON l.blog_id = s.blog_id AND l.at >= s.last_attempt_at
+                WHERE s.last_attempt_at IS NOT NULL
+                GROUP BY s.blog_id
+                """).map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getInt(2)))
+                .forEach(e -> n.put(e.getKey(), e.getValue())));
+        return n;
     }
 
     /** Every crawlable blog, for `crawl --all`. */
@@ -101,7 +133,7 @@ public final class CrawlDao {
 
     /** Writes the whole state row (after an attempt). */
     public void saveState(CrawlState s) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        writer.useTransaction(h -> h.createUpdate("""
                 UPDATE crawl_state SET next_attempt_at = :next, last_attempt_at = :lastAttempt,
                     last_success_at = :lastSuccess, last_http_status = :status, etag = :etag,
                     last_modified = :lastModified, failure_kind = :kind, failure_message = :message,
@@ -124,7 +156,7 @@ public final class CrawlDao {
 
     /** Stores the blog's feed address (found by discovery, or after consistent permanent redirects). */
     public void setFeedUrl(long blogId, String feedUrl, String feedUrlKey, String platform, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        writer.useTransaction(h -> h.createUpdate("""
                 UPDATE blog SET feed_url = :feed, feed_url_key = :key, platform = coalesce(:platform, platform),
                     updated_at = :now
                 WHERE id = :id AND NOT EXISTS (SELECT 1 FROM blog o WHERE o.feed_url_key = :key AND o.id <> :id)
@@ -133,14 +165,14 @@ public final class CrawlDao {
     }
 
     public void setPlatformIfUnknown(long blogId, String platform, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        writer.useTransaction(h -> h.createUpdate("""
                 UPDATE blog SET platform = :platform, updated_at = :now WHERE id = :id AND (platform IS NULL OR platform = '')
                 """).bind("platform", platform).bind("now", now).bind("id", blogId).execute());
     }
 
     /** Sets the registry status (offline on 410; back to active when an offline blog answers again). */
     public void setListingStatus(long blogId, ListingStatus status, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE blog SET status = :status, updated_at = :now WHERE id = :id")
+        writer.useTransaction(h -> h.createUpdate("UPDATE blog SET status = :status, updated_at = :now WHERE id = :id")
                 .bind("status", status.code()).bind("now", now).bind("id", blogId).execute());
     }
 
@@ -150,8 +182,14 @@ public final class CrawlDao {
      */
     public int upsertPosts(long blogId, List<PostRecord> posts, Instant now) {
         if (posts.isEmpty()) return 0;
-        return jdbi.inTransaction(h -> {
-            int before = h.createQuery("SELECT count(*) FROM post WHERE blog_id = :id").bind("id", blogId).mapTo(Integer.class).one();
+        return writer.inTransaction(h -> {
+            // the posts already held, among these: one index lookup per post instead of counting the blog's posts
+            // before and after
+            java.util.Set<String> guids = new java.util.HashSet<>();
+            for (PostRecord p : posts) guids.add(p.guid());
+            java.util.Set<String> held = new java.util.HashSet<>(h.createQuery(
+                            "SELECT guid FROM post WHERE blog_id = :id AND guid IN (<guids>)")
+                    .bind("id", blogId).bindList("guids", List.copyOf(guids)).mapTo(String.class).list());
             PreparedBatch batch = h.prepareBatch("""
                     INSERT INTO post (blog_id, guid, url, title, published_at, updated_at, author_name, author_uri, summary,
                         comments_url, comment_feed_url, replies_url, platform_post_id, reported_comments, first_seen_at, last_seen_at)
@@ -180,8 +218,8 @@ public final class CrawlDao {
                         .bind("reported", p.reportedComments()).bind("now", now).add();
             }
             batch.execute();
-            int after = h.createQuery("SELECT count(*) FROM post WHERE blog_id = :id").bind("id", blogId).mapTo(Integer.class).one();
-            return after - before;
+            guids.removeAll(held);
+            return guids.size();
         });
     }
 
@@ -198,7 +236,7 @@ public final class CrawlDao {
     }
 
     public void log(CrawlLogEntry e) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        writer.useTransaction(h -> h.createUpdate("""
                 INSERT INTO crawl_log (blog_id, at, purpose, url, http_status, bytes, duration_ms, items_seen, new_items,
                     failure_kind, error)
                 VALUES (:blog, :at, :purpose, :url, :status, :bytes, :duration, :seen, :new, :kind, :error)

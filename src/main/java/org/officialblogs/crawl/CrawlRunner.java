@@ -12,17 +12,20 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.MetricsService;
 
 /**
- * Crawls many blogs at once: a pool of workers as large as the global fetch limit (the fetcher keeps one request
- * at a time per host and the delay between them), a blog never crawled twice at the same time, and a summary at
- * the end. The schedule itself lives in the database, so a crash loses nothing but the crawls in flight.
+ * Crawls many blogs at once: a pool of workers, each running one blog's chain of requests (the fetcher keeps one
+ * request at a time per host, the delay between them and the global limit on requests in flight), the blogs with
+ * the longest chains started first, a blog never crawled twice at the same time, and a summary at the end. The
+ * schedule itself lives in the database, so a crash loses nothing but the crawls in flight.
  */
 public final class CrawlRunner implements AutoCloseable {
 
@@ -67,11 +70,17 @@ public final class CrawlRunner implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
-            Thread t = new Thread(r, "crawl-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        int size = Math.max(1, workers);
+        // threads are made as blogs come and leave when idle: a worker mostly waits out a host's delay, so the pool
+        // is large, and it costs nothing between runs
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "crawl-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
     }
 
     /** Crawls the blogs that are due now (new blogs get a schedule first), at most {@code limit}. */
@@ -103,13 +112,15 @@ public final class CrawlRunner implements AutoCloseable {
      * Crawls the given blogs with the worker pool and waits for all of them. Each blog's metrics are recomputed
      * after its crawl; in a large run (a first crawl, {@code crawl --all}) every blog's metrics and the ranks are
      * recomputed once at the end instead, which gives the same result without re-ranking all blogs per blog.
+     * The blogs start longest chain first (see {@link CrawlOrder}), so the run ends close to its longest chain.
      */
     public Summary run(List<CrawlTarget> targets, Progress progress) {
         long start = System.nanoTime();
+        List<CrawlTarget> ordered = CrawlOrder.longestFirst(targets, dao.requestsOfLastCrawl());
         boolean perBlog = targets.size() < BATCH_RECOMPUTE_FROM;
         AtomicInteger finished = new AtomicInteger();
         List<Future<CrawlOutcome>> futures = new ArrayList<>();
-        for (CrawlTarget t : targets) {
+        for (CrawlTarget t : ordered) {
             if (!inFlight.add(t.blogId())) continue;
             futures.add(workers.submit(() -> {
                 try {

@@ -177,30 +177,37 @@ public final class CrawlService {
      */
     private CrawlOutcome record(CrawlTarget target, FeedAttempt attempt, Instant now) {
         long blogId = target.blogId();
-        for (FeedAttempt.Fetched f : attempt.fetches()) {
-            logFetch(blogId, f);
-        }
         if (attempt.failed()) {
-            return failed(target, attempt.fetch(), attempt.failure().code(), attempt.message(), attempt.gone(),
-                    attempt.retryAt(), now);
+            return dao.writeTogether(() -> {
+                attempt.fetches().forEach(f -> logFetch(blogId, f));
+                return failed(target, attempt.fetch(), attempt.failure().code(), attempt.message(), attempt.gone(),
+                        attempt.retryAt(), now);
+            });
         }
         URI feedUrl = attempt.feedUrl();
-        Platform platform = attempt.platform();
-        if (attempt.located()) {
-            storeFeedUrl(blogId, feedUrl, platform, now);
-        }
         ParsedFeed feed = attempt.feed();
+        Platform known = attempt.platform();
+        Platform platform = feed == null || (known != null && known != Platform.OTHER) ? known
+                : detector.detect(feedUrl, feed).platform();
+        // the fetches' log, the address found, the posts of the first page: one transaction
+        int firstPage = dao.writeTogether(() -> {
+            attempt.fetches().forEach(f -> logFetch(blogId, f));
+            if (attempt.located()) {
+                storeFeedUrl(blogId, feedUrl, known, now);
+            }
+            if (feed == null) return 0;
+            dao.setPlatformIfUnknown(blogId, code(platform), now);
+            int n = dao.upsertPosts(blogId, feed.items().stream().map(PostMapping::post).toList(), now);
+            if (!attempt.located()) {
+                logFetch(blogId, "feed", attempt.fetch(), feed.items().size(), n, null);
+            }
+            return n;
+        });
         if (feed == null) {
             return succeeded(target, attempt.fetch(), null, feedUrl, platform, 0, now,
                     CrawlOutcome.Result.NOT_MODIFIED);
         }
-        Platform detected = detector.detect(feedUrl, feed).platform();
-        if (platform == null || platform == Platform.OTHER) platform = detected;
-        dao.setPlatformIfUnknown(blogId, code(platform), now);
-        int newPosts = dao.upsertPosts(blogId, feed.items().stream().map(PostMapping::post).toList(), now);
-        if (!attempt.located()) {
-            logFetch(blogId, "feed", attempt.fetch(), feed.items().size(), newPosts, null);
-        }
+        int newPosts = firstPage;
         if (!target.state().backfillDone()) {
             newPosts += backfill(blogId, feedUrl, platform, feed, now);
         }
@@ -231,8 +238,11 @@ public final class CrawlService {
                 break;
             }
             ParsedFeed p = ((FeedReadResult.Success) read).feed();
-            int n = dao.upsertPosts(blogId, p.items().stream().map(PostMapping::post).toList(), now);
-            logFetch(blogId, "history", r, p.items().size(), n, null);
+            int n = dao.writeTogether(() -> {
+                int fresh = dao.upsertPosts(blogId, p.items().stream().map(PostMapping::post).toList(), now);
+                logFetch(blogId, "history", r, p.items().size(), fresh, null);
+                return fresh;
+            });
             added += n;
             if (n == 0) break; // a page of posts we already hold: the paging went round, or the history ended
             page = p;
@@ -246,30 +256,38 @@ public final class CrawlService {
         long blogId = target.blogId();
         CrawlState st = target.state();
         // a permanent move is followed only after the same target is seen on several crawls in a row
-        String redirectTarget = null;
-        int redirectCount = 0;
+        String redirectTarget0 = null;
+        int redirectCount0 = 0;
         Optional<URI> moved = fetch.permanentlyMovedTo().filter(u -> !u.equals(feedUrl));
         if (moved.isPresent()) {
-            redirectTarget = moved.get().toString();
-            redirectCount = redirectTarget.equals(st.redirectTarget()) ? st.redirectCount() + 1 : 1;
-            if (redirectCount >= settings.redirectConfirmations()) {
+            redirectTarget0 = moved.get().toString();
+            redirectCount0 = redirectTarget0.equals(st.redirectTarget()) ? st.redirectCount() + 1 : 1;
+        }
+        boolean follow = moved.isPresent() && redirectCount0 >= settings.redirectConfirmations();
+        if (follow) {
+            log.info("crawl blog={} feed moved permanently {} -> {} (seen {} times)", blogId, feedUrl,
+                    redirectTarget0, redirectCount0);
+        }
+        String redirectTarget = follow ? null : redirectTarget0;
+        int redirectCount = follow ? 0 : redirectCount0;
+        dao.writeTogether(() -> {
+            if (follow) {
                 storeFeedUrl(blogId, moved.get(), null, now);
-                log.info("crawl blog={} feed moved permanently {} -> {} (seen {} times)", blogId, feedUrl,
-                        redirectTarget, redirectCount);
-                redirectTarget = null;
-                redirectCount = 0;
             }
-        }
-        if (target.listingStatus() == ListingStatus.OFFLINE) {
-            dao.setListingStatus(blogId, ListingStatus.ACTIVE, now);
-        }
-        Integer ttl = feed != null ? feed.ttlMinutes() : st.ttlMinutes();
-        Instant next = CrawlSchedule.nextAfterSuccess(dao.publishedSince(blogId, now.minus(CrawlSchedule.QUIET_AFTER)),
-                ttl == null ? null : Duration.ofMinutes(ttl), cacheFor(fetch.cache(), now), now, random);
-        dao.saveState(new CrawlState(blogId, next, now, now, fetch.status(), fetch.etag(), fetch.lastModified(), null,
-                null, 0, null, false, true, redirectTarget, redirectCount, ttl,
-                feed != null ? feed.title() : st.feedTitle(), feed != null ? feed.format() : st.feedFormat(),
-                Duration.between(now, next).toSeconds(), feed != null ? feed.items().size() : st.postsSeenLast()));
+            if (target.listingStatus() == ListingStatus.OFFLINE) {
+                dao.setListingStatus(blogId, ListingStatus.ACTIVE, now);
+            }
+            Integer ttl = feed != null ? feed.ttlMinutes() : st.ttlMinutes();
+            Instant next = CrawlSchedule.nextAfterSuccess(
+                    dao.publishedSince(blogId, now.minus(CrawlSchedule.QUIET_AFTER)),
+                    ttl == null ? null : Duration.ofMinutes(ttl), cacheFor(fetch.cache(), now), now, random);
+            dao.saveState(new CrawlState(blogId, next, now, now, fetch.status(), fetch.etag(), fetch.lastModified(),
+                    null, null, 0, null, false, true, redirectTarget, redirectCount, ttl,
+                    feed != null ? feed.title() : st.feedTitle(), feed != null ? feed.format() : st.feedFormat(),
+                    Duration.between(now, next).toSeconds(),
+                    feed != null ? feed.items().size() : st.postsSeenLast()));
+            return null;
+        });
         int checks = comments.collect(blogId, platform, settings.commentChecksPerCrawl(),
                 (r, seen, problem) -> logFetch(blogId, "comments", r, seen, null, problem));
         return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status());

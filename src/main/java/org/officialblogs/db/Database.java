@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final String url;
     private final DatabaseHealth health;
+    private final SingleWriter writer;
 
     private Database(String url, DataSource dataSource, int busyTimeoutMs) {
         this.url = url;
@@ -50,6 +51,7 @@ public final class Database implements AutoCloseable {
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
         });
         this.health = new DatabaseHealth(jdbi, file(url), busyTimeoutMs);
+        this.writer = new SingleWriter(jdbi);
     }
 
     /** Opens the database at a jdbc:sqlite: URL, creating the parent folder of a file database, and migrates it. */
@@ -154,6 +156,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The one writer that busy write paths (the crawler) share, so their transactions queue without a connection. */
+    public SingleWriter writer() {
+        return writer;
+    }
+
     public String url() {
         return url;
     }
@@ -161,6 +168,7 @@ public final class Database implements AutoCloseable {
     /** Closes the pooled connections. */
     @Override
     public void close() {
+        writer.close();
         if (dataSource instanceof HikariDataSource pooled) {
             pooled.close();
         }

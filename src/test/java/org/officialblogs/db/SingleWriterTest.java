@@ -1,0 +1,72 @@
+package org.officialblogs.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.officialblogs.TestDatabases;
+
+class SingleWriterTest {
+
+    @Test
+    void writesFromManyThreadsAllCommitAndAFailingOneIsUndoneAlone(@TempDir Path dir) throws Exception {
+        try (Database db = TestDatabases.fresh(dir)) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE w (n INTEGER PRIMARY KEY CHECK (n < 10000))"));
+            SingleWriter writer = db.writer();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<CompletableFuture<Integer>> writes = new ArrayList<>();
+                for (int i = 1; i <= 200; i++) {
+                    int n = i;
+                    writes.add(CompletableFuture.supplyAsync(() -> writer.inTransaction(h -> {
+                        h.execute("INSERT INTO w (n) VALUES (?)", n);
+                        if (n == 100) h.execute("INSERT INTO w (n) VALUES (?)", 1_000 + n);
+                        if (n == 50) h.execute("INSERT INTO w (n) VALUES (?)", 99_999); // breaks the check: fails
+                        return n;
+                    }), pool));
+                }
+                int ok = 0;
+                int failed = 0;
+                for (CompletableFuture<Integer> w : writes) {
+                    try {
+                        w.join();
+                        ok++;
+                    } catch (RuntimeException e) {
+                        failed++;
+                    }
+                }
+                assertThat(ok).isEqualTo(199);
+                assertThat(failed).isEqualTo(1);
+            } finally {
+                pool.shutdown();
+            }
+            List<Integer> rows = db.jdbi().withHandle(h -> h.createQuery("SELECT n FROM w ORDER BY n")
+                    .mapTo(Integer.class).list());
+            assertThat(rows).hasSize(200).doesNotContain(50).contains(1, 49, 51, 100, 1_100, 200);
+        }
+    }
+
+    @Test
+    void aWriteInsideAnotherJoinsItsTransaction(@TempDir Path dir) {
+        try (Database db = TestDatabases.fresh(dir)) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE w (n INTEGER PRIMARY KEY)"));
+            SingleWriter writer = db.writer();
+            assertThatThrownBy(() -> writer.useTransaction(h -> {
+                writer.useTransaction(inner -> inner.execute("INSERT INTO w (n) VALUES (7)"));
+                throw new IllegalStateException("the outer write fails after the inner one");
+            })).isInstanceOf(IllegalStateException.class);
+            writer.useTransaction(h -> writer.useTransaction(inner -> inner.execute("INSERT INTO w (n) VALUES (8)")));
+
+            List<Integer> rows = db.jdbi().withHandle(h -> h.createQuery("SELECT n FROM w").mapTo(Integer.class)
+                    .list());
+            assertThat(rows).containsExactly(8);
+        }
+    }
+}
