@@ -169,7 +169,7 @@ public final class App implements AutoCloseable {
         this.clock = parts.clock();
         this.pagesClock = parts.pagesClock();
         this.notice = parts.notice();
-        this.database = Database.open(config.dbUrl(), config.dbBusyTimeout());
+        this.database = Database.open(config.storage().dbUrl(), config.storage().dbBusyTimeout());
         this.registry = new RegistryDao(database.jdbi());
         this.registryService = new RegistryService(registry, clock);
         this.importer = new RegistryImporter(registryService);
@@ -184,8 +184,8 @@ public final class App implements AutoCloseable {
         FeedReader reader = new FeedReader();
         PlatformDetector detector = new PlatformDetector();
         FeedLocator locator = new FeedLocator(fetcher, reader, new FeedDiscovery(detector), detector);
-        CrawlSettings crawlSettings = CrawlSettings.of(Duration.ofDays(config.backfillHorizonDays()),
-                config.backfillMaxPages(), Duration.ofDays(config.measurementWindowDays()));
+        CrawlSettings crawlSettings = CrawlSettings.of(Duration.ofDays(config.windows().backfillHorizonDays()),
+                config.windows().backfillMaxPages(), Duration.ofDays(config.windows().measurementWindowDays()));
         CommentFetchPolicy commentPolicy = CommentFetchPolicy.forWindow(crawlSettings.measurementWindow());
         CommentCollector comments = new CommentCollector(new CommentDao(database.jdbi(), database.writer()), fetcher,
                 commentPolicy, clock);
@@ -194,7 +194,7 @@ public final class App implements AutoCloseable {
         // far more workers than fetch slots: a worker spends almost all its time waiting out a host's delay, the
         // fetcher itself caps requests in flight at maxConcurrentFetches, and the database writes go through one
         // writer; with a worker per blog of a 2,000-blog first crawl, no chain waits for a worker to start
-        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.maxConcurrentFetches() * 128);
+        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.politeness().maxConcurrentFetches() * 128);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         var archiveSettings = org.officialblogs.crawl.archive.ArchiveSettings.from(config);
         // the pace toward the archive and its Retry-After are wall-clock time, whatever clock the pages are measured by
@@ -219,12 +219,12 @@ public final class App implements AutoCloseable {
         this.queryFetcher = new Fetcher(queryFetchSettings(config), parts.resolver(), clock);
         java.util.function.Function<java.net.URI, WikidataClient> queryClients = endpoint -> new WikidataClient(
                 queryFetcher, endpoint, clock, WikidataClient.Waiter.real(), WikidataClient.Policy.standard());
-        this.discovery = new DiscoveryService(candidates, positions, queryClients, config.wikidataEndpoint(), queryFetcher,
+        this.discovery = new DiscoveryService(candidates, positions, queryClients, config.discovery().wikidataEndpoint(), queryFetcher,
                 new CandidateBlogChecker(fetcher, reader, new FeedDiscovery(detector), locator, new BlogLinkFinder(), detector),
-                clock, config.maxConcurrentFetches() * 16, Duration.ofHours(20));
+                clock, config.politeness().maxConcurrentFetches() * 16, Duration.ofHours(20));
         this.candidateReview = new CandidateReview(candidates, positions, registryService, audit, trigger, clock);
         this.wikidataEnrichment = new WikidataEnrichment(new WikidataMatchDao(database.jdbi()), registryService, audit,
-                queryClients, config.wikidataEndpoint(), clock);
+                queryClients, config.discovery().wikidataEndpoint(), clock);
         this.moderation = new ModerationServices(
                 new SubmissionService(submissions, registry, uploads, previewer, tokens, clock),
                 new BulkSubmissions(uploads, submissions, registry, tokens, clock),
@@ -233,21 +233,18 @@ public final class App implements AutoCloseable {
                 audit,
                 new LoginService(accounts, sessions, RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ACCOUNT, LoginService.ATTEMPT_WINDOW, clock),
                         RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ADDRESS, LoginService.ATTEMPT_WINDOW, clock),
-                        new PasswordChecks(config.maxConcurrentLogins(), PasswordChecks.QUEUE_WAIT)),
+                        new PasswordChecks(config.limits().maxConcurrentLogins(), PasswordChecks.QUEUE_WAIT)),
                 sessions, tokens, clock, candidateReview, wikidataEnrichment, archive);
         this.exports = new ExportDao(database.jdbi());
-        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.baseUrl().toString(), clock,
-                config.dataDir().resolve("downloads"), notice);
+        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.serve().baseUrl().toString(), clock,
+                config.storage().dataDir().resolve("downloads"), notice);
         this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);
     }
 
     /** The crawler's HTTP settings from the configuration, with our User-Agent. */
     static FetchSettings fetchSettings(Config config) {
-        return FetchSettings.defaults(FetchSettings.userAgent(Version.current(), config.baseUrl().toString()))
-                .withTimeouts(config.connectTimeout(), config.readTimeout(), config.requestTimeout())
-                .withMaxBodyBytes(config.maxBodyBytes())
-                .withPoliteness(config.hostDelay(), config.maxConcurrentFetches())
-                .withAllowPrivateNetwork(config.allowPrivateNetwork());
+        return FetchSettings.from(config.http(), config.politeness(),
+                FetchSettings.userAgent(Version.current(), config.serve().baseUrl().toString()));
     }
 
     /**
@@ -255,13 +252,13 @@ public final class App implements AutoCloseable {
      * stops a query at 60 s, so we wait a little longer; answers of whole countries are larger than feeds.
      */
     static FetchSettings queryFetchSettings(Config config) {
-        return FetchSettings.defaults(FetchSettings.userAgent(Version.current(), config.baseUrl().toString()))
-                .withTimeouts(config.connectTimeout(), Duration.ofSeconds(65), Duration.ofSeconds(75))
+        return FetchSettings.defaults(FetchSettings.userAgent(Version.current(), config.serve().baseUrl().toString()))
+                .withTimeouts(config.http().connectTimeout(), Duration.ofSeconds(65), Duration.ofSeconds(75))
                 .withMaxBodyBytes(64L * 1024 * 1024)
                 // one query at a time, a second apart; an operator who lowers the host delay lowers this gap too
-                .withPoliteness(java.util.Collections.min(java.util.List.of(Duration.ofSeconds(1), config.hostDelay())), 1)
+                .withPoliteness(java.util.Collections.min(java.util.List.of(Duration.ofSeconds(1), config.politeness().hostDelay())), 1)
                 .withRetryAfter(Duration.ofSeconds(60), Duration.ofHours(24))
-                .withAllowPrivateNetwork(config.allowPrivateNetwork());
+                .withAllowPrivateNetwork(config.http().allowPrivateNetwork());
     }
 
     /** The Quartz scheduler over this application's crawler (not started). */

@@ -32,9 +32,9 @@ abstract class DatabaseFileCommand implements Callable<Integer> {
     public final Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Config config = options.config(Map.of());
-        Path file = config.databaseFile();
+        Path file = config.storage().databaseFile();
         if (file == null) {
-            err.println("Backup and restore work on a database file; OFFICIALBLOGS_DB_URL is " + config.dbUrl() + ".");
+            err.println("Backup and restore work on a database file; OFFICIALBLOGS_DB_URL is " + config.storage().dbUrl() + ".");
             return 2;
         }
         Result result = run(new DatabaseBackup(Clock.systemUTC()), new SqliteFile(file));

@@ -218,15 +218,15 @@ public final class DiscoverCommand implements Runnable {
 
     static void printReport(DiscoveryService.Report report, Config config, PrintWriter out) {
         out.println(report.summary());
-        out.println("Review them at " + config.baseUrl() + "/admin/candidates (discovery run #" + report.runId() + ").");
+        out.println("Review them at " + config.serve().baseUrl() + "/admin/candidates (discovery run #" + report.runId() + ").");
         out.flush();
     }
 
     /** Wikimedia asks clients to say how to reach them; a localhost base URL says nothing. */
     static void warnAboutUserAgent(Config config, PrintWriter err) {
-        String host = config.baseUrl().getHost();
+        String host = config.serve().baseUrl().getHost();
         if (host.equals("localhost") || host.startsWith("127.")) {
-            err.println("Note: OFFICIALBLOGS_BASE_URL is " + config.baseUrl() + ". The query service's User-Agent policy"
+            err.println("Note: OFFICIALBLOGS_BASE_URL is " + config.serve().baseUrl() + ". The query service's User-Agent policy"
                     + " asks for a way to reach the operator: set it to your site's public address.");
         }
     }

@@ -86,7 +86,7 @@ public final class EnrichCommand implements Runnable {
                 });
                 report.lines().forEach(out::println);
                 out.println(report.summary());
-                if (report.proposed() > 0) out.println("Choose at " + config.baseUrl() + "/admin/wikidata.");
+                if (report.proposed() > 0) out.println("Choose at " + config.serve().baseUrl() + "/admin/wikidata.");
                 return 0;
             } catch (DiscoveryService.DiscoveryException e) {
                 err.println("Enrichment failed: " + e.getMessage());

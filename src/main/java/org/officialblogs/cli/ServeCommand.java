@@ -36,14 +36,14 @@ public final class ServeCommand implements Callable<Integer> {
         App app = new App(config);
         app.seed.loadIfEmpty();
         var webApp = app.webApp(Version.current());
-        String host = config.bind().isEmpty() ? "localhost" : config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        String host = config.serve().bind().isEmpty() ? "localhost" : config.serve().bind().contains(":") ? "[" + config.serve().bind() + "]" : config.serve().bind();
         try {
             webApp.start();
         } catch (RuntimeException e) {
             app.close();
             if (CommandFailure.isBindFailure(e)) {
-                throw CommandFailure.cannotListen(config.bind().isEmpty() ? "all addresses" : host,
-                        config.port(), e);
+                throw CommandFailure.cannotListen(config.serve().bind().isEmpty() ? "all addresses" : host,
+                        config.serve().port(), e);
             }
             throw e;
         }
@@ -63,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         log.info("serving version={} url=http://{}:{}/ {}data={} db={} started_ms={}", Version.current(), host,
                 web.port(), webApp.metricsPort() < 0 ? "" : "metrics=http://" + host + ":" + webApp.metricsPort() + "/metrics ",
-                config.dataDir().toAbsolutePath(), config.dbUrl(),
+                config.storage().dataDir().toAbsolutePath(), config.storage().dbUrl(),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         // the pages read stored metrics, the last ones until this recompute brings them up to the registry and
         // posts; serving first keeps start-up short
@@ -78,7 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // the SQLite download of this snapshot, made now in the background rather than when first asked for
         app.exporter.sqliteDownload().current();
-        if (config.schedulerEnabled()) {
+        if (config.serve().schedulerEnabled()) {
             scheduler.set(app.scheduler());
             scheduler.get().start();
         } else {

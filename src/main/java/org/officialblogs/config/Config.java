@@ -11,40 +11,68 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The application's settings: one immutable record, built from flags and OFFICIALBLOGS_* environment variables,
- * validated once at start so a bad value stops the app with a message that names the variable.
+ * The application's settings: one immutable record of groups, built from flags and OFFICIALBLOGS_* environment
+ * variables, validated once at start so a bad value stops the app with a message that names the variable.
+ *
+ * @param serve      what {@code serve} listens on and runs: port, address, public URL, /metrics, the scheduler
+ * @param storage    where the data lives and how long a write waits for the database
+ * @param http       the crawler's HTTP: timeouts, body size, private addresses
+ * @param politeness how gently the crawler treats a host, and how many fetches run at once
+ * @param windows    how far back and how long comments and history are read
+ * @param limits     what one client may ask of the site: submissions, API reads, logins, slow bodies, threads
+ * @param archive    the web archive read for ended blogs
+ * @param discovery  where candidates are looked for
  */
 public record Config(
-        int port,
-        Path dataDir,
-        String dbUrl,
-        URI baseUrl,
-        boolean allowPrivateNetwork,
-        Duration hostDelay,
-        int maxConcurrentFetches,
-        long maxBodyBytes,
-        Duration connectTimeout,
-        Duration readTimeout,
-        Duration requestTimeout,
-        int measurementWindowDays,
-        int backfillHorizonDays,
-        int backfillMaxPages,
-        boolean schedulerEnabled,
-        int submissionsPerHour,
-        int apiRequestsPerMinute,
-        URI archiveEndpoint,
-        Duration archiveDelay,
-        // serving and its limits: the listen address, /metrics, logins, slow clients, database waits
-        String bind,
-        int metricsPort,
-        List<String> metricsAllow,
-        int maxConcurrentLogins,
-        Duration requestBodyTimeout,
-        int requestBodyMinRate,
-        int threadsPerAddress,
-        Duration dbBusyTimeout,
-        // discovery
-        URI wikidataEndpoint) {
+        Serve serve,
+        Storage storage,
+        Http http,
+        Politeness politeness,
+        Windows windows,
+        Limits limits,
+        Archive archive,
+        Discovery discovery) {
+
+    /** What {@code serve} listens on and runs. */
+    public record Serve(int port, String bind, URI baseUrl, boolean schedulerEnabled, int metricsPort,
+            List<String> metricsAllow) {
+        /** True when /metrics has its own port rather than the site's. */
+        public boolean metricsOnOwnPort() {
+            return metricsPort >= 0;
+        }
+    }
+
+    /** Where the data lives. */
+    public record Storage(Path dataDir, String dbUrl, Duration dbBusyTimeout) {
+        /** The database file path when the URL is a plain SQLite file URL, else null. */
+        public Path databaseFile() {
+            String rest = dbUrl.substring("jdbc:sqlite:".length());
+            int q = rest.indexOf('?');
+            if (q >= 0) rest = rest.substring(0, q);
+            if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith("file:")) return null;
+            return Path.of(rest);
+        }
+    }
+
+    /** The crawler's HTTP settings. */
+    public record Http(boolean allowPrivateNetwork, long maxBodyBytes, Duration connectTimeout, Duration readTimeout,
+            Duration requestTimeout) {}
+
+    /** How gently the crawler treats hosts. */
+    public record Politeness(Duration hostDelay, int maxConcurrentFetches) {}
+
+    /** How far back and how long the crawler reads. */
+    public record Windows(int measurementWindowDays, int backfillHorizonDays, int backfillMaxPages) {}
+
+    /** What one client may ask of the site. */
+    public record Limits(int submissionsPerHour, int apiRequestsPerMinute, int maxConcurrentLogins,
+            Duration requestBodyTimeout, int requestBodyMinRate, int threadsPerAddress) {}
+
+    /** The web archive read for ended blogs. */
+    public record Archive(URI endpoint, Duration delay) {}
+
+    /** Where candidates are looked for. */
+    public record Discovery(URI wikidataEndpoint) {}
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
@@ -93,68 +121,62 @@ public record Config(
     }
 
     public Config {
+        for (Object group : new Object[] {serve, storage, http, politeness, windows, limits, archive, discovery}) {
+            if (group == null) throw new InvalidConfigException("every group of settings is required");
+        }
         List<String> problems = new ArrayList<>();
-        if (port < 0 || port > 65535) problems.add("OFFICIALBLOGS_PORT must be between 0 and 65535, got " + port);
-        if (dataDir == null) problems.add("OFFICIALBLOGS_DATA_DIR must be set");
-        if (dbUrl == null || !dbUrl.startsWith("jdbc:sqlite:")) {
-            problems.add("OFFICIALBLOGS_DB_URL must be a SQLite JDBC URL (jdbc:sqlite:FILE), got " + dbUrl);
+        if (serve.port() < 0 || serve.port() > 65535) problems.add("OFFICIALBLOGS_PORT must be between 0 and 65535, got " + serve.port());
+        if (storage.dataDir() == null) problems.add("OFFICIALBLOGS_DATA_DIR must be set");
+        if (storage.dbUrl() == null || !storage.dbUrl().startsWith("jdbc:sqlite:")) {
+            problems.add("OFFICIALBLOGS_DB_URL must be a SQLite JDBC URL (jdbc:sqlite:FILE), got " + storage.dbUrl());
         }
-        if (baseUrl == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
-                || baseUrl.getHost() == null) {
-            problems.add("OFFICIALBLOGS_BASE_URL must be an absolute http(s) URL, got " + baseUrl);
+        if (serve.baseUrl() == null || !("http".equals(serve.baseUrl().getScheme()) || "https".equals(serve.baseUrl().getScheme()))
+                || serve.baseUrl().getHost() == null) {
+            problems.add("OFFICIALBLOGS_BASE_URL must be an absolute http(s) URL, got " + serve.baseUrl());
         }
-        if (hostDelay == null || hostDelay.isNegative()) problems.add("OFFICIALBLOGS_HOST_DELAY_MS must be >= 0");
-        if (maxConcurrentFetches < 1 || maxConcurrentFetches > 512) {
-            problems.add("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES must be between 1 and 512, got " + maxConcurrentFetches);
+        if (politeness.hostDelay() == null || politeness.hostDelay().isNegative()) problems.add("OFFICIALBLOGS_HOST_DELAY_MS must be >= 0");
+        if (politeness.maxConcurrentFetches() < 1 || politeness.maxConcurrentFetches() > 512) {
+            problems.add("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES must be between 1 and 512, got " + politeness.maxConcurrentFetches());
         }
-        if (maxBodyBytes < 1024) problems.add("OFFICIALBLOGS_MAX_BODY_BYTES must be at least 1024, got " + maxBodyBytes);
-        for (var t : List.of(Map.entry("CONNECT", connectTimeout), Map.entry("READ", readTimeout),
-                Map.entry("REQUEST", requestTimeout))) {
+        if (http.maxBodyBytes() < 1024) problems.add("OFFICIALBLOGS_MAX_BODY_BYTES must be at least 1024, got " + http.maxBodyBytes());
+        for (var t : List.of(Map.entry("CONNECT", http.connectTimeout()), Map.entry("READ", http.readTimeout()),
+                Map.entry("REQUEST", http.requestTimeout()))) {
             if (t.getValue() == null || t.getValue().isZero() || t.getValue().isNegative()) {
                 problems.add("OFFICIALBLOGS_" + t.getKey() + "_TIMEOUT_MS must be > 0");
             }
         }
-        if (measurementWindowDays < 1) problems.add("OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS must be >= 1");
-        if (backfillHorizonDays < 1) problems.add("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS must be >= 1");
-        if (backfillMaxPages < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
-        if (submissionsPerHour < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + submissionsPerHour);
-        if (apiRequestsPerMinute < 1) problems.add("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE must be >= 1, got " + apiRequestsPerMinute);
-        if (archiveEndpoint == null || !("http".equals(archiveEndpoint.getScheme()) || "https".equals(archiveEndpoint.getScheme()))
-                || archiveEndpoint.getHost() == null || archiveEndpoint.getRawQuery() != null) {
-            problems.add("OFFICIALBLOGS_ARCHIVE_ENDPOINT must be an absolute http(s) URL without a query, got " + archiveEndpoint);
+        if (windows.measurementWindowDays() < 1) problems.add("OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS must be >= 1");
+        if (windows.backfillHorizonDays() < 1) problems.add("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS must be >= 1");
+        if (windows.backfillMaxPages() < 1) problems.add("OFFICIALBLOGS_BACKFILL_MAX_PAGES must be >= 1");
+        if (limits.submissionsPerHour() < 1) problems.add("OFFICIALBLOGS_SUBMISSIONS_PER_HOUR must be >= 1, got " + limits.submissionsPerHour());
+        if (limits.apiRequestsPerMinute() < 1) problems.add("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE must be >= 1, got " + limits.apiRequestsPerMinute());
+        if (archive.endpoint() == null || !("http".equals(archive.endpoint().getScheme()) || "https".equals(archive.endpoint().getScheme()))
+                || archive.endpoint().getHost() == null || archive.endpoint().getRawQuery() != null) {
+            problems.add("OFFICIALBLOGS_ARCHIVE_ENDPOINT must be an absolute http(s) URL without a query, got " + archive.endpoint());
         }
-        if (archiveDelay == null || archiveDelay.isNegative()) problems.add("OFFICIALBLOGS_ARCHIVE_DELAY_MS must be >= 0");
-        if (bind == null) problems.add("OFFICIALBLOGS_BIND must be an address or empty");
-        if (metricsPort < -1 || metricsPort > 65535) problems.add("OFFICIALBLOGS_METRICS_PORT must be between 0 and 65535, got " + metricsPort);
-        if (metricsPort > 0 && metricsPort == port) problems.add("OFFICIALBLOGS_METRICS_PORT must differ from OFFICIALBLOGS_PORT, got " + metricsPort);
-        if (metricsAllow == null) {
+        if (archive.delay() == null || archive.delay().isNegative()) problems.add("OFFICIALBLOGS_ARCHIVE_DELAY_MS must be >= 0");
+        if (serve.bind() == null) problems.add("OFFICIALBLOGS_BIND must be an address or empty");
+        if (serve.metricsPort() < -1 || serve.metricsPort() > 65535) problems.add("OFFICIALBLOGS_METRICS_PORT must be between 0 and 65535, got " + serve.metricsPort());
+        if (serve.metricsPort() > 0 && serve.metricsPort() == serve.port()) problems.add("OFFICIALBLOGS_METRICS_PORT must differ from OFFICIALBLOGS_PORT, got " + serve.metricsPort());
+        if (serve.metricsAllow() == null) {
             problems.add("OFFICIALBLOGS_METRICS_ALLOW must be a list of addresses or ranges");
         } else {
-            for (String range : metricsAllow) {
+            for (String range : serve.metricsAllow()) {
                 org.officialblogs.ops.AddressRange.problem(range).ifPresent(p -> problems.add("OFFICIALBLOGS_METRICS_ALLOW: " + p));
             }
         }
-        if (maxConcurrentLogins < 1 || maxConcurrentLogins > 64) {
-            problems.add("OFFICIALBLOGS_MAX_CONCURRENT_LOGINS must be between 1 and 64, got " + maxConcurrentLogins);
+        if (limits.maxConcurrentLogins() < 1 || limits.maxConcurrentLogins() > 64) {
+            problems.add("OFFICIALBLOGS_MAX_CONCURRENT_LOGINS must be between 1 and 64, got " + limits.maxConcurrentLogins());
         }
-        if (requestBodyTimeout == null || requestBodyTimeout.toMillis() < 100) problems.add("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS must be >= 100");
-        if (requestBodyMinRate < 0) problems.add("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE must be >= 0 (0: no minimum), got " + requestBodyMinRate);
-        if (threadsPerAddress < 1) problems.add("OFFICIALBLOGS_THREADS_PER_ADDRESS must be >= 1, got " + threadsPerAddress);
-        if (dbBusyTimeout == null || dbBusyTimeout.isNegative()) problems.add("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS must be >= 0");
-        if (wikidataEndpoint == null || !("http".equals(wikidataEndpoint.getScheme()) || "https".equals(wikidataEndpoint.getScheme()))
-                || wikidataEndpoint.getHost() == null) {
-            problems.add("OFFICIALBLOGS_WIKIDATA_ENDPOINT must be an absolute http(s) URL, got " + wikidataEndpoint);
+        if (limits.requestBodyTimeout() == null || limits.requestBodyTimeout().toMillis() < 100) problems.add("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS must be >= 100");
+        if (limits.requestBodyMinRate() < 0) problems.add("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE must be >= 0 (0: no minimum), got " + limits.requestBodyMinRate());
+        if (limits.threadsPerAddress() < 1) problems.add("OFFICIALBLOGS_THREADS_PER_ADDRESS must be >= 1, got " + limits.threadsPerAddress());
+        if (storage.dbBusyTimeout() == null || storage.dbBusyTimeout().isNegative()) problems.add("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS must be >= 0");
+        if (discovery.wikidataEndpoint() == null || !("http".equals(discovery.wikidataEndpoint().getScheme()) || "https".equals(discovery.wikidataEndpoint().getScheme()))
+                || discovery.wikidataEndpoint().getHost() == null) {
+            problems.add("OFFICIALBLOGS_WIKIDATA_ENDPOINT must be an absolute http(s) URL, got " + discovery.wikidataEndpoint());
         }
         if (!problems.isEmpty()) throw new InvalidConfigException(String.join("; ", problems));
-    }
-
-    /** The database file path when the URL is a plain SQLite file URL, else null. */
-    public Path databaseFile() {
-        String rest = dbUrl.substring("jdbc:sqlite:".length());
-        int q = rest.indexOf('?');
-        if (q >= 0) rest = rest.substring(0, q);
-        if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith("file:")) return null;
-        return Path.of(rest);
     }
 
     /** Builds a config from a map of raw values keyed by environment variable name (flags already merged in). */
@@ -185,31 +207,29 @@ public record Config(
             throw new InvalidConfigException("OFFICIALBLOGS_BASE_URL is not a URL: " + base);
         }
         return new Config(
-                port, dataDir, dbUrl, baseUrl,
-                parseBoolean(get, "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK"),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_HOST_DELAY_MS")),
-                parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_FETCHES"),
-                parseLong(get, "OFFICIALBLOGS_MAX_BODY_BYTES"),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_CONNECT_TIMEOUT_MS")),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_READ_TIMEOUT_MS")),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_TIMEOUT_MS")),
-                parseInt(get, "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS"),
-                parseInt(get, "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS"),
-                parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES"),
-                parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
-                parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"),
-                parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"),
-                parseUri(get, "OFFICIALBLOGS_ARCHIVE_ENDPOINT"),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_ARCHIVE_DELAY_MS")),
-                get.apply("OFFICIALBLOGS_BIND"),
-                get.apply("OFFICIALBLOGS_METRICS_PORT").isEmpty() ? -1 : parseInt(get, "OFFICIALBLOGS_METRICS_PORT"),
-                parseList(get, "OFFICIALBLOGS_METRICS_ALLOW"),
-                parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_LOGINS"),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS")),
-                parseInt(get, "OFFICIALBLOGS_REQUEST_BODY_MIN_RATE"),
-                parseInt(get, "OFFICIALBLOGS_THREADS_PER_ADDRESS"),
-                Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS")),
-                parseUri(get, "OFFICIALBLOGS_WIKIDATA_ENDPOINT"));
+                new Serve(port, get.apply("OFFICIALBLOGS_BIND"), baseUrl, parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
+                        get.apply("OFFICIALBLOGS_METRICS_PORT").isEmpty() ? -1 : parseInt(get, "OFFICIALBLOGS_METRICS_PORT"),
+                        parseList(get, "OFFICIALBLOGS_METRICS_ALLOW")),
+                new Storage(dataDir, dbUrl, Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS"))),
+                new Http(parseBoolean(get, "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK"),
+                        parseLong(get, "OFFICIALBLOGS_MAX_BODY_BYTES"),
+                        Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_CONNECT_TIMEOUT_MS")),
+                        Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_READ_TIMEOUT_MS")),
+                        Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_TIMEOUT_MS"))),
+                new Politeness(Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_HOST_DELAY_MS")),
+                        parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_FETCHES")),
+                new Windows(parseInt(get, "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS"),
+                        parseInt(get, "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS"),
+                        parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES")),
+                new Limits(parseInt(get, "OFFICIALBLOGS_SUBMISSIONS_PER_HOUR"),
+                        parseInt(get, "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE"),
+                        parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_LOGINS"),
+                        Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS")),
+                        parseInt(get, "OFFICIALBLOGS_REQUEST_BODY_MIN_RATE"),
+                        parseInt(get, "OFFICIALBLOGS_THREADS_PER_ADDRESS")),
+                new Archive(parseUri(get, "OFFICIALBLOGS_ARCHIVE_ENDPOINT"),
+                        Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_ARCHIVE_DELAY_MS"))),
+                new Discovery(parseUri(get, "OFFICIALBLOGS_WIKIDATA_ENDPOINT")));
     }
 
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */
@@ -241,11 +261,6 @@ public record Config(
             if (!part.isBlank()) items.add(part.strip());
         }
         return List.copyOf(items);
-    }
-
-    /** True when /metrics has its own port rather than the site's. */
-    public boolean metricsOnOwnPort() {
-        return metricsPort >= 0;
     }
 
     private static URI parseUri(Function<String, String> get, String name) {

@@ -86,8 +86,8 @@ public final class WebApp {
         this.config = config;
         this.operations = operations;
         this.database = sources.database();
-        this.metricsAllowed = AddressRange.parseAll(config.metricsAllow());
-        this.site = new SiteInfo(version, config.baseUrl().toString(), notice);
+        this.metricsAllowed = AddressRange.parseAll(config.serve().metricsAllow());
+        this.site = new SiteInfo(version, config.serve().baseUrl().toString(), notice);
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
@@ -99,9 +99,9 @@ public final class WebApp {
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
-        boolean https = "https".equals(config.baseUrl().getScheme());
+        boolean https = "https".equals(config.serve().baseUrl().getScheme());
         Choices choices = Choices.standard();
-        SubmissionLimits limits = SubmissionLimits.perHour(config.submissionsPerHour(), mod.clock());
+        SubmissionLimits limits = SubmissionLimits.perHour(config.limits().submissionsPerHour(), mod.clock());
         this.sessions = new WebSessions(mod.sessions(), https);
         this.csrf = new CsrfGuard(sessions, mod.tokens(), https);
         this.submit = new SubmissionController(mod.submissions(), limits, csrf, templates, site, choices);
@@ -115,7 +115,7 @@ public final class WebApp {
         this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
         this.data = new DataController(dataSources.exporter(), templates, site);
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
-                RateLimiter.inMemory(config.apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
+                RateLimiter.inMemory(config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
     }
 
     /**
@@ -126,21 +126,21 @@ public final class WebApp {
 
     public Javalin start() {
         Javalin javalin = create();
-        javalin = config.bind().isEmpty() ? javalin.start(config.port()) : javalin.start(config.bind(), config.port());
-        if (config.metricsOnOwnPort()) {
+        javalin = config.serve().bind().isEmpty() ? javalin.start(config.serve().port()) : javalin.start(config.serve().bind(), config.serve().port());
+        if (config.serve().metricsOnOwnPort()) {
             // added once the site's connector runs, so Javalin#port() stays the site's port
             var server = javalin.jettyServer().server();
             HttpConnectionFactory http = server.getConnectors()[0].getConnectionFactory(HttpConnectionFactory.class);
             ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http.getHttpConfiguration()));
             c.setName("metrics");
-            c.setHost(config.bind().isEmpty() ? null : config.bind());
-            c.setPort(config.metricsPort());
+            c.setHost(config.serve().bind().isEmpty() ? null : config.serve().bind());
+            c.setPort(config.serve().metricsPort());
             server.addConnector(c);
             try {
                 c.start();
             } catch (Exception e) {
                 javalin.stop();
-                throw new IllegalStateException("cannot listen for /metrics on port " + config.metricsPort() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot listen for /metrics on port " + config.serve().metricsPort() + ": " + e.getMessage(), e);
             }
             metricsConnector = c;
         }
@@ -181,8 +181,8 @@ public final class WebApp {
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ServerErrorPages());
                 // outermost first: one address's requests take a bounded number of threads, and no body may dawdle
-                server.insertHandler(new RequestBodyDeadline(config.requestBodyTimeout(), config.requestBodyMinRate()));
-                server.insertHandler(new AddressThreadLimit(config.threadsPerAddress()));
+                server.insertHandler(new RequestBodyDeadline(config.limits().requestBodyTimeout(), config.limits().requestBodyMinRate()));
+                server.insertHandler(new AddressThreadLimit(config.limits().threadsPerAddress()));
                 server.insertHandler(new HeadAsGet());
             });
             cfg.staticFiles.add(s -> {
@@ -340,7 +340,7 @@ public final class WebApp {
 
     /** Where the parts of an upload too large to keep in memory are written while the request runs. */
     private java.nio.file.Path uploadDirectory() {
-        java.nio.file.Path dir = config.dataDir().resolve("uploads").toAbsolutePath();
+        java.nio.file.Path dir = config.storage().dataDir().resolve("uploads").toAbsolutePath();
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException e) {

@@ -123,8 +123,8 @@ class BenchmarkSuiteTest {
                             + " %,d posts served, seed %d%nsettings: host delay %d ms, %d fetches at once, comment window"
                             + " %d days, backfill horizon %d days / %d pages, %d load threads x %d s per page scenario;"
                             + " %d CPUs, max heap %d MB (%s), Java %s", size.name(), size.blogs(), byPlatform,
-                    byPattern, postsServed, SEED, config.hostDelay().toMillis(), config.maxConcurrentFetches(),
-                    size.windowDays(), config.backfillHorizonDays(), config.backfillMaxPages(), LOAD_THREADS,
+                    byPattern, postsServed, SEED, config.politeness().hostDelay().toMillis(), config.politeness().maxConcurrentFetches(),
+                    size.windowDays(), config.windows().backfillHorizonDays(), config.windows().backfillMaxPages(), LOAD_THREADS,
                     size.loadSeconds(), Runtime.getRuntime().availableProcessors(), HeapSampler.maxHeapMb(),
                     HeapSampler.maxHeapMb() <= 256 ? "run with -Xmx256m" : "NOT run with -Xmx256m", Runtime.version());
             progress(header);
@@ -175,7 +175,7 @@ class BenchmarkSuiteTest {
         Map<String, Long> perHost = server.hostCounts();
         long busiest = perHost.values().stream().mapToLong(Long::longValue).max().orElse(1);
         long crawlRequests = perHost.values().stream().mapToLong(Long::longValue).sum();
-        double delay = app.config.hostDelay().toMillis() / 1000.0;
+        double delay = app.config.politeness().hostDelay().toMillis() / 1000.0;
         double politeness = (busiest - 1) * delay;
         progress(first.text());
         long posts = count(app, "SELECT count(*) FROM post");
@@ -369,7 +369,7 @@ class BenchmarkSuiteTest {
         values.put("OFFICIALBLOGS_DATA_DIR", dir.resolve("discovery").toString());
         values.put("OFFICIALBLOGS_SCHEDULER", "false");
         values.put("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true");
-        values.put("OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(config.hostDelay().toMillis()));
+        values.put("OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(config.politeness().hostDelay().toMillis()));
         try (App app = new App(Config.fromValues(values), App.Parts.production()
                 .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
             byte[] file = popolo.toString().getBytes(StandardCharsets.UTF_8);
@@ -386,9 +386,9 @@ class BenchmarkSuiteTest {
             Map<String, Long> perHost = server.hostCounts();
             long requests = perHost.values().stream().mapToLong(Long::longValue).sum();
             long most = perHost.values().stream().mapToLong(Long::longValue).max().orElse(1);
-            double delay = config.hostDelay().toMillis() / 1000.0;
+            double delay = config.politeness().hostDelay().toMillis() / 1000.0;
             double politeness = (most - 1) * delay;
-            int workers = config.maxConcurrentFetches() * 16;
+            int workers = config.politeness().maxConcurrentFetches() * 16;
             double perCandidate = requests / (double) Math.max(1, perHost.size());
             double workerBound = Math.ceil(web.blogs().size() / (double) workers) * Math.max(0, perCandidate - 1) * delay;
             progress(report.summary());

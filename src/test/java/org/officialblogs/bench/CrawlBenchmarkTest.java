@@ -143,7 +143,7 @@ class CrawlBenchmarkTest {
             long posts = app.database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM post").mapTo(Long.class).one());
             report.add(String.format(Locale.ROOT, "Official Blogs crawl benchmark: %,d blogs x %d items (%,d KB of feeds),"
                             + " host delay %d ms, %d fetches at once, %d CPUs, max heap %d MB, Java %s", BLOGS, ITEMS,
-                    feedBytes / 1024, config.hostDelay().toMillis(), config.maxConcurrentFetches(),
+                    feedBytes / 1024, config.politeness().hostDelay().toMillis(), config.politeness().maxConcurrentFetches(),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version()));
             report.add(String.format(Locale.ROOT, "first crawl: %.1f s, %.0f feeds/s, %,d posts stored  [target <= 30 s: %s]"
                             + "  -- %s", firstSeconds, BLOGS / firstSeconds, posts, firstSeconds <= 30 ? "met" : "MISSED",

@@ -13,24 +13,24 @@ class ConfigTest {
     @Test
     void defaults() {
         Config c = Config.fromValues(Map.of());
-        assertThat(c.port()).isEqualTo(7070);
-        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
-        assertThat(c.dbUrl()).isEqualTo("jdbc:sqlite:" + Path.of("./data").resolve("officialblogs.db"));
-        assertThat(c.baseUrl().toString()).isEqualTo("http://localhost:7070");
-        assertThat(c.allowPrivateNetwork()).isFalse();
-        assertThat(c.hostDelay()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.maxConcurrentFetches()).isEqualTo(16);
-        assertThat(c.maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(c.serve().port()).isEqualTo(7070);
+        assertThat(c.storage().dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.storage().dbUrl()).isEqualTo("jdbc:sqlite:" + Path.of("./data").resolve("officialblogs.db"));
+        assertThat(c.serve().baseUrl().toString()).isEqualTo("http://localhost:7070");
+        assertThat(c.http().allowPrivateNetwork()).isFalse();
+        assertThat(c.politeness().hostDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.politeness().maxConcurrentFetches()).isEqualTo(16);
+        assertThat(c.http().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
     }
 
     @Test
     void valuesFromTheEnvironmentMap() {
         Config c = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "8080", "OFFICIALBLOGS_DATA_DIR", "/srv/ob",
                 "OFFICIALBLOGS_BASE_URL", "https://blogs.example.org/", "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true"));
-        assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.dbUrl()).isEqualTo("jdbc:sqlite:/srv/ob/officialblogs.db");
-        assertThat(c.baseUrl().toString()).isEqualTo("https://blogs.example.org");
-        assertThat(c.allowPrivateNetwork()).isTrue();
+        assertThat(c.serve().port()).isEqualTo(8080);
+        assertThat(c.storage().dbUrl()).isEqualTo("jdbc:sqlite:/srv/ob/officialblogs.db");
+        assertThat(c.serve().baseUrl().toString()).isEqualTo("https://blogs.example.org");
+        assertThat(c.http().allowPrivateNetwork()).isTrue();
     }
 
     @Test

@@ -100,15 +100,15 @@ class ServingSettingsTest {
         assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS", "10")))
                 .hasMessageContaining("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS must be >= 100");
         Config c = Config.fromValues(Map.of());
-        assertThat(c.bind()).isEmpty();
-        assertThat(c.metricsOnOwnPort()).isFalse();
-        assertThat(c.metricsAllow()).isEmpty();
-        assertThat(c.maxConcurrentLogins()).isEqualTo(2);
-        assertThat(c.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.requestBodyMinRate()).isEqualTo(1024);
-        assertThat(c.threadsPerAddress()).isEqualTo(16);
-        assertThat(c.dbBusyTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(Config.fromValues(Map.of("OFFICIALBLOGS_METRICS_ALLOW", "10.0.0.5,fd00::/8")).metricsAllow())
+        assertThat(c.serve().bind()).isEmpty();
+        assertThat(c.serve().metricsOnOwnPort()).isFalse();
+        assertThat(c.serve().metricsAllow()).isEmpty();
+        assertThat(c.limits().maxConcurrentLogins()).isEqualTo(2);
+        assertThat(c.limits().requestBodyTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.limits().requestBodyMinRate()).isEqualTo(1024);
+        assertThat(c.limits().threadsPerAddress()).isEqualTo(16);
+        assertThat(c.storage().dbBusyTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Config.fromValues(Map.of("OFFICIALBLOGS_METRICS_ALLOW", "10.0.0.5,fd00::/8")).serve().metricsAllow())
                 .isEqualTo(List.of("10.0.0.5", "fd00::/8"));
     }
 

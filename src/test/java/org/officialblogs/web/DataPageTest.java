@@ -65,7 +65,7 @@ class DataPageTest {
         }
         assertThat(page.select("a[rel=license]").attr("href")).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
         assertThat(page.getElementById("cite").nextElementSibling().text())
-                .contains("snapshot of 2024-06-16", server.app.config.baseUrl() + "/data", "CC BY 4.0");
+                .contains("snapshot of 2024-06-16", server.app.config.serve().baseUrl() + "/data", "CC BY 4.0");
         String changes = page.select("#changes ~ p").first().text();
         assertThat(changes).contains("2024-06-16", "compared with 2024-06-15", "0 blogs appeared, 0 left");
         assertThat(page.select("#changes ~ div table tbody tr").first().text()).startsWith("blogs measured 2 2 no change");

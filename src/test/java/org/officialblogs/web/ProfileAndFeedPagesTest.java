@@ -228,7 +228,7 @@ class ProfileAndFeedPagesTest {
         org.w3c.dom.Element first = (org.w3c.dom.Element) entries.item(0);
         assertThat(child(first, "title")).isEqualTo(RankedSite.HOSTILE_TITLE);
         assertThat(child(first, "summary")).isEqualTo("Last words before ]]> going <b>offline</b> & away");
-        assertThat(child(first, "id")).startsWith(site.server.app.config.baseUrl() + "/officials/");
+        assertThat(child(first, "id")).startsWith(site.server.app.config.serve().baseUrl() + "/officials/");
         assertThat(child(first, "published")).isEqualTo("2024-06-16T11:30:00Z");
         assertThat(res.body()).doesNotContain("<script>").doesNotContain("\u0001");
         List<String> ids = new ArrayList<>();

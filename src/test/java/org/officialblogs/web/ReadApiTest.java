@@ -68,7 +68,7 @@ class ReadApiTest {
         assertThat(page1.get("page").asInt()).isEqualTo(1);
         assertThat(page1.get("per_page").asInt()).isEqualTo(1);
         String nextUrl = page1.get("links").get("next").asText();
-        assertThat(nextUrl).startsWith(server.app.config.baseUrl() + "/api/v1/blogs?").contains("per_page=1", "page=2");
+        assertThat(nextUrl).startsWith(server.app.config.serve().baseUrl() + "/api/v1/blogs?").contains("per_page=1", "page=2");
         assertThat(first.headers().firstValue("Link")).hasValue("<" + nextUrl + ">; rel=\"next\"");
 
         JsonNode page2 = body(get(URI.create(nextUrl).getRawPath() + "?" + URI.create(nextUrl).getRawQuery()));

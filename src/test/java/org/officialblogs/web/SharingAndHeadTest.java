@@ -44,7 +44,7 @@ class SharingAndHeadTest {
     void theRankingAndAProfileCarryOpenGraphAndTwitterCardTags() {
         long official = site.officialOf(site.example("Weekly, answers most readers"));
         Document profile = get("/officials/" + official);
-        String base = site.server.app.config.baseUrl().toString();
+        String base = site.server.app.config.serve().baseUrl().toString();
         assertThat(profile.select("meta[property=og:title]").attr("content")).isEqualTo("Official A FI");
         assertThat(profile.select("meta[property=og:url]").attr("content")).isEqualTo(base + "/officials/" + official);
         assertThat(profile.select("meta[property=og:description]").attr("content"))

@@ -51,7 +51,7 @@ class SubmissionApiTest {
         assertThat(res.statusCode()).isEqualTo(201);
         JsonNode body = json.readTree(res.body());
         String url = body.get("status_url").asText();
-        assertThat(url).matches(server.app.config.baseUrl() + "/submissions/[A-Za-z0-9_-]{43}");
+        assertThat(url).matches(server.app.config.serve().baseUrl() + "/submissions/[A-Za-z0-9_-]{43}");
         assertThat(res.headers().firstValue("Location")).hasValue(url);
         assertThat(body.get("status").asText()).isEqualTo("pending");
         assertThat(body.get("kind").asText()).isEqualTo("new");
@@ -59,7 +59,7 @@ class SubmissionApiTest {
         assertThat(body.get("preview").get("post_count").asInt()).isEqualTo(7);
         assertThat(body.get("preview").get("latest_post_at").asText()).isEqualTo("2026-11-01T00:00:00Z");
         // no CSRF token is needed: there is no cookie-based authority behind this endpoint
-        assertThat(server.get(url.substring(server.app.config.baseUrl().toString().length())).statusCode()).isEqualTo(200);
+        assertThat(server.get(url.substring(server.app.config.serve().baseUrl().toString().length())).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -104,7 +104,7 @@ class SubmissionApiTest {
         JsonNode body = json.readTree(res.body());
         assertThat(body.get("errors").get("blog_url").asText()).contains("already in the directory");
         assertThat(body.get("duplicates").get(0).get("kind").asText()).isEqualTo("listed_blog");
-        assertThat(body.get("duplicates").get(0).get("official_url").asText()).isEqualTo(server.app.config.baseUrl() + "/officials/" + id);
+        assertThat(body.get("duplicates").get(0).get("official_url").asText()).isEqualTo(server.app.config.serve().baseUrl() + "/officials/" + id);
 
         // invalid fields are not counted against the limit (2 an hour here; the 409 above was the first)
         assertThat(post(json.createObjectNode().put("kind", "evidence").put("evidence_url", "https://news.example.com/ann")

@@ -128,7 +128,7 @@ class SubmissionFormTest {
         assertThat(status.headers().firstValue("Cache-Control")).hasValue("no-store");
         Document page = WebClient.html(status);
         assertThat(page.select(".badge.pending").text()).isEqualTo("Waiting for a moderator");
-        assertThat(page.select(".notice .url a").attr("href")).isEqualTo(server.app.config.baseUrl() + "/submissions/" + token);
+        assertThat(page.select(".notice .url a").attr("href")).isEqualTo(server.app.config.serve().baseUrl() + "/submissions/" + token);
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
         // another visitor with the link sees the same; a wrong or malformed token sees nothing
         assertThat(server.get("/submissions/" + token).statusCode()).isEqualTo(200);

@@ -139,7 +139,7 @@ class SubmissionHostileInputTest {
         String note = server.app.database.jdbi().withHandle(h -> h.createQuery("SELECT note FROM submission WHERE id = :id")
                 .bind("id", id).mapTo(String.class).one());
         assertThat(note).isEqualTo(v + "\nsecond line " + v);
-        assertThat(assertSafe("status", server.get(created.get("status_url").asText().replace(server.app.config.baseUrl().toString(), ""))).text())
+        assertThat(assertSafe("status", server.get(created.get("status_url").asText().replace(server.app.config.serve().baseUrl().toString(), ""))).text())
                 .contains(v + " " + label);
     }
 

@@ -76,7 +76,7 @@ public record ArchiveSettings(
 
     /** The defaults with the endpoint and pace the configuration names. */
     public static ArchiveSettings from(Config config) {
-        return defaults(config.archiveEndpoint()).withRequestDelay(config.archiveDelay());
+        return defaults(config.archive().endpoint()).withRequestDelay(config.archive().delay());
     }
 
     public ArchiveSettings withRequestDelay(Duration delay) {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import org.officialblogs.config.Config;
 
 /**
  * Everything the fetcher can be tuned with. {@link #defaults(String)} gives the production values; tests shorten the
@@ -66,6 +67,15 @@ public record FetchSettings(
         return new FetchSettings(userAgent, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
                 DEFAULT_MAX_BODY_BYTES, 5, Duration.ofSeconds(2), 16, Duration.ofHours(24), Duration.ofHours(1),
                 Duration.ofMinutes(10), Duration.ofHours(24), false, Set.of());
+    }
+
+    /** The crawler's settings from the configuration's HTTP and politeness groups, with {@code userAgent}. */
+    public static FetchSettings from(Config.Http http, Config.Politeness politeness, String userAgent) {
+        return defaults(userAgent)
+                .withTimeouts(http.connectTimeout(), http.readTimeout(), http.requestTimeout())
+                .withMaxBodyBytes(http.maxBodyBytes())
+                .withPoliteness(politeness.hostDelay(), politeness.maxConcurrentFetches())
+                .withAllowPrivateNetwork(http.allowPrivateNetwork());
     }
 
     /** {@code OfficialBlogs/<version> (+<base url>)}: an honest name, version and where to read about us. */
