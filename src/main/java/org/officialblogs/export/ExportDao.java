@@ -115,6 +115,21 @@ public final class ExportDao {
             ORDER BY l.blog_id, day, l.purpose
             """;
 
+    private static final String ARCHIVE_PERIODS = """
+            SELECT r.blog_id, r.state, r.reason, r.first_post_at, r.last_post_at, r.period_days, r.period_weeks,
+                r.period_posts, r.posts_per_week, r.weeks_with_post, r.longest_gap_days, r.median_gap_days,
+                r.reply_rate, r.reply_rate_low, r.reply_rate_high, r.replies_judged, r.median_reply_hours,
+                r.lower_bound, r.months, r.months_without_capture, r.captures_listed, r.captures_read,
+                r.feed_captures, r.post_pages_read, r.first_feed_capture_at, r.last_feed_capture_at, r.complete,
+                r.finished_at
+            FROM archive_read r
+            %1$s listed_blog b ON b.id = r.blog_id
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            %2$s
+            ORDER BY r.blog_id
+            """;
+
     /**
      * Streams the rows of {@code table} that pass {@code filter} to {@code sink}, in key order, skipping
      * {@code offset} rows and stopping after {@code limit} (0: all).
@@ -330,6 +345,8 @@ public final class ExportDao {
         } else if (table == ExportTables.CRAWL_LOG) {
             template = CRAWL_LOG;
             instantRange(f, "l.at", where, values);
+        } else if (table == ExportTables.ARCHIVE_PERIODS) {
+            template = ARCHIVE_PERIODS;
         } else {
             throw new IllegalArgumentException("not an exported table: " + table.name());
         }
