@@ -60,12 +60,16 @@ public final class ExportDao {
             SELECT p.id, p.blog_id, p.url, p.title, p.published_at, p.updated_at, p.reported_comments,
                 pc.comments_state, pc.seen_count, pc.reader_comments, pc.official_comments,
                 CASE WHEN pc.post_id IS NULL THEN NULL ELSE pc.first_official_reply_at IS NOT NULL END,
-                pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at
+                pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at,
+                CASE WHEN p.archive_first_document_id IS NULL THEN 'live' ELSE 'archive' END,
+                af.captured_at, af.archive_url, al.captured_at, al.archive_url
             FROM post p
             %1$s listed_blog b ON b.id = p.blog_id
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
             LEFT JOIN post_comments pc ON pc.post_id = p.id
+            LEFT JOIN archive_document af ON af.id = p.archive_first_document_id
+            LEFT JOIN archive_document al ON al.id = p.archive_last_document_id
             %2$s
             ORDER BY p.id
             """;

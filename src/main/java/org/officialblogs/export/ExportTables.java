@@ -102,7 +102,12 @@ public final class ExportTables {
                     optional("official_replied", BOOLEAN, "True when the official answered a reader's comment on this post; empty when comments are not collected."),
                     optional("first_reader_comment_at", DATETIME, "Time of the first reader comment (UTC)."),
                     optional("first_official_reply_at", DATETIME, "Time of the official's first reply to a reader (UTC)."),
-                    required("first_seen_at", DATETIME, "When the crawler first read the post (UTC).")),
+                    required("first_seen_at", DATETIME, "When the crawler first read the post (UTC)."),
+                    required("source", STRING, "Where the post was read: live (the blog's own feed) or archive (a web archive's capture of it, for a blog whose feed is gone or whose entry ended)."),
+                    optional("archive_first_capture_at", DATETIME, "For a post read from the archive: time of the earliest capture that listed it (UTC)."),
+                    url("archive_first_capture_url", "For a post read from the archive: address of that capture in the archive."),
+                    optional("archive_last_capture_at", DATETIME, "For a post read from the archive: time of the latest capture that listed it (UTC)."),
+                    url("archive_last_capture_url", "For a post read from the archive: address of that capture in the archive.")),
             List.of("post_id"), List.of(new ForeignKey("blog_id", "blogs", "blog_id")), "published_at");
 
     public static final ExportTable COMMENTS = new ExportTable("comments", "Comments",

@@ -145,6 +145,10 @@ class ExportRoundTripTest {
 
     @Test
     void archivePeriodsHoldTheListedBlogsReadFromTheArchive() throws IOException {
+        assertThat(csv(ExportTables.POSTS, ExportFilter.NONE)).allSatisfy(r -> {
+            assertThat(r.get("source")).isEqualTo("live");
+            assertThat(r.get("archive_first_capture_url")).isEmpty();
+        });
         List<CSVRecord> periods = csv(ExportTables.ARCHIVE_PERIODS, ExportFilter.NONE);
         assertThat(periods).as("the pending blog's read is not exported").hasSize(1);
         CSVRecord p = periods.get(0);

@@ -191,6 +191,33 @@ class ArchiveServiceTest {
         assertThat(v.get("captures_read")).isEqualTo((long) t.app.archiveReads.read(norm).orElseThrow().capturesRead());
     }
 
+    /** A capture timestamp (yyyyMMddHHmmss, UTC) as an instant. */
+    private static final class ArchiveTime {
+        static Instant of(String ts) {
+            return java.time.LocalDateTime.parse(ts, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                    .toInstant(java.time.ZoneOffset.UTC);
+        }
+    }
+
+    @Test
+    void exportsEachPostsSourceWithItsCaptures() {
+        ExportTable table = ExportTables.POSTS;
+        List<String> names = table.columnNames();
+        List<String> sources = t.app.exports.list(table, new ExportFilter(null, null, null, null, null, null, norm)
+                        , 0, 0).stream()
+                .sorted(java.util.Comparator.comparing(r -> (Instant) r[names.indexOf("published_at")]))
+                .map(r -> r[names.indexOf("source")] + " " + r[names.indexOf("archive_first_capture_at")] + " "
+                        + r[names.indexOf("archive_first_capture_url")] + " -> " + r[names.indexOf("archive_last_capture_at")])
+                .toList();
+        java.util.function.Function<String, String> from = ts -> "archive " + ArchiveTime.of(ts) + " "
+                + archive.endpoint().resolve("/web/" + ts + "/" + FEED) + " -> 2009-03-08T09:00:00Z";
+        assertThat(sources).containsExactly(
+                from.apply("20090105093000"), from.apply("20090105093000"), from.apply("20090105093000"),
+                from.apply("20090105093000"), from.apply("20090105093000"), from.apply("20090116120000"),
+                from.apply("20090116120000"), from.apply("20090116120000"), from.apply("20090307090000"),
+                from.apply("20090307090000"));
+    }
+
     @Test
     void readsAGoneBlogOnlyFromTheArchive() {
         assertThat(pass.get(1).postsFound()).isEqualTo(count("SELECT count(*) FROM post WHERE blog_id = " + avi));
