@@ -214,7 +214,8 @@ class BenchmarkSuiteTest {
                 "all but plain RSS history", "-", "-"));
         rows.add(new Row("  outcome", String.format(Locale.ROOT, "fetched %,d, failed %,d %s", first.fetched(),
                 first.failed(), first.failedByKind()), "dead blogs fail (410)", "-", "-"));
-        double commentDocs = server.count(SyntheticWebServer.Kind.COMMENT_FEED) + server.count(SyntheticWebServer.Kind.PAGE);
+        double commentDocs = server.count(SyntheticWebServer.Kind.COMMENT_FEED) + server.count(SyntheticWebServer.Kind.COMMENT_API)
+                + server.count(SyntheticWebServer.Kind.PAGE);
         rows.add(new Row("comment collection: posts checked (comment feed + page)", String.format(Locale.ROOT,
                 "%,d checks, %,.0f docs, %,d comments", first.commentChecks(), commentDocs, comments), "-", "-", "-"));
         rows.add(new Row("  comment checks per second (in the first crawl)", String.format(Locale.ROOT, "%.1f /s",
