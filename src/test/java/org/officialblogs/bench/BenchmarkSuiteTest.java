@@ -291,7 +291,8 @@ class BenchmarkSuiteTest {
                         absErrorRealised / Math.max(1, judgedBlogs)), "- / 0", "-", "-"));
         if (!misses.isEmpty()) notes.add("reply facts that differ (first 5): " + String.join("; ", misses));
         notes.add("history: every stored post was fetched by the crawler (first page + its own backfill paging:"
-                + " WordPress ?paged, Blogger start-index, Atom rel=next; Substack serves every post in its feed); plain RSS blogs keep only their last "
+                + " WordPress ?paged, Blogger start-index, Atom rel=next; Substack serves every post in its feed);"
+                + " plain RSS blogs keep only their last "
                 + SyntheticWeb.RSS_ITEMS + " items; no rows were written around the crawler");
 
         assertThat(first.fetched()).isEqualTo(liveBlogs);
