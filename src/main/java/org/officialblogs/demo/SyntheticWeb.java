@@ -13,17 +13,18 @@ import java.util.SplittableRandom;
 /**
  * A synthetic registry and the web it lives on, deterministic from a seed: officials across countries, levels and
  * branches, each with one blog on a platform (WordPress-like RSS with comment feeds and threaded comment pages,
- * Blogger-like Atom paged by start-index, plain RSS without history, plain Atom paged by RFC 5005 next links) and a
+ * Blogger-like Atom paged by start-index, plain RSS without history, plain Atom paged by RFC 5005 next links,
+ * Substack-like publications whose comments live in their JSON API) and a
  * posting pattern (regular, bursty, dormant, dead: 410 Gone). Only the blog specs are held; every document (feed
  * page, comment feed, post page) is generated on request from the seed, so a million posts cost no memory.
  *
- * <p>On WordPress blogs with comments open each post draws 0 to 6 reader comments, and the official replies
- * (threaded under the first reader, flagged {@code bypostauthor} on the page, "In reply to" in the comment feed) with
- * the blog's known probability. {@link #realised} gives the facts the crawler should measure.
+ * <p>On WordPress and Substack blogs with comments open each post draws 0 to 6 reader comments, and the official
+ * replies (threaded under the first reader; on WordPress flagged {@code bypostauthor} on the page and "In reply to" in
+ * the comment feed, on Substack written from the account in the post's byline) with the blog's known probability. {@link #realised} gives the facts the crawler should measure.
  */
 public final class SyntheticWeb {
 
-    public enum Platform { WORDPRESS, BLOGGER, RSS, ATOM }
+    public enum Platform { WORDPRESS, BLOGGER, RSS, ATOM, SUBSTACK }
 
     public enum Pattern { REGULAR, BURSTY, DORMANT, DEAD }
 
@@ -42,11 +43,13 @@ public final class SyntheticWeb {
                 case BLOGGER -> "/feeds/posts/default";
                 case RSS -> "/rss.xml";
                 case ATOM -> "/atom.xml";
+                case SUBSTACK -> "/feed";
             };
         }
 
         public boolean hasComments() {
-            return platform == Platform.WORDPRESS && !commentsClosed && pattern != Pattern.DEAD;
+            return (platform == Platform.WORDPRESS || platform == Platform.SUBSTACK) && !commentsClosed
+                    && pattern != Pattern.DEAD;
         }
     }
 
@@ -86,7 +89,7 @@ public final class SyntheticWeb {
         for (int i = 1; i <= blogs; i++) {
             String name = pick(random, SyntheticNames.FIRST) + " " + pick(random, SyntheticNames.LAST) + " " + i;
             int p = random.nextInt(100);
-            Platform platform = p < 45 ? Platform.WORDPRESS : p < 70 ? Platform.BLOGGER : p < 85 ? Platform.RSS
+            Platform platform = p < 40 ? Platform.WORDPRESS : p < 45 ? Platform.SUBSTACK : p < 70 ? Platform.BLOGGER : p < 85 ? Platform.RSS
                     : Platform.ATOM;
             int q = random.nextInt(100);
             Pattern pattern = q < 55 ? Pattern.REGULAR : q < 80 ? Pattern.BURSTY : q < 95 ? Pattern.DORMANT
@@ -243,6 +246,23 @@ public final class SyntheticWeb {
                 }
                 s.append("</channel></rss>");
             }
+            case SUBSTACK -> {
+                // Substack's feed: every post (the synthetic publications are small), /p/SLUG links, no comment links
+                s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\""
+                        + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title><![CDATA[")
+                        .append(b.official()).append("'s notes]]></title><link>").append(base).append("</link>")
+                        .append("<description><![CDATA[").append(b.office()).append("]]></description>")
+                        .append("<generator>Substack</generator>");
+                for (int k = n; k >= 1; k--) {
+                    String link = base + "/p/" + substackSlug(k);
+                    s.append("<item><title><![CDATA[").append(title(b, k)).append("]]></title><link>").append(link)
+                            .append("</link><guid isPermaLink=\"true\">").append(link).append("</guid><dc:creator><![CDATA[")
+                            .append(b.official()).append("]]></dc:creator><pubDate>")
+                            .append(RFC_1123.format(Instant.ofEpochMilli(at[k - 1]))).append("</pubDate>")
+                            .append("<description><![CDATA[").append(summary(b, k)).append("]]></description></item>");
+                }
+                s.append("</channel></rss>");
+            }
             case RSS -> {
                 s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>")
                         .append(esc(b.official())).append("</title><link>").append(base).append("/</link><description>")
@@ -315,9 +335,13 @@ public final class SyntheticWeb {
         return s.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A post's page: WordPress threaded comment markup and an open form; other platforms a plain article. */
+    /**
+     * A post's page: WordPress threaded comment markup and an open form; Substack its preloaded state naming the post
+     * (comments come from the API); other platforms a plain article.
+     */
     public byte[] page(Blog b, int k) {
         long[] times = servedTimes(b);
+        if (b.platform() == Platform.SUBSTACK) return substackPage(b, k, times[k - 1]);
         StringBuilder html = new StringBuilder(4096).append("<!doctype html><html><head><meta charset=\"utf-8\">");
         if (b.platform() == Platform.WORDPRESS) html.append("<meta name=\"generator\" content=\"WordPress 6.4.3\">");
         html.append("<title>").append(title(b, k)).append("</title></head><body class=\"post-template-default single\">"
@@ -335,6 +359,120 @@ public final class SyntheticWeb {
                     + " method=\"post\" id=\"commentform\"><textarea name=\"comment\"></textarea></form></div>");
         }
         return html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------------------------------------------ Substack
+
+    /** The slug of Substack post {@code k} ({@code /p/SLUG}). */
+    public static String substackSlug(int k) {
+        return "post-" + k;
+    }
+
+    /** Post {@code k}'s number from its slug, or -1. */
+    public static int substackPostNumber(String slug) {
+        if (!slug.startsWith("post-")) return -1;
+        try {
+            return Integer.parseInt(slug.substring(5));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Substack's post id of post {@code k}; {@link #substackPostNumber(Blog, long)} reverses it. */
+    public static long substackPostId(Blog b, int k) {
+        return b.index() * 1_000_000L + k;
+    }
+
+    /** Post {@code k} of a blog from its Substack post id, or -1. */
+    public static int substackPostNumber(Blog b, long id) {
+        return id / 1_000_000L == b.index() ? (int) (id % 1_000_000L) : -1;
+    }
+
+    /** The official's Substack account (the post's byline). */
+    private static long substackUserId(Blog b) {
+        return 5_000_000L + b.index();
+    }
+
+    /** Substack's {@code api/v1/posts/SLUG}: the post, its byline account and who may comment. */
+    public byte[] substackPost(Blog b, String base, int k) {
+        return ("{\"post\":" + substackPostJson(b, base, k) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String substackPostJson(Blog b, String base, int k) {
+        long at = servedTimes(b)[k - 1];
+        return "{\"id\":" + substackPostId(b, k) + ",\"publication_id\":" + (90_000 + b.index()) + ",\"title\":"
+                + json(title(b, k)) + ",\"slug\":" + json(substackSlug(k)) + ",\"post_date\":"
+                + json(Instant.ofEpochMilli(at).toString()) + ",\"audience\":\"everyone\",\"write_comment_permissions\":"
+                + (b.commentsClosed() ? "\"none\"" : "\"everyone\"") + ",\"canonical_url\":"
+                + json(base + "/p/" + substackSlug(k)) + ",\"type\":\"newsletter\",\"comment_count\":"
+                + comments(b, k, at).size() + ",\"publishedBylines\":[{\"id\":" + substackUserId(b) + ",\"name\":"
+                + json(b.official()) + ",\"handle\":\"official" + b.index() + "\",\"is_guest\":false}]}";
+    }
+
+    /** Substack's {@code api/v1/post/ID/comments}: the whole tree in one answer, oldest first. */
+    public byte[] substackComments(Blog b, int k) {
+        long at = servedTimes(b)[k - 1];
+        List<Comment> list = comments(b, k, at);
+        StringBuilder s = new StringBuilder("{\"comments\":[");
+        boolean first = true;
+        for (Comment c : list) {
+            if (c.parent() != 0) continue;
+            if (!first) s.append(',');
+            first = false;
+            appendSubstackComment(s, b, k, c, list, "");
+        }
+        return s.append("],\"more\":false}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void appendSubstackComment(StringBuilder s, Blog b, int k, Comment c, List<Comment> all, String ancestors) {
+        List<Comment> children = all.stream().filter(x -> x.parent() == c.id()).toList();
+        s.append("{\"id\":").append(c.id()).append(",\"body\":").append(json("Comment " + c.id()))
+                .append(",\"post_id\":").append(substackPostId(b, k)).append(",\"user_id\":")
+                .append(c.official() ? substackUserId(b) : 7_000 + c.id() % 100).append(",\"name\":")
+                .append(json(author(b, c))).append(",\"handle\":")
+                .append(json(c.official() ? "official" + b.index() : "reader" + c.id() % 100)).append(",\"date\":")
+                .append(json(c.at().toString())).append(",\"ancestor_path\":").append(json(ancestors))
+                .append(",\"type\":\"comment\",\"status\":\"published\",\"deleted\":false,\"children_count\":")
+                .append(children.size()).append(",\"children\":[");
+        for (int i = 0; i < children.size(); i++) {
+            if (i > 0) s.append(',');
+            appendSubstackComment(s, b, k, children.get(i), all,
+                    ancestors.isEmpty() ? Integer.toString(c.id()) : ancestors + "." + c.id());
+        }
+        s.append("]}");
+    }
+
+    private byte[] substackPage(Blog b, int k, long at) {
+        String base = "";
+        String state = "{\"base_url\":\"\",\"pub\":{\"id\":" + (90_000 + b.index()) + ",\"name\":"
+                + json(b.official() + "'s notes") + ",\"subdomain\":\"official" + b.index() + "\"},\"post\":"
+                + substackPostJson(b, base, k) + "}";
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title(b, k) + " - by "
+                + esc(b.official()) + "</title><meta property=\"og:title\" content=\"" + title(b, k) + "\">"
+                + "<link rel=\"stylesheet\" href=\"https://substackcdn.com/bundle/theme/main.css\"></head><body>"
+                + "<div id=\"entry\"><article class=\"post\"><h1 class=\"post-title\">" + title(b, k) + "</h1>"
+                + "<div class=\"byline\">" + esc(b.official()) + "</div><div class=\"body markup\"><p>" + summary(b, k)
+                + "</p></div></article><div class=\"comments-page\"><div class=\"comment-list-container\"></div></div>"
+                + "</div><script>window._preloads = JSON.parse(" + json(state).replace("</", "<\\/") + ")</script>"
+                + "</body></html>";
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A JSON (and JavaScript) string literal. */
+    private static String json(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> {
+                    if (ch < 0x20) out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    else out.append(ch);
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private void appendComment(StringBuilder html, Blog b, Comment c, List<Comment> all, int depth) {

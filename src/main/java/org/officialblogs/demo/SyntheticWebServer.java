@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SyntheticWebServer implements AutoCloseable {
 
-    public enum Kind { ROBOTS, FEED, COMMENT_FEED, PAGE, NOT_MODIFIED, GONE, NOT_FOUND }
+    public enum Kind { ROBOTS, FEED, COMMENT_FEED, COMMENT_API, PAGE, NOT_MODIFIED, GONE, NOT_FOUND }
 
     /** A feed page served with 200: blog and the path with its query. */
     public record Served(int blog, String pathAndQuery) {}
@@ -135,8 +135,7 @@ public final class SyntheticWebServer implements AutoCloseable {
             }
             if (path.equals("/")) {
                 // the blog's home page: what a discovery reads first when a source names the site, not the feed
-                String type = b.platform() == SyntheticWeb.Platform.WORDPRESS || b.platform() == SyntheticWeb.Platform.RSS
-                        ? "application/rss+xml" : "application/atom+xml";
+                String type = rss(b) ? "application/rss+xml" : "application/atom+xml";
                 send(ex, 200, Kind.PAGE, "<!DOCTYPE html><html><head><title>" + b.official() + "</title>"
                         + "<link rel=\"alternate\" type=\"" + type + "\" href=\"" + b.feedPath() + "\"></head><body><h1>"
                         + b.official() + "</h1></body></html>", "text/html; charset=UTF-8");
@@ -153,11 +152,11 @@ public final class SyntheticWebServer implements AutoCloseable {
                 if (notModified(ex, etag)) return;
                 byte[] body = web.feed(b, base(b), page, intParam(query, "max-results", SyntheticWeb.BLOGGER_PAGE));
                 if (recording) recorded.add(new Served(blog, query.isEmpty() ? path : path + "?" + query));
-                String type = b.platform() == SyntheticWeb.Platform.WORDPRESS || b.platform() == SyntheticWeb.Platform.RSS
-                        ? "application/rss+xml; charset=UTF-8" : "application/atom+xml; charset=UTF-8";
+                String type = rss(b) ? "application/rss+xml; charset=UTF-8" : "application/atom+xml; charset=UTF-8";
                 send(ex, 200, Kind.FEED, body, type);
                 return;
             }
+            if (b.platform() == SyntheticWeb.Platform.SUBSTACK && substack(ex, b, path, posts)) return;
             if (path.startsWith("/p/")) {
                 String rest = path.substring(3);
                 boolean commentFeed = rest.endsWith("/feed/");
@@ -189,12 +188,53 @@ public final class SyntheticWebServer implements AutoCloseable {
         }
     }
 
+    private static boolean rss(SyntheticWeb.Blog b) {
+        return b.platform() == SyntheticWeb.Platform.WORDPRESS || b.platform() == SyntheticWeb.Platform.RSS
+                || b.platform() == SyntheticWeb.Platform.SUBSTACK;
+    }
+
+    /**
+     * A Substack publication's post pages ({@code /p/SLUG}) and comment API ({@code api/v1/posts/SLUG},
+     * {@code api/v1/post/ID/comments}); false when the path is none of these.
+     */
+    private boolean substack(HttpExchange ex, SyntheticWeb.Blog b, String path, int posts) throws IOException {
+        String postsApi = "/api/v1/posts/";
+        String commentsApi = "/api/v1/post/";
+        if (path.startsWith("/p/") || path.startsWith(postsApi)) {
+            int k = SyntheticWeb.substackPostNumber(path.substring(path.startsWith("/p/") ? 3 : postsApi.length()));
+            if (k < 1 || k > posts) {
+                send(ex, 404, Kind.NOT_FOUND, "{\"error\":\"Not found\"}", "application/json");
+            } else if (path.startsWith("/p/")) {
+                send(ex, 200, Kind.PAGE, web.page(b, k), "text/html; charset=UTF-8");
+            } else {
+                send(ex, 200, Kind.COMMENT_API, web.substackPost(b, base(b), k), "application/json; charset=utf-8");
+            }
+            return true;
+        }
+        if (path.startsWith(commentsApi) && path.endsWith("/comments")) {
+            long id;
+            try {
+                id = Long.parseLong(path.substring(commentsApi.length(), path.length() - "/comments".length()));
+            } catch (NumberFormatException e) {
+                id = -1;
+            }
+            int k = SyntheticWeb.substackPostNumber(b, id);
+            if (k < 1 || k > posts) {
+                send(ex, 404, Kind.NOT_FOUND, "{\"error\":\"Not found\"}", "application/json");
+            } else {
+                send(ex, 200, Kind.COMMENT_API, web.substackComments(b, k), "application/json; charset=utf-8");
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static int pageOf(SyntheticWeb.Blog b, String query) {
         return switch (b.platform()) {
             case WORDPRESS -> intParam(query, "paged", 1);
             case ATOM -> intParam(query, "page", 1);
             case BLOGGER -> intParam(query, "start-index", 1);
-            case RSS -> query.isEmpty() ? 1 : -1;
+            case RSS, SUBSTACK -> query.isEmpty() ? 1 : -1;
         };
     }
 

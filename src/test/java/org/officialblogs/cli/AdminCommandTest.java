@@ -2,10 +2,6 @@ package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +9,6 @@ import org.officialblogs.auth.AccountDao;
 import org.officialblogs.auth.AccountService;
 import org.officialblogs.auth.PasswordHasher;
 import org.officialblogs.db.Database;
-import picocli.CommandLine;
 
 /** `admin add/list/remove` run in-process through picocli, with the password on standard input. */
 class AdminCommandTest {
@@ -21,23 +16,16 @@ class AdminCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String stdin, String... args) {
-        CommandLine cl = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    CommandRun run(String stdin, String... args) {
         String[] withDb = new String[args.length + 1];
         System.arraycopy(args, 0, withDb, 0, args.length);
         withDb[args.length] = "--data-dir=" + dir;
-        return new Run(cl.execute(withDb), out.toString(), err.toString());
+        return CommandRun.of(stdin, withDb);
     }
 
     @Test
     void addReadsThePasswordFromStdinListShowsTheAccountRemoveEndsIt() {
-        Run add = run("a long enough password\n", "admin", "add", "Alice");
+        CommandRun add = run("a long enough password\n", "admin", "add", "Alice");
         assertThat(add.exit()).as(add.err()).isZero();
         assertThat(add.out()).isEqualTo("Added moderator 'alice'.\n");
 
@@ -49,11 +37,11 @@ class AdminCommandTest {
         String stored = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM account").mapTo(String.class).one());
         assertThat(stored).startsWith("$argon2id$").doesNotContain("a long enough password");
 
-        Run list = run("", "admin", "list");
+        CommandRun list = run("", "admin", "list");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).matches("alice\\tcreated \\d{4}-\\d{2}-\\d{2}\\tlast login \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\n");
 
-        Run remove = run("", "admin", "remove", "alice");
+        CommandRun remove = run("", "admin", "remove", "alice");
         assertThat(remove.exit()).isZero();
         assertThat(remove.out()).isEqualTo("Removed moderator 'alice' and ended their sessions.\n");
         assertThat(run("", "admin", "list").out()).startsWith("No moderator accounts yet.");
@@ -62,27 +50,27 @@ class AdminCommandTest {
 
     @Test
     void badInputIsRefusedWithAReason() {
-        Run shortPassword = run("short\n", "admin", "add", "bob");
+        CommandRun shortPassword = run("short\n", "admin", "add", "bob");
         assertThat(shortPassword.exit()).isEqualTo(2);
         assertThat(shortPassword.err()).contains("the password must have at least 12 characters");
-        Run noPassword = run("", "admin", "add", "bob");
+        CommandRun noPassword = run("", "admin", "add", "bob");
         assertThat(noPassword.exit()).isEqualTo(2);
         assertThat(noPassword.err()).contains("standard input is empty");
-        Run badName = run("a long enough password\n", "admin", "add", "bob smith");
+        CommandRun badName = run("a long enough password\n", "admin", "add", "bob smith");
         assertThat(badName.exit()).isEqualTo(2);
         assertThat(badName.err()).contains("a username is 2 to 40 characters");
         assertThat(run("a long enough password\n", "admin", "add", "bob").exit()).isZero();
-        Run twice = run("another long password\n", "admin", "add", "BOB");
+        CommandRun twice = run("another long password\n", "admin", "add", "BOB");
         assertThat(twice.exit()).isEqualTo(2);
         assertThat(twice.err()).contains("there is already an account named 'bob'");
-        Run missing = run("", "admin", "remove", "carol");
+        CommandRun missing = run("", "admin", "remove", "carol");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("There is no moderator named 'carol'.");
     }
 
     @Test
     void thereIsNoFlagForThePassword() {
-        Run res = run("", "admin", "add", "dave", "--password=secret-in-shell-history");
+        CommandRun res = run("", "admin", "add", "dave", "--password=secret-in-shell-history");
         assertThat(res.exit()).isEqualTo(2);
         assertThat(res.err()).contains("Unknown option: '--password=secret-in-shell-history'");
     }

@@ -2,9 +2,6 @@ package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.ops.AppProcess;
 import org.officialblogs.ops.DatabaseCounts;
-import picocli.CommandLine;
 
 /** `backup` and `restore` from the command line, against a real `serve` running in a child process. */
 class BackupCommandTest {
@@ -25,18 +21,11 @@ class BackupCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        CommandLine cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    CommandRun run(String... args) {
         String[] withDir = new String[args.length + 1];
         System.arraycopy(args, 0, withDir, 0, args.length);
         withDir[args.length] = "--data-dir=" + dir.resolve("data");
-        return new Run(cl.execute(withDir), out.toString(), err.toString());
+        return CommandRun.of("", withDir);
     }
 
     @Test
@@ -51,17 +40,17 @@ class BackupCommandTest {
             assertThat(health.statusCode()).isEqualTo(200);
             serve.awaitLog("INFO  requests request method=GET path=/health route=/health status=200 ms=\\d+\\.\\d", Duration.ofSeconds(5));
 
-            Run first = run("backup", backup.toString());
+            CommandRun first = run("backup", backup.toString());
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).matches("Backed up \\S+officialblogs\\.db to " + java.util.regex.Pattern.quote(backup.toString())
                     + ": \\d+\\.\\d (KB|MB), integrity_check ok, in \\d+\\.\\d s\\.\\n");
 
-            Run again = run("backup", backup.toString());
+            CommandRun again = run("backup", backup.toString());
             assertThat(again.exit()).isEqualTo(2);
             assertThat(again.err()).isEqualTo(backup + " already exists; choose another name, or pass --force to replace it.\n");
             assertThat(run("backup", "--force", backup.toString()).exit()).isZero();
 
-            Run whileServing = run("restore", backup.toString());
+            CommandRun whileServing = run("restore", backup.toString());
             assertThat(whileServing.exit()).isEqualTo(2);
             assertThat(whileServing.err()).contains("is in use by another process (is `serve` running?). Stop it, then run "
                     + "restore again; nothing was changed.");
@@ -71,13 +60,13 @@ class BackupCommandTest {
         long seedOfficials = DatabaseCounts.count(db, "SELECT count(*) FROM official");
         assertThat(seedOfficials).as("serve loaded the seed").isGreaterThan(100);
 
-        Run restore = run("restore", backup.toString());
+        CommandRun restore = run("restore", backup.toString());
         assertThat(restore.exit()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Checked " + backup + ": integrity_check ok, schema version ")
                 .contains("Kept the previous database as ").contains("Restored " + backup + " to ");
         assertThat(DatabaseCounts.count(db, "SELECT count(*) FROM official")).isEqualTo(seedOfficials);
 
-        Run junk = run("restore", Files.writeString(dir.resolve("junk.db"), "no").toString());
+        CommandRun junk = run("restore", Files.writeString(dir.resolve("junk.db"), "no").toString());
         assertThat(junk.exit()).isEqualTo(2);
         assertThat(junk.err()).isEqualTo(dir.resolve("junk.db") + " is not a SQLite database; nothing was changed.\n");
     }

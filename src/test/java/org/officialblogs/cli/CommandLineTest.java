@@ -3,10 +3,7 @@ package org.officialblogs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.config.Config;
 import org.officialblogs.testkit.LoopbackSite;
-import picocli.CommandLine;
 
 /** What a person meets at the command line: each command's own help, one-line failures, progress without codes. */
 class CommandLineTest {
@@ -31,15 +27,8 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of("", args);
     }
 
     @Test
@@ -57,7 +46,7 @@ class CommandLineTest {
 
     @Test
     void anOptionOfAnotherCommandIsRefusedByName() {
-        Run r = run("backup", "--allow-private-network", dir.resolve("b.db").toString());
+        CommandRun r = run("backup", "--allow-private-network", dir.resolve("b.db").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--allow-private-network'");
     }
@@ -66,13 +55,13 @@ class CommandLineTest {
     void aPortInUseIsOneLineNamingThePortAndDebugShowsWhereItCameFrom() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = String.valueOf(taken.getLocalPort());
-            Run r = run("serve", "--port", port, "--bind", "127.0.0.1", "--data-dir", dir.resolve("a").toString());
+            CommandRun r = run("serve", "--port", port, "--bind", "127.0.0.1", "--data-dir", dir.resolve("a").toString());
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err().strip().lines()).hasSize(1);
             assertThat(r.err()).startsWith("Error: cannot listen on 127.0.0.1:" + port + ": another process is using that port")
                     .contains("--port").contains("--debug").doesNotContain("Exception").doesNotContain("\tat ");
 
-            Run debug = run("serve", "--debug", "--port", port, "--bind", "127.0.0.1", "--data-dir", dir.resolve("b").toString());
+            CommandRun debug = run("serve", "--debug", "--port", port, "--bind", "127.0.0.1", "--data-dir", dir.resolve("b").toString());
             assertThat(debug.exit()).isEqualTo(1);
             assertThat(debug.err()).contains("java.net.BindException").contains("\tat ")
                     .contains("Error: cannot listen on 127.0.0.1:" + port);
@@ -82,9 +71,9 @@ class CommandLineTest {
     @Test
     void aDataDirectoryThatCannotBeMadeIsOneLine() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Run r = run("import", dir.resolve("missing.csv").toString(), "--data-dir", file.resolve("data").toString());
+        CommandRun r = run("import", dir.resolve("missing.csv").toString(), "--data-dir", file.resolve("data").toString());
         // import checks its file first; backup opens nothing; crawl opens the database in the data directory
-        Run crawl = run("crawl", "--data-dir", file.resolve("data").toString());
+        CommandRun crawl = run("crawl", "--data-dir", file.resolve("data").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(crawl.exit()).isEqualTo(1);
         assertThat(crawl.err().strip().lines()).hasSize(1);
@@ -96,7 +85,7 @@ class CommandLineTest {
     void aDamagedDatabaseIsOneLineSayingWhatToDo() throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("officialblogs.db"), "this is not a database, it is a note".repeat(100));
-        Run r = run("crawl", "--data-dir", data.toString());
+        CommandRun r = run("crawl", "--data-dir", data.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("damaged or is not a SQLite database").contains("restore").doesNotContain("\tat ");
@@ -120,7 +109,7 @@ class CommandLineTest {
             Path csv = Files.writeString(dir.resolve("blogs.csv"), "name,office,country,level,branch,blog_url,feed_url,sources\n"
                     + "Ann Good,Mayor,FR,local,executive," + site.url("/good/") + "," + site.url("/feed.xml") + ",https://example.org/a\n");
             assertThat(run("import", csv.toString(), "--data-dir", dir.toString()).exit()).isZero();
-            Run crawl = run("crawl", "--data-dir", dir.toString(), "--allow-private-network");
+            CommandRun crawl = run("crawl", "--data-dir", dir.toString(), "--allow-private-network");
             assertThat(crawl.exit()).as(crawl.err()).isZero();
             assertThat(crawl.err()).contains("Crawling: 1 of 1 (100%)").doesNotContain("\u001b").doesNotContain("\r");
         }

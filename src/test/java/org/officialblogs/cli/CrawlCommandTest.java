@@ -2,10 +2,7 @@ package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.testkit.LoopbackSite;
-import picocli.CommandLine;
 
 /** `crawl` run in-process through picocli against blogs served on loopback. */
 class CrawlCommandTest {
@@ -25,19 +21,12 @@ class CrawlCommandTest {
     Path dir;
     LoopbackSite site;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        CommandLine cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    CommandRun run(String... args) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
         all.add("--data-dir=" + dir);
         // only commands that fetch take it
         if (args[0].equals("crawl")) all.add("--allow-private-network");
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return CommandRun.of("", all.toArray(String[]::new));
     }
 
     @BeforeEach
@@ -62,20 +51,20 @@ class CrawlCommandTest {
                 + "Cy Lead,Mayor,FR,local,executive,,,https://example.org/c\n");
         assertThat(run("import", csv.toString()).exit()).isZero();
 
-        Run crawl = run("crawl");
+        CommandRun crawl = run("crawl");
         assertThat(crawl.exit()).as(crawl.err()).isZero();
         assertThat(crawl.out()).contains("crawled 2 blogs").contains("fetched 1").contains("new posts 1")
                 .contains("failed 1 (http_4xx 1)");
 
-        Run again = run("crawl");
+        CommandRun again = run("crawl");
         assertThat(again.exit()).isZero();
         assertThat(again.out()).startsWith("No blog is due");
 
-        Run one = run("crawl", "--blog", "1");
+        CommandRun one = run("crawl", "--blog", "1");
         assertThat(one.exit()).isZero();
         assertThat(one.out()).startsWith("blog 1: ");
 
-        Run missing = run("crawl", "--blog", "999");
+        CommandRun missing = run("crawl", "--blog", "999");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("Blog 999 cannot be crawled");
 

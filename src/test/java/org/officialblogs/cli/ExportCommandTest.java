@@ -2,9 +2,6 @@ package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,18 +18,11 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        var cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    CommandRun run(String... args) {
         String[] all = new String[args.length + 1];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--data-dir=" + dir.resolve("data");
-        return new Run(cl.execute(all), out.toString(), err.toString());
+        return CommandRun.of("", all);
     }
 
     @Test
@@ -41,7 +31,7 @@ class ExportCommandTest {
             ExportFixture.load(app);
         }
         Path out = dir.resolve("out");
-        Run r = run("export", out.toString(), "--country=HU");
+        CommandRun r = run("export", out.toString(), "--country=HU");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Exporting to " + out.toAbsolutePath() + " (filtered)");
         assertThat(r.out()).containsPattern("posts\\.csv\\s+2 rows");
@@ -55,11 +45,11 @@ class ExportCommandTest {
 
     @Test
     void refusesBadFiltersAndAFileInPlaceOfTheDirectory() throws Exception {
-        Run bad = run("export", dir.resolve("x").toString(), "--level=galactic", "--from=soon");
+        CommandRun bad = run("export", dir.resolve("x").toString(), "--level=galactic", "--from=soon");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("Cannot export: level must be one of", "from must be a date as YYYY-MM-DD");
         Path file = Files.writeString(dir.resolve("file.txt"), "x");
-        Run notDir = run("export", file.toString());
+        CommandRun notDir = run("export", file.toString());
         assertThat(notDir.exit()).isEqualTo(2);
         assertThat(notDir.err()).contains("exists and is not a directory");
     }

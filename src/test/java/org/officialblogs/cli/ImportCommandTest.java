@@ -2,9 +2,6 @@ package org.officialblogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,18 +22,11 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        var cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), null);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    CommandRun run(String... args) {
         String[] all = new String[args.length + 1];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--data-dir=" + dir.resolve("data");
-        return new Run(cl.execute(all), out.toString(), err.toString());
+        return CommandRun.of("", all);
     }
 
     List<Official> officials() {
@@ -59,7 +49,7 @@ class ImportCommandTest {
                 Fay Example,Député,France,,national,https://fay.example.fr/,,,GitHub file id 1193 (list cites http://lists.example.fr/blogs.htm)
                 Gus Example,Minister,Russia,,national,https://gus.example.ru/ ; https://gus.example.com/,,2008-,https://news.example.ru/gus
                 """);
-        Run r = run("import", file.toString());
+        CommandRun r = run("import", file.toString());
         // a citation that is not an address goes to the notes (its quoted address becomes the source); two blogs in
         // one row are refused with what to do
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
@@ -89,7 +79,7 @@ class ImportCommandTest {
                 https://city.example.gov/ann,local,https://ann.example.org/,GB,Ann Example,executive
                 https://city.example.gov/bob,local,https://bob.example.org/,Deutschland,Bob Example,executive
                 """);
-        Run r = run("import", file.toString());
+        CommandRun r = run("import", file.toString());
         // a country name in another language is not guessed at: the row is reported with what to write instead
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("rejected shuffled.csv line 3: country: 'Deutschland' is not a country")
@@ -110,7 +100,7 @@ class ImportCommandTest {
                 Ann E.,FI,local,executive,http://www.ann.example.org,https://news.example.fi/ann
                 Bob Example,FI,local,executive,https://bob.example.org/,
                 """);
-        Run r = run("import", twice.toString());
+        CommandRun r = run("import", twice.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("rejected twice.csv line 3: the same blog as line 2 of this file",
                 "rejected twice.csv line 4: sources: at least one source is needed",
@@ -122,10 +112,10 @@ class ImportCommandTest {
                 Ann Example,FI,local,executive,https://ann.example.org/,https://city.example.fi/ann
                 """);
         assertThat(run("import", good.toString()).exit()).isZero();
-        Run missing = run("import", dir.resolve("nothing.csv").toString());
+        CommandRun missing = run("import", dir.resolve("nothing.csv").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("No such file");
-        Run header = run("import", Files.writeString(dir.resolve("bad.csv"), "full_name,nation\nAnn,FI\n").toString());
+        CommandRun header = run("import", Files.writeString(dir.resolve("bad.csv"), "full_name,nation\nAnn,FI\n").toString());
         assertThat(header.exit()).isEqualTo(1);
         assertThat(header.out()).contains("unknown column(s) [full_name, nation]");
     }

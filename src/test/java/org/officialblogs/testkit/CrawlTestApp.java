@@ -18,6 +18,12 @@ public final class CrawlTestApp implements AutoCloseable {
     public final App app;
 
     public CrawlTestApp(Path dir, Instant start, Map<String, String> settings) {
+        this(dir, start, settings, null);
+    }
+
+    /** @param resolver answers host names (a synthetic web's {@code blogN.test} on loopback), or null for the system's */
+    public CrawlTestApp(Path dir, Instant start, Map<String, String> settings,
+            org.officialblogs.crawl.fetch.HostResolver resolver) {
         clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0",
                 "OFFICIALBLOGS_DATA_DIR", dir.toString(), "OFFICIALBLOGS_SCHEDULER", "false",
@@ -25,7 +31,8 @@ public final class CrawlTestApp implements AutoCloseable {
                 "OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "1000", "OFFICIALBLOGS_READ_TIMEOUT_MS", "1000",
                 "OFFICIALBLOGS_REQUEST_TIMEOUT_MS", "2500"));
         values.putAll(settings);
-        app = new App(Config.fromValues(values), App.Parts.production().withClock(clock));
+        App.Parts parts = App.Parts.production().withClock(clock);
+        app = new App(Config.fromValues(values), resolver == null ? parts : parts.withResolver(resolver));
     }
 
     /** Lists an official with a blog at the given addresses (feed may be null); returns the blog's id. */
