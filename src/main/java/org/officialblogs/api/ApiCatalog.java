@@ -36,7 +36,8 @@ public final class ApiCatalog {
                     "Listed blogs by id with their latest metrics, status and rank, filtered like the rankings page.",
                     List.of(COUNTRY, LEVEL, STATUS, PAGE, PER_PAGE), "Blog", true),
             new ApiEndpoint("GET", "/api/v1/blogs/{id}", "getBlog", "One blog with its latest metrics",
-                    "A listed blog with its latest metrics.", List.of(ID), "Blog", false),
+                    "A listed blog with its latest metrics, and for a blog read from a web archive its active period's figures"
+                            + " (archive_period, null otherwise).", List.of(ID), "BlogWithArchivePeriod", false),
             new ApiEndpoint("GET", "/api/v1/blogs/{id}/posts", "listBlogPosts", "A blog's posts",
                     "The posts read from a blog's feed, by id, optionally within a range of publication days.",
                     List.of(ID, FROM, TO, PAGE, PER_PAGE), "Post", true),

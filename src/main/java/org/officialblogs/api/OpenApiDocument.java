@@ -78,6 +78,18 @@ public final class OpenApiDocument {
         ObjectNode extra = allOf.addObject().put("type", "object");
         extra.putObject("properties").putObject("blogs").put("type", "array").putObject("items")
                 .put("$ref", "#/components/schemas/Blog");
+        schemas.set("ArchivePeriod", tableSchema(ExportTables.ARCHIVE_PERIODS));
+        ObjectNode withPeriod = schemas.putObject("BlogWithArchivePeriod");
+        ArrayNode periodAllOf = withPeriod.putArray("allOf");
+        periodAllOf.addObject().put("$ref", "#/components/schemas/Blog");
+        ObjectNode period = periodAllOf.addObject().put("type", "object");
+        period.putArray("required").add("archive_period");
+        ArrayNode periodOrNull = period.putObject("properties").putObject("archive_period")
+                .put("description", "The blog's active period read from a web archive's captures, with its figures"
+                        + " and coverage; null when the blog was not read from the archive.")
+                .putArray("anyOf");
+        periodOrNull.addObject().put("$ref", "#/components/schemas/ArchivePeriod");
+        periodOrNull.addObject().put("type", "null");
         schemas.set("RankingRow", rankingRow());
         ObjectNode error = schemas.putObject("Error").put("type", "object");
         error.putArray("required").add("status").add("message");

@@ -60,12 +60,16 @@ public final class ExportDao {
             SELECT p.id, p.blog_id, p.url, p.title, p.published_at, p.updated_at, p.reported_comments,
                 pc.comments_state, pc.seen_count, pc.reader_comments, pc.official_comments,
                 CASE WHEN pc.post_id IS NULL THEN NULL ELSE pc.first_official_reply_at IS NOT NULL END,
-                pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at
+                pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at,
+                CASE WHEN p.archive_first_document_id IS NULL THEN 'live' ELSE 'archive' END,
+                af.captured_at, af.archive_url, al.captured_at, al.archive_url
             FROM post p
             %1$s listed_blog b ON b.id = p.blog_id
             JOIN official o ON o.id = b.official_id
             LEFT JOIN blog_metrics m ON m.blog_id = b.id
             LEFT JOIN post_comments pc ON pc.post_id = p.id
+            LEFT JOIN archive_document af ON af.id = p.archive_first_document_id
+            LEFT JOIN archive_document al ON al.id = p.archive_last_document_id
             %2$s
             ORDER BY p.id
             """;
@@ -113,6 +117,21 @@ public final class ExportDao {
             %2$s
             GROUP BY l.blog_id, day, l.purpose
             ORDER BY l.blog_id, day, l.purpose
+            """;
+
+    private static final String ARCHIVE_PERIODS = """
+            SELECT r.blog_id, r.state, r.reason, r.first_post_at, r.last_post_at, r.period_days, r.period_weeks,
+                r.period_posts, r.posts_per_week, r.weeks_with_post, r.longest_gap_days, r.median_gap_days,
+                r.reply_rate, r.reply_rate_low, r.reply_rate_high, r.replies_judged, r.median_reply_hours,
+                r.lower_bound, r.months, r.months_without_capture, r.captures_listed, r.captures_read,
+                r.feed_captures, r.post_pages_read, r.first_feed_capture_at, r.last_feed_capture_at, r.complete,
+                r.finished_at
+            FROM archive_read r
+            %1$s listed_blog b ON b.id = r.blog_id
+            JOIN official o ON o.id = b.official_id
+            LEFT JOIN blog_metrics m ON m.blog_id = b.id
+            %2$s
+            ORDER BY r.blog_id
             """;
 
     /**
@@ -330,6 +349,8 @@ public final class ExportDao {
         } else if (table == ExportTables.CRAWL_LOG) {
             template = CRAWL_LOG;
             instantRange(f, "l.at", where, values);
+        } else if (table == ExportTables.ARCHIVE_PERIODS) {
+            template = ARCHIVE_PERIODS;
         } else {
             throw new IllegalArgumentException("not an exported table: " + table.name());
         }

@@ -102,7 +102,12 @@ public final class ExportTables {
                     optional("official_replied", BOOLEAN, "True when the official answered a reader's comment on this post; empty when comments are not collected."),
                     optional("first_reader_comment_at", DATETIME, "Time of the first reader comment (UTC)."),
                     optional("first_official_reply_at", DATETIME, "Time of the official's first reply to a reader (UTC)."),
-                    required("first_seen_at", DATETIME, "When the crawler first read the post (UTC).")),
+                    required("first_seen_at", DATETIME, "When the crawler first read the post (UTC)."),
+                    required("source", STRING, "Where the post was read: live (the blog's own feed) or archive (a web archive's capture of it, for a blog whose feed is gone or whose entry ended)."),
+                    optional("archive_first_capture_at", DATETIME, "For a post read from the archive: time of the earliest capture that listed it (UTC)."),
+                    url("archive_first_capture_url", "For a post read from the archive: address of that capture in the archive."),
+                    optional("archive_last_capture_at", DATETIME, "For a post read from the archive: time of the latest capture that listed it (UTC)."),
+                    url("archive_last_capture_url", "For a post read from the archive: address of that capture in the archive.")),
             List.of("post_id"), List.of(new ForeignKey("blog_id", "blogs", "blog_id")), "published_at");
 
     public static final ExportTable COMMENTS = new ExportTable("comments", "Comments",
@@ -150,8 +155,44 @@ public final class ExportTables {
                     required("last_attempt_at", DATETIME, "Time of the day's last fetch (UTC).")),
             List.of("blog_id", "day", "purpose"), List.of(new ForeignKey("blog_id", "blogs", "blog_id")), "day");
 
+    public static final ExportTable ARCHIVE_PERIODS = new ExportTable("archive_periods", "Archive periods",
+            "One row per listed blog read from a web archive's captures (its feed gone, unreachable or its entry ended): "
+                    + "the blog's own active period, first post to last, its figures, and what the captures cover. "
+                    + "Counts are lower bounds where captures are sparse (see /methodology).",
+            List.of(
+                    required("blog_id", INTEGER, "The blog (blogs.blog_id)."),
+                    required("state", STRING, "State of the archive read: requested, reading, done, stopped (the archive asked to wait) or failed."),
+                    required("reason", STRING, "Why the blog was read from the archive: gone, unreachable, ended (registry entry) or requested."),
+                    optional("period_start", DATETIME, "Publication time of the first post read from the captures (UTC)."),
+                    optional("period_end", DATETIME, "Publication time of the last post read from the captures (UTC)."),
+                    optional("period_days", INTEGER, "Length of the period in days."),
+                    optional("period_weeks", INTEGER, "Weeks the period spans."),
+                    optional("period_posts", INTEGER, "Dated posts in the period."),
+                    optional("posts_per_week", NUMBER, "Average posts a week over the period."),
+                    optional("weeks_with_post", INTEGER, "Of the period's weeks, how many had at least one post."),
+                    optional("longest_gap_days", NUMBER, "Longest time between two consecutive posts, in days."),
+                    optional("median_gap_days", NUMBER, "Median time between consecutive posts, in days."),
+                    optional("reply_rate", NUMBER, "Share of the posts with captured reader comments that the official answered, from 0 to 1; empty when no comments were captured."),
+                    optional("reply_rate_low", NUMBER, "Lower bound of the 95 % Wilson interval of the reply rate."),
+                    optional("reply_rate_high", NUMBER, "Upper bound of the 95 % Wilson interval of the reply rate."),
+                    optional("replies_judged", INTEGER, "Posts with captured reader comments the reply rate is judged on."),
+                    optional("median_reply_hours", NUMBER, "Median time from the first reader comment to the official's first reply, in hours."),
+                    required("lower_bound", BOOLEAN, "True when a stretch of the period has no capture that vouches for its posts: the counts may be short of the truth."),
+                    optional("months", INTEGER, "Calendar months the period spans."),
+                    optional("months_without_capture", INTEGER, "Of those, months the archive holds no capture of the blog."),
+                    required("captures_listed", INTEGER, "Captures the archive's index listed for the blog's feeds and pages."),
+                    required("captures_read", INTEGER, "Captures fetched and read."),
+                    required("feed_captures", INTEGER, "Of those, captures of a feed that could be read."),
+                    required("post_pages_read", INTEGER, "Captured post pages read for their comments."),
+                    optional("first_feed_capture_at", DATETIME, "Time of the earliest feed capture read (UTC)."),
+                    optional("last_feed_capture_at", DATETIME, "Time of the latest feed capture read (UTC)."),
+                    required("complete", BOOLEAN, "True when every listed capture was read (the read was not cut short)."),
+                    optional("finished_at", DATETIME, "When the read finished (UTC).")),
+            List.of("blog_id"), List.of(new ForeignKey("blog_id", "blogs", "blog_id")), null);
+
     /** Every exported table, in the order files are listed. */
-    public static final List<ExportTable> ALL = List.of(OFFICIALS, BLOGS, POSTS, COMMENTS, METRICS_HISTORY, CRAWL_LOG);
+    public static final List<ExportTable> ALL = List.of(OFFICIALS, BLOGS, POSTS, COMMENTS, METRICS_HISTORY, CRAWL_LOG,
+            ARCHIVE_PERIODS);
 
     /** The table of a file name (without extension). */
     public static Optional<ExportTable> byName(String name) {

@@ -92,7 +92,10 @@ final class ApiController {
         long id = id(ctx);
         List<Object[]> rows = exports.list(ExportTables.BLOGS, ExportFilter.NONE.withBlog(id), 0, 1);
         if (rows.isEmpty()) throw new NotFoundResponse("There is no listed blog " + id + ".");
-        respond(ctx, item(ExportTables.BLOGS, rows.get(0)));
+        Map<String, Object> body = item(ExportTables.BLOGS, rows.get(0));
+        List<Object[]> period = exports.list(ExportTables.ARCHIVE_PERIODS, ExportFilter.NONE.withBlog(id), 0, 1);
+        body.put("archive_period", period.isEmpty() ? null : item(ExportTables.ARCHIVE_PERIODS, period.get(0)));
+        respond(ctx, body);
     }
 
     void posts(Context ctx) {

@@ -111,6 +111,21 @@ public final class ExportFixture {
                 INSERT INTO crawl_log (blog_id, at, purpose, url, http_status, bytes, duration_ms)
                 VALUES (12, ?, 'feed', 'https://pending-blog.example/feed', 200, 10, 5)""", day);
 
+        // the dormant blog's period read from the archive; the pending blog's read is never exported
+        long p0 = Instant.parse("2008-03-03T10:00:00Z").toEpochMilli();
+        long p1 = Instant.parse("2008-04-27T18:30:00Z").toEpochMilli();
+        h.execute("""
+                INSERT INTO archive_read (blog_id, state, reason, requested_at, started_at, finished_at, captures_listed,
+                    captures_read, feed_captures, post_pages_read, posts_found, complete, first_post_at, last_post_at,
+                    period_days, period_weeks, period_posts, posts_per_week, weeks_with_post, longest_gap_days,
+                    median_gap_days, reply_rate, reply_rate_low, reply_rate_high, replies_judged, median_reply_hours,
+                    lower_bound, months, months_without_capture, first_feed_capture_at, last_feed_capture_at)
+                VALUES (11, 'done', 'ended', ?, ?, ?, 9, 8, 6, 2, 12, 1, ?, ?, 56, 8, 12, 1.5, 7, 9.25, 4.5,
+                    0.5, 0.15, 0.85, 4, 6.5, 1, 2, 0, ?, ?)""", t, t, t, p0, p1, p0 + 86_400_000L, p1 + 86_400_000L);
+        h.execute("""
+                INSERT INTO archive_read (blog_id, state, reason, requested_at, captures_listed)
+                VALUES (12, 'requested', 'requested', ?, 0)""", t);
+
         // the private side
         h.execute("INSERT INTO account (id, username, password_hash, created_at) VALUES (1, 'modalice', ?, ?)", PASSWORD_HASH, t);
         h.execute("INSERT INTO session (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, 1, ?, ?, ?)",

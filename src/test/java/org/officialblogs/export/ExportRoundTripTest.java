@@ -144,6 +144,29 @@ class ExportRoundTripTest {
     }
 
     @Test
+    void archivePeriodsHoldTheListedBlogsReadFromTheArchive() throws IOException {
+        assertThat(csv(ExportTables.POSTS, ExportFilter.NONE)).allSatisfy(r -> {
+            assertThat(r.get("source")).isEqualTo("live");
+            assertThat(r.get("archive_first_capture_url")).isEmpty();
+        });
+        List<CSVRecord> periods = csv(ExportTables.ARCHIVE_PERIODS, ExportFilter.NONE);
+        assertThat(periods).as("the pending blog's read is not exported").hasSize(1);
+        CSVRecord p = periods.get(0);
+        assertThat(p.get("blog_id")).isEqualTo("11");
+        assertThat(p.get("reason")).isEqualTo("ended");
+        assertThat(p.get("period_start")).isEqualTo("2008-03-03T10:00:00Z");
+        assertThat(p.get("period_end")).isEqualTo("2008-04-27T18:30:00Z");
+        assertThat(p.get("posts_per_week")).isEqualTo("1.5");
+        assertThat(p.get("weeks_with_post")).isEqualTo("7");
+        assertThat(p.get("longest_gap_days")).isEqualTo("9.25");
+        assertThat(p.get("reply_rate")).isEqualTo("0.5");
+        assertThat(p.get("median_reply_hours")).isEqualTo("6.5");
+        assertThat(p.get("lower_bound")).isEqualTo("true");
+        assertThat(p.get("captures_read")).isEqualTo("8");
+        assertThat(p.get("first_feed_capture_at")).isEqualTo("2008-03-04T10:00:00Z");
+    }
+
+    @Test
     void filtersNarrowLikeTheRankingsPage() throws IOException {
         ExportFilter hu = ExportFilter.parse(Map.of("country", "hu")).filter();
         assertThat(csv(ExportTables.OFFICIALS, hu)).extracting(r -> r.get("official_id")).containsExactly("1");

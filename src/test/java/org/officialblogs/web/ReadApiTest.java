@@ -127,6 +127,16 @@ class ReadApiTest {
         HttpResponse<String> badFilter = get("/api/v1/officials?level=galactic");
         assertThat(badFilter.statusCode()).isEqualTo(400);
         assertThat(body(badFilter).get("message").asText()).contains("level must be one of");
+        JsonNode live = body(get("/api/v1/blogs/10"));
+        assertThat(live.has("archive_period")).isTrue();
+        assertThat(live.get("archive_period").isNull()).isTrue();
+        JsonNode archived = body(get("/api/v1/blogs/11")).get("archive_period");
+        assertThat(archived.get("blog_id").asLong()).isEqualTo(11);
+        assertThat(archived.get("period_start").asText()).isEqualTo("2008-03-03T10:00:00Z");
+        assertThat(archived.get("posts_per_week").asDouble()).isEqualTo(1.5);
+        assertThat(archived.get("weeks_with_post").asInt()).isEqualTo(7);
+        assertThat(archived.get("lower_bound").asBoolean()).isTrue();
+        assertThat(archived.get("captures_read").asInt()).isEqualTo(8);
         HttpResponse<String> missing = get("/api/v1/blogs/999");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(body(missing).get("message").asText()).isEqualTo("There is no listed blog 999.");

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.crawl.comments.CommentPage;
 import org.officialblogs.crawl.comments.HtmlCommentOptions;
 import org.officialblogs.crawl.comments.HtmlCommentParser;
+import org.officialblogs.export.ExportFilter;
+import org.officialblogs.export.ExportTable;
+import org.officialblogs.export.ExportTables;
 import org.officialblogs.testkit.CrawlTestApp;
 import org.officialblogs.testkit.LoopbackSite;
 
@@ -159,6 +162,60 @@ class ArchiveServiceTest {
         assertThat(t.app.archiveReads.coverage(norm)).extracting(m -> m.month() + " " + m.capturesListed() + " "
                 + m.feedCaptures() + " " + m.postsMayBeMissing())
                 .containsExactly("2009-01 4 3 false", "2009-02 0 0 false", "2009-03 2 2 false");
+    }
+
+    @Test
+    void exportsThePeriodFiguresInTheDataset() {
+        ExportTable table = ExportTables.ARCHIVE_PERIODS;
+        List<Object[]> rows = t.app.exports.list(table, ExportFilter.NONE, 0, 0);
+        assertThat(rows).extracting(row -> row[0]).containsExactly(norm, avi);
+        Object[] row = rows.get(0);
+        Map<String, Object> v = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) v.put(table.columnNames().get(i), row[i]);
+        assertThat(v.get("period_start")).isEqualTo(Instant.parse("2009-01-01T23:02:54Z"));
+        assertThat(v.get("period_end")).isEqualTo(Instant.parse("2009-03-02T08:09:33Z"));
+        assertThat(v.get("period_days")).isEqualTo(61L);
+        assertThat(v.get("period_weeks")).isEqualTo(9L);
+        assertThat(v.get("period_posts")).isEqualTo(10L);
+        assertThat((Double) v.get("posts_per_week")).isCloseTo(70.0 / 61, within(1e-12));
+        assertThat(v.get("weeks_with_post")).isEqualTo(5L);
+        assertThat((Double) v.get("longest_gap_days")).isCloseTo(2_738_516 / 86_400.0, within(1e-9));
+        assertThat(v.get("lower_bound")).isEqualTo(false);
+        assertThat(v.get("months")).isEqualTo(3L);
+        assertThat(v.get("months_without_capture")).isEqualTo(1L);
+        assertThat(v.get("feed_captures")).isEqualTo(5L);
+        assertThat(v.get("post_pages_read")).isEqualTo(1L);
+        assertThat(v.get("first_feed_capture_at")).isEqualTo(Instant.parse("2009-01-05T09:30:00Z"));
+        assertThat(v.get("last_feed_capture_at")).isEqualTo(Instant.parse("2009-03-08T09:00:00Z"));
+        assertThat(v.get("complete")).isEqualTo(true);
+        assertThat(v.get("captures_read")).isEqualTo((long) t.app.archiveReads.read(norm).orElseThrow().capturesRead());
+    }
+
+    /** A capture timestamp (yyyyMMddHHmmss, UTC) as an instant. */
+    private static final class ArchiveTime {
+        static Instant of(String ts) {
+            return java.time.LocalDateTime.parse(ts, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                    .toInstant(java.time.ZoneOffset.UTC);
+        }
+    }
+
+    @Test
+    void exportsEachPostsSourceWithItsCaptures() {
+        ExportTable table = ExportTables.POSTS;
+        List<String> names = table.columnNames();
+        List<String> sources = t.app.exports.list(table, new ExportFilter(null, null, null, null, null, null, norm)
+                        , 0, 0).stream()
+                .sorted(java.util.Comparator.comparing(r -> (Instant) r[names.indexOf("published_at")]))
+                .map(r -> r[names.indexOf("source")] + " " + r[names.indexOf("archive_first_capture_at")] + " "
+                        + r[names.indexOf("archive_first_capture_url")] + " -> " + r[names.indexOf("archive_last_capture_at")])
+                .toList();
+        java.util.function.Function<String, String> from = ts -> "archive " + ArchiveTime.of(ts) + " "
+                + archive.endpoint().resolve("/web/" + ts + "/" + FEED) + " -> 2009-03-08T09:00:00Z";
+        assertThat(sources).containsExactly(
+                from.apply("20090105093000"), from.apply("20090105093000"), from.apply("20090105093000"),
+                from.apply("20090105093000"), from.apply("20090105093000"), from.apply("20090116120000"),
+                from.apply("20090116120000"), from.apply("20090116120000"), from.apply("20090307090000"),
+                from.apply("20090307090000"));
     }
 
     @Test
