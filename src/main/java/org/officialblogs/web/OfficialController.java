@@ -3,6 +3,14 @@ package org.officialblogs.web;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.officialblogs.crawl.archive.ArchiveDao;
 import org.officialblogs.web.query.ProfileQuery;
 
 /** GET /officials/{id} : one official with their blogs, each with its metrics, evidence, crawl status and sources. */
@@ -18,10 +26,17 @@ final class OfficialController {
     private final SiteInfo site;
     private final Readable readable;
     private final Clock clock;
+    private final ArchiveDao archive;
+    private final ZoneId zone;
+
+    /** Captures linked per archived blog on the profile. */
+    static final int CAPTURES_SHOWN = 12;
 
     OfficialController(ProfileQuery profiles, org.officialblogs.web.query.ActivityDao activity,
                        org.officialblogs.registry.RegistryDao registry, Templates templates, SiteInfo site,
-                       Readable readable, Clock clock) {
+                       Readable readable, Clock clock, ArchiveDao archive, ZoneId zone) {
+        this.archive = archive;
+        this.zone = zone;
         this.profiles = profiles;
         this.activity = activity;
         this.registry = registry;
@@ -36,8 +51,38 @@ final class OfficialController {
         var now = clock.instant();
         ProfileQuery.OfficialProfile profile = profiles.find(id, now)
                 .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
-        templates.render(ctx, "official.jte", OfficialPage.of(site, profile, readable, now));
+        OfficialPage page = OfficialPage.of(site, profile, readable, now);
+        templates.render(ctx, "official.jte", page.withArchived(archived(page)));
     }
+
+    /** The archive's figures of the page's blogs that were read from it with posts found, in words. */
+    private Map<Long, OfficialPage.ArchiveView> archived(OfficialPage page) {
+        Map<Long, OfficialPage.ArchiveView> views = new HashMap<>();
+        for (OfficialPage.BlogSection s : page.blogs()) {
+            long blogId = s.blog().id();
+            archive.read(blogId).filter(r -> r.firstPostAt() != null && r.lastPostAt() != null && r.postsPerWeek() != null)
+                    .ifPresent(r -> {
+                        var o = page.official();
+                        WhenTheyBloggedPage.Row row = WhenTheyBloggedController.row(
+                                new ArchiveDao.EndedBlog(r, o.id(), o.name(), o.office(), o.country()), zone);
+                        List<OfficialPage.Cell> facts = List.of(
+                                new OfficialPage.Cell("Active period", row.period()),
+                                new OfficialPage.Cell("Posts a week", (row.lowerBound() ? "at least " : "") + row.postsPerWeek()),
+                                new OfficialPage.Cell("Weeks with a post", row.weeksWithPost()),
+                                new OfficialPage.Cell("Longest gap", row.longestGap()),
+                                new OfficialPage.Cell("Replies", row.replies()),
+                                new OfficialPage.Cell("Archive's copies", row.coverage()));
+                        List<OfficialPage.Cell> captures = new ArrayList<>();
+                        for (ArchiveDao.Document d : archive.documents(blogId, CAPTURES_SHOWN)) {
+                            captures.add(new OfficialPage.Cell(CAPTURED.format(d.capturedAt().atZone(zone)), d.archiveUrl()));
+                        }
+                        views.put(blogId, new OfficialPage.ArchiveView(facts, row.lowerBound(), captures));
+                    });
+        }
+        return views;
+    }
+
+    private static final DateTimeFormatter CAPTURED = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** GET /officials/{id}.atom : the official's newest posts on their listed blogs, as an Atom feed. */
     void atom(Context ctx) {

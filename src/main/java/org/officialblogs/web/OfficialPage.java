@@ -30,7 +30,18 @@ import org.officialblogs.web.query.ProfileQuery;
  * how replies were decided, crawl status, rank history, score breakdown and sources. Every value is already text.
  */
 public record OfficialPage(SiteInfo site, Official official, List<BlogSection> blogs, List<Source> generalSources,
-                           String summary) {
+                           String summary, java.util.Map<Long, ArchiveView> archived) {
+
+    /**
+     * What the web archive's copies show of an ended blog, over its own active period, in words; with links to the
+     * captures the figures came from (newest first).
+     */
+    public record ArchiveView(List<Cell> facts, boolean lowerBound, List<Cell> captures) {}
+
+    /** This page with the archive's figures of the blogs that have them, keyed by blog id. */
+    OfficialPage withArchived(java.util.Map<Long, ArchiveView> views) {
+        return new OfficialPage(site, official, blogs, generalSources, summary, java.util.Map.copyOf(views));
+    }
 
     /** One blog with everything shown about it. */
     public record BlogSection(
@@ -77,7 +88,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
             sections.add(section(b, readable, now));
         }
         return new OfficialPage(site, profile.official(), sections, profile.generalSources(),
-                summary(profile.official(), sections));
+                summary(profile.official(), sections), java.util.Map.of());
     }
 
     /** One sentence for a shared link: who, what office, where, and the first measured blog's headline numbers. */

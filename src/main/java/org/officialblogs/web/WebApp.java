@@ -94,7 +94,8 @@ public final class WebApp {
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
                 sources.registry(), sources.clock());
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
-                sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock());
+                sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock(),
+                new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone());
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());

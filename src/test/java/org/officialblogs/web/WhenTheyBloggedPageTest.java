@@ -45,6 +45,25 @@ class WhenTheyBloggedPageTest {
             assertThat(doc.select("tbody tr").get(0).select("th, td").eachText()).containsExactly(
                     "Ann Example Mayor, FR", "January 2009 to March 2009 (10 posts)", "1.15 at least", "5 of 9",
                     "32 days", "no comments in the archive's copies", "3 months, 1 without a copy");
+
+            // the official's profile shows the same figures in words, with the copy they came from
+            server.app.database.jdbi().useHandle(h -> h.createUpdate("""
+                    INSERT INTO archive_document (blog_id, capture_timestamp, captured_at, original_url, archive_url,
+                        kind, outcome, items, read_at)
+                    VALUES (:id, '20090308090000', :at, 'https://ann.example/feed/',
+                        'https://web.archive.org/web/20090308090000/https://ann.example/feed/', 'feed', 'read', 10, :at)
+                    """).bind("id", blog).bind("at", Instant.parse("2009-03-08T09:00:00Z")).execute());
+            long official = server.count("SELECT official_id FROM blog");
+            Document profile = Jsoup.parse(server.get("/officials/" + official).body());
+            assertThat(profile.select("h3").eachText()).contains("From the web archive");
+            var archived = profile.select("h3:containsOwn(From the web archive) ~ dl.facts").first();
+            assertThat(archived.select("dt").eachText()).containsExactly("Active period", "Posts a week",
+                    "Weeks with a post", "Longest gap", "Replies", "Archive's copies");
+            assertThat(archived.select("dd").eachText()).containsExactly("January 2009 to March 2009 (10 posts)",
+                    "at least 1.15", "5 of 9", "32 days", "no comments in the archive's copies",
+                    "3 months, 1 without a copy");
+            assertThat(profile.select("a[href=https://web.archive.org/web/20090308090000/https://ann.example/feed/]")
+                    .eachText()).containsExactly("8 March 2009, 09:00");
         }
     }
 }
