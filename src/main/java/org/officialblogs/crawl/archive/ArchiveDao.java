@@ -64,7 +64,7 @@ public final class ArchiveDao {
      */
     public List<Target> candidates(Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery(TARGET + """
-                WHERE b.status IN ('active', 'dormant', 'offline')
+                WHERE b.id IN (SELECT id FROM crawlable_blog)
                   AND (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
                   AND (r.state IS NULL OR r.state = 'requested'
                        OR (r.state = 'stopped' AND (r.retry_at IS NULL OR r.retry_at <= :now)))
@@ -75,7 +75,7 @@ public final class ArchiveDao {
     /** Every blog that has an archive read row, for `crawl --archive --all` after the first pass. */
     public List<Target> all(int limit) {
         return jdbi.withHandle(h -> h.createQuery(TARGET + """
-                WHERE b.status IN ('active', 'dormant', 'offline') AND (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
+                WHERE b.id IN (SELECT id FROM crawlable_blog) AND (b.site_url IS NOT NULL OR b.feed_url IS NOT NULL)
                 ORDER BY b.id LIMIT :limit
                 """).bind("limit", limit).map((rs, ctx) -> target(rs)).list());
     }
@@ -313,8 +313,8 @@ public final class ArchiveDao {
     /** Ended blogs with period figures, the most posts a week first. */
     public List<StoredRead> measured() {
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT r.* FROM archive_read r JOIN blog b ON b.id = r.blog_id
-                WHERE r.first_post_at IS NOT NULL AND b.status IN ('active', 'dormant', 'offline')
+                SELECT r.* FROM archive_read r JOIN crawlable_blog b ON b.id = r.blog_id
+                WHERE r.first_post_at IS NOT NULL
                 ORDER BY r.first_post_at, r.blog_id
                 """).map((rs, ctx) -> storedRead(rs)).list());
     }
@@ -327,8 +327,8 @@ public final class ArchiveDao {
     public List<EndedBlog> endedBlogs() {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT r.*, o.id AS official_id, o.name, o.office, o.country
-                FROM archive_read r JOIN blog b ON b.id = r.blog_id JOIN official o ON o.id = b.official_id
-                WHERE r.first_post_at IS NOT NULL AND b.status IN ('active', 'dormant', 'offline')
+                FROM archive_read r JOIN crawlable_blog b ON b.id = r.blog_id JOIN official o ON o.id = b.official_id
+                WHERE r.first_post_at IS NOT NULL
                 ORDER BY r.first_post_at, r.blog_id
                 """).map((rs, ctx) -> new EndedBlog(storedRead(rs), rs.getLong("official_id"), rs.getString("name"),
                         rs.getString("office"), rs.getString("country"))).list());
