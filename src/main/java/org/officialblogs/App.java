@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
         this.clock = parts.clock();
         this.pagesClock = parts.pagesClock();
         this.notice = parts.notice();
-        this.database = Database.open(config.dbUrl(), config.dbBusyTimeout());
+        this.database = Database.open(config.dbUrl(), config.dbLogin(), config.dbBusyTimeout());
         this.registry = new RegistryDao(database.jdbi());
         this.registryService = new RegistryService(registry, clock);
         this.importer = new RegistryImporter(registryService);

@@ -44,7 +44,9 @@ public record Config(
         int threadsPerAddress,
         Duration dbBusyTimeout,
         // discovery
-        URI wikidataEndpoint) {
+        URI wikidataEndpoint,
+        // the user and password of a PostgreSQL database (OFFICIALBLOGS_DB_USER, _DB_PASSWORD or _DB_PASSWORD_FILE)
+        org.officialblogs.db.DatabaseLogin dbLogin) {
 
     public static final String ENV_PREFIX = "OFFICIALBLOGS_";
 
@@ -54,7 +56,10 @@ public record Config(
     public static final List<Setting> SETTINGS = List.of(
             new Setting("OFFICIALBLOGS_PORT", "7070", "HTTP port of the web app (0 picks a free port)"),
             new Setting("OFFICIALBLOGS_DATA_DIR", "./data", "Directory for the database and exports"),
-            new Setting("OFFICIALBLOGS_DB_URL", "", "JDBC URL; default jdbc:sqlite:<data dir>/officialblogs.db"),
+            new Setting("OFFICIALBLOGS_DB_URL", "", "JDBC URL: jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE; default jdbc:sqlite:<data dir>/officialblogs.db"),
+            new Setting("OFFICIALBLOGS_DB_USER", "", "User of a PostgreSQL database"),
+            new Setting("OFFICIALBLOGS_DB_PASSWORD", "", "Password of a PostgreSQL database (or give _DB_PASSWORD_FILE)"),
+            new Setting("OFFICIALBLOGS_DB_PASSWORD_FILE", "", "File whose first line is the PostgreSQL password (a secret mounted by the deployment)"),
             new Setting("OFFICIALBLOGS_BASE_URL", "", "Public address of the site, used in links, feeds and the crawler's User-Agent; default http://localhost:<port>"),
             new Setting("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "false", "Let the crawler fetch loopback/private addresses (tests and demos only)"),
             new Setting("OFFICIALBLOGS_HOST_DELAY_MS", "2000", "Minimum delay between two requests to the same host"),
@@ -93,9 +98,10 @@ new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparq
         List<String> problems = new ArrayList<>();
         if (port < 0 || port > 65535) problems.add("OFFICIALBLOGS_PORT must be between 0 and 65535, got " + port);
         if (dataDir == null) problems.add("OFFICIALBLOGS_DATA_DIR must be set");
-        if (dbUrl == null || !dbUrl.startsWith("jdbc:sqlite:")) {
-            problems.add("OFFICIALBLOGS_DB_URL must be a SQLite JDBC URL (jdbc:sqlite:FILE), got " + dbUrl);
+        if (!org.officialblogs.db.Dialect.supports(dbUrl)) {
+            problems.add("OFFICIALBLOGS_DB_URL must be jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE, got " + dbUrl);
         }
+        if (dbLogin == null) dbLogin = org.officialblogs.db.DatabaseLogin.NONE;
         if (baseUrl == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
                 || baseUrl.getHost() == null) {
             problems.add("OFFICIALBLOGS_BASE_URL must be an absolute http(s) URL, got " + baseUrl);
@@ -147,6 +153,7 @@ new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparq
 
     /** The database file path when the URL is a plain SQLite file URL, else null. */
     public Path databaseFile() {
+        if (!dbUrl.startsWith("jdbc:sqlite:")) return null;
         String rest = dbUrl.substring("jdbc:sqlite:".length());
         int q = rest.indexOf('?');
         if (q >= 0) rest = rest.substring(0, q);
@@ -200,7 +207,24 @@ new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparq
                 parseInt(get, "OFFICIALBLOGS_REQUEST_BODY_MIN_RATE"),
                 parseInt(get, "OFFICIALBLOGS_THREADS_PER_ADDRESS"),
                 Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS")),
-                parseUri(get, "OFFICIALBLOGS_WIKIDATA_ENDPOINT"));
+                parseUri(get, "OFFICIALBLOGS_WIKIDATA_ENDPOINT"),
+                new org.officialblogs.db.DatabaseLogin(get.apply("OFFICIALBLOGS_DB_USER"), password(get)));
+    }
+
+    /** The database password: OFFICIALBLOGS_DB_PASSWORD, else the first line of OFFICIALBLOGS_DB_PASSWORD_FILE. */
+    private static String password(Function<String, String> get) {
+        String given = get.apply("OFFICIALBLOGS_DB_PASSWORD");
+        String file = get.apply("OFFICIALBLOGS_DB_PASSWORD_FILE");
+        if (!given.isEmpty() && !file.isEmpty()) {
+            throw new InvalidConfigException("give OFFICIALBLOGS_DB_PASSWORD or OFFICIALBLOGS_DB_PASSWORD_FILE, not both");
+        }
+        if (file.isEmpty()) return given;
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(Path.of(file));
+            return lines.isEmpty() ? "" : lines.get(0).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new InvalidConfigException("OFFICIALBLOGS_DB_PASSWORD_FILE cannot be read: " + file + " (" + e.getMessage() + ")");
+        }
     }
 
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */

@@ -158,17 +158,17 @@ public final class CrawlDao {
                     VALUES (:blog, :guid, :url, :title, :published, :updated, :authorName, :authorUri, :summary,
                         :commentsUrl, :commentFeedUrl, :repliesUrl, :platformPostId, :reported, :now, :now)
                     ON CONFLICT (blog_id, guid) DO UPDATE SET
-                        url = coalesce(excluded.url, url), title = coalesce(excluded.title, title),
-                        published_at = coalesce(published_at, excluded.published_at),
-                        updated_at = coalesce(excluded.updated_at, updated_at),
-                        author_name = coalesce(excluded.author_name, author_name),
-                        author_uri = coalesce(excluded.author_uri, author_uri),
-                        summary = coalesce(excluded.summary, summary),
-                        comments_url = coalesce(excluded.comments_url, comments_url),
-                        comment_feed_url = coalesce(excluded.comment_feed_url, comment_feed_url),
-                        replies_url = coalesce(excluded.replies_url, replies_url),
-                        platform_post_id = coalesce(excluded.platform_post_id, platform_post_id),
-                        reported_comments = coalesce(excluded.reported_comments, reported_comments),
+                        url = coalesce(excluded.url, post.url), title = coalesce(excluded.title, post.title),
+                        published_at = coalesce(post.published_at, excluded.published_at),
+                        updated_at = coalesce(excluded.updated_at, post.updated_at),
+                        author_name = coalesce(excluded.author_name, post.author_name),
+                        author_uri = coalesce(excluded.author_uri, post.author_uri),
+                        summary = coalesce(excluded.summary, post.summary),
+                        comments_url = coalesce(excluded.comments_url, post.comments_url),
+                        comment_feed_url = coalesce(excluded.comment_feed_url, post.comment_feed_url),
+                        replies_url = coalesce(excluded.replies_url, post.replies_url),
+                        platform_post_id = coalesce(excluded.platform_post_id, post.platform_post_id),
+                        reported_comments = coalesce(excluded.reported_comments, post.reported_comments),
                         last_seen_at = excluded.last_seen_at
                     """);
             for (PostRecord p : posts) {
