@@ -1,6 +1,15 @@
 -- PostgreSQL twin of db/migration/V1__registry.sql: the same tables, columns and constraints; only the types
 -- and expressions SQLite and PostgreSQL spell differently are changed (identity keys, BIGINT epoch milliseconds,
 -- DOUBLE PRECISION, BYTEA, regular expressions for GLOB).
+-- Two names SQLite has built in, so the DAOs' SQL reads the same on both engines: the NOCASE collation (ICU's
+-- case-insensitive comparison) for ORDER BY ... COLLATE NOCASE, and group_concat(value, separator), which joins the
+-- values in the order its input gives them and skips NULLs, as SQLite's does.
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE FUNCTION group_concat_step(joined TEXT, value TEXT, separator TEXT) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN value IS NULL THEN joined WHEN joined IS NULL THEN value ELSE joined || separator || value END
+    $$;
+CREATE AGGREGATE group_concat(TEXT, TEXT) (SFUNC = group_concat_step, STYPE = TEXT);
 -- The registry: officials, their blogs, and the sources that back each entry.
 -- Instants are INTEGER epoch milliseconds (UTC); partial dates are TEXT (YYYY, YYYY-MM or YYYY-MM-DD).
 

@@ -2,7 +2,8 @@ package org.officialblogs.db;
 
 /**
  * The database engines the app runs on, told apart by the JDBC URL: SQLite (the embedded default, one process) and
- * PostgreSQL (several machines). SQL that cannot be written once for both is chosen here, in one place.
+ * PostgreSQL (several machines). Each has its own migrations folder; the
+ * PostgreSQL schema defines the few SQLite built-ins the DAOs use (NOCASE, group_concat), so their SQL is one text.
  */
 public enum Dialect {
     SQLITE("jdbc:sqlite:", "classpath:db/migration"),
@@ -34,24 +35,5 @@ public enum Dialect {
     /** Flyway's location of this engine's migrations (each folder holds the whole schema, numbered alike). */
     String migrations() {
         return migrations;
-    }
-
-    /**
-     * {@code group_concat(expr, separator)}: the values of one column joined by a separator, in the order the
-     * inner query gives them. {@code separatorSql} is an SQL expression (a quoted literal or {@link #unitSeparator}).
-     */
-    public String groupConcat(String expr, String separatorSql) {
-        return switch (this) {
-            case SQLITE -> "group_concat(" + expr + ", " + separatorSql + ")";
-            case POSTGRESQL -> "string_agg(" + expr + ", " + separatorSql + ")";
-        };
-    }
-
-    /** The ASCII unit separator (31) as an SQL expression: joins values that may hold any printable text. */
-    public String unitSeparator() {
-        return switch (this) {
-            case SQLITE -> "char(31)";
-            case POSTGRESQL -> "chr(31)";
-        };
     }
 }

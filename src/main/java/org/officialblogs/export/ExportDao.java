@@ -30,7 +30,7 @@ public final class ExportDao {
     private static final String OFFICIALS = """
             SELECT o.id, o.name, o.office, o.country, o.region, o.locality, o.level, o.branch, o.party, o.wikidata_id,
                 o.in_office_from, o.in_office_to, o.origin, o.created_at, o.updated_at,
-                (SELECT group_concat(url, ' ; ') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
+                (SELECT group_concat(url, ' ; ') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id) AS s)
             FROM official o
             WHERE EXISTS (SELECT 1 FROM listed_blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
                           WHERE b.official_id = o.id%s)
@@ -185,15 +185,15 @@ public final class ExportDao {
                          String level, String branch, String party, String wikidataId, String inOfficeFrom,
                          String inOfficeTo, List<String> siteUrls, List<String> feedUrls, List<String> sources) {}
 
-    // char(31), the unit separator, cannot occur in a URL: it joins the lists without any quoting
+    // '\u001f', the unit separator, cannot occur in a URL: it joins the lists without any quoting
     private static final String PEOPLE = """
             SELECT o.id, o.name, o.office, o.country, o.region, o.locality, o.level, o.branch, o.party, o.wikidata_id,
                 o.in_office_from, o.in_office_to,
-                (SELECT group_concat(site_url, char(31)) FROM (SELECT b.site_url FROM listed_blog b WHERE b.official_id = o.id
-                    AND b.site_url IS NOT NULL ORDER BY b.id)),
-                (SELECT group_concat(feed_url, char(31)) FROM (SELECT b.feed_url FROM listed_blog b WHERE b.official_id = o.id
-                    AND b.feed_url IS NOT NULL ORDER BY b.id)),
-                (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
+                (SELECT group_concat(site_url, '\u001f') FROM (SELECT b.site_url FROM listed_blog b WHERE b.official_id = o.id
+                    AND b.site_url IS NOT NULL ORDER BY b.id) AS s),
+                (SELECT group_concat(feed_url, '\u001f') FROM (SELECT b.feed_url FROM listed_blog b WHERE b.official_id = o.id
+                    AND b.feed_url IS NOT NULL ORDER BY b.id) AS s),
+                (SELECT group_concat(url, '\u001f') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id) AS s)
             FROM official o
             WHERE EXISTS (SELECT 1 FROM listed_blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
                           WHERE b.official_id = o.id%1$s)
