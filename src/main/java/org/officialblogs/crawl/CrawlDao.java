@@ -226,8 +226,8 @@ public final class CrawlDao {
         return jdbi.withHandle(h -> {
             var counts = h.createQuery("""
                     SELECT count(*) AS scheduled,
-                        coalesce(sum(s.next_attempt_at <= :now), 0) AS due,
-                        coalesce(sum(s.consecutive_failures > 0), 0) AS failing,
+                        coalesce(sum(CASE WHEN s.next_attempt_at <= :now THEN 1 ELSE 0 END), 0) AS due,
+                        coalesce(sum(CASE WHEN s.consecutive_failures > 0 THEN 1 ELSE 0 END), 0) AS failing,
                         coalesce(sum(s.unreachable), 0) AS unreachable,
                         max(s.last_success_at) AS last_success
                     FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id

@@ -58,7 +58,7 @@ public final class ExportDao {
     private static final String POSTS = """
             SELECT p.id, p.blog_id, p.url, p.title, p.published_at, p.updated_at, p.reported_comments,
                 pc.comments_state, pc.seen_count, pc.reader_comments, pc.official_comments,
-                CASE WHEN pc.post_id IS NULL THEN NULL ELSE pc.first_official_reply_at IS NOT NULL END,
+                CASE WHEN pc.post_id IS NULL THEN NULL WHEN pc.first_official_reply_at IS NOT NULL THEN 1 ELSE 0 END,
                 pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at
             FROM post p
             %1$s listed_blog b ON b.id = p.blog_id
@@ -100,7 +100,7 @@ public final class ExportDao {
 
     private static final String CRAWL_LOG = """
             SELECT l.blog_id, date(l.at / 1000, 'unixepoch') AS day, l.purpose, count(*),
-                sum(l.failure_kind IS NOT NULL OR coalesce(l.http_status, 0) >= 400),
+                sum(CASE WHEN l.failure_kind IS NOT NULL OR coalesce(l.http_status, 0) >= 400 THEN 1 ELSE 0 END),
                 (SELECT x.failure_kind FROM crawl_log x WHERE x.blog_id = l.blog_id AND x.purpose = l.purpose
                     AND date(x.at / 1000, 'unixepoch') = date(l.at / 1000, 'unixepoch') AND x.failure_kind IS NOT NULL
                     ORDER BY x.at DESC LIMIT 1),
@@ -334,8 +334,9 @@ public final class ExportDao {
         }
         // Whole-table exports walk the big table in key order (CROSS JOIN keeps it the outer loop in SQLite), so rows
         // stream from the first one; left to itself the planner starts from blog's status index and sorts a million
-        // rows before the first byte. One blog's rows come by its index instead.
-        String join = f.blogId() == null ? "CROSS JOIN" : "JOIN";
+        // rows before the first byte. One blog's rows come by its index instead. <keepOuterJoin> is CROSS JOIN on
+        // SQLite and a plain JOIN elsewhere (defined by Database).
+        String join = f.blogId() == null ? "<keepOuterJoin>" : "JOIN";
         return template.formatted(join, where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where));
     }
 
