@@ -336,7 +336,7 @@ public final class ExportDao {
         // stream from the first one; left to itself the planner starts from blog's status index and sorts a million
         // rows before the first byte. One blog's rows come by its index instead. <keepOuterJoin> is CROSS JOIN on
         // SQLite and a plain JOIN elsewhere (defined by Database).
-        String join = f.blogId() == null ? "<keepOuterJoin>" : "JOIN";
+        String join = f.blogId() == null ? "CROSS JOIN" : "JOIN";
         return template.formatted(join, where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where));
     }
 
