@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * SQL of the exports: streams each public table's rows straight from a cursor (constant memory, whatever the size),
@@ -20,10 +21,12 @@ public final class ExportDao {
 
     /** Rows SQLite hands over per step; the cursor never holds the whole result. */
     static final int FETCH_SIZE = 1000;
-
     private final Jdbi jdbi;
+    private final String keepOuterJoin;
 
     public ExportDao(Jdbi jdbi) {
+        Object defined = jdbi.getConfig(SqlStatements.class).getAttribute("keepOuterJoin");
+        this.keepOuterJoin = defined == null ? "CROSS JOIN" : defined.toString();
         this.jdbi = jdbi;
     }
 
@@ -308,7 +311,7 @@ public final class ExportDao {
         return out;
     }
 
-    private static String sql(ExportTable table, ExportFilter f, Map<String, Object> values) {
+    private String sql(ExportTable table, ExportFilter f, Map<String, Object> values) {
         if (table == ExportTables.OFFICIALS) {
             List<String> inner = new ArrayList<>();
             if (f.status() != null) inner.add("m.status = :status");
@@ -356,9 +359,10 @@ public final class ExportDao {
         }
         // Whole-table exports walk the big table in key order (CROSS JOIN keeps it the outer loop in SQLite), so rows
         // stream from the first one; left to itself the planner starts from blog's status index and sorts a million
-        // rows before the first byte. One blog's rows come by its index instead. <keepOuterJoin> is CROSS JOIN on
-        // SQLite and a plain JOIN elsewhere (defined by Database).
-        String join = f.blogId() == null ? "CROSS JOIN" : "JOIN";
+        // rows before the first byte. One blog's rows come by its index instead. On PostgreSQL (whose planner needs no
+        // such hint) Database defines keepOuterJoin as a plain JOIN; a bare SQLite Jdbi (the download's copy) has
+        // no definition and keeps the hint.
+        String join = f.blogId() == null ? keepOuterJoin : "JOIN";
         return template.formatted(join, where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where));
     }
 
