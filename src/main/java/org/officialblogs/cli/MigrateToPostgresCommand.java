@@ -79,7 +79,7 @@ public final class MigrateToPostgresCommand implements Callable<Integer> {
         }
         DatabaseLogin login = storage.dbLogin();
         out.println((verifyOnly ? "Comparing " : "Migrating ") + file.toAbsolutePath() + " (SQLite) "
-                + (verifyOnly ? "with " : "to ") + masked(url));
+                + (verifyOnly ? "with " : "to ") + org.officialblogs.ops.PostgresBackup.masked(url));
         out.flush();
         try (Connection target = connect(url, login)) {
             if (!verifyOnly) {
@@ -208,11 +208,6 @@ public final class MigrateToPostgresCommand implements Callable<Integer> {
         if (!login.password().isEmpty()) p.setProperty("password", login.password());
         p.setProperty("reWriteBatchedInserts", "true"); // a batch of inserts goes as a few multi-row statements
         return DriverManager.getConnection(url, p);
-    }
-
-    /** The URL as it may be printed: a password in it replaced by stars. */
-    static String masked(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     private static double seconds(long startedNanos) {
