@@ -95,6 +95,7 @@ public final class MigrateToPostgresCommand implements Callable<Integer> {
                 Database.open("jdbc:sqlite:" + file.toAbsolutePath()).close();
                 Database.migrateSchema(url, login);
                 out.println("Schema: both databases at version " + sqlite.schemaVersion().orElse("?") + ".");
+                collationNote(target).ifPresent(out::println);
             }
             try (Connection source = readSnapshot(file)) {
                 return verifyOnly ? compare(new PostgresMigration(source, target), target, out, err)
@@ -190,6 +191,19 @@ public final class MigrateToPostgresCommand implements Callable<Integer> {
             out.flush();
         }
         return mismatches;
+    }
+
+    /** A note when the database sorts text otherwise than SQLite (by byte), so lists would come out in another order. */
+    private static java.util.Optional<String> collationNote(Connection target) throws SQLException {
+        try (var s = target.createStatement();
+             var rs = s.executeQuery("SELECT datcollate FROM pg_database WHERE datname = current_database()")) {
+            if (!rs.next()) return java.util.Optional.empty();
+            String collate = rs.getString(1);
+            if (collate.equals("C") || collate.equals("POSIX") || collate.startsWith("C.")) return java.util.Optional.empty();
+            return java.util.Optional.of("Note: this database sorts text by the '" + collate + "' locale, SQLite by byte; lists"
+                    + " sorted by name may come out in another order. Create the database with LC_COLLATE 'C' for the"
+                    + " same order (docs/operations.md).");
+        }
     }
 
     /** The SQLite file read-only, in one read transaction: every table as of the same moment. */

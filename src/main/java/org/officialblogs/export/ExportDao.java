@@ -198,8 +198,9 @@ public final class ExportDao {
                     yield rs.wasNull() ? null : v;
                 }
                 case BOOLEAN -> {
-                    int v = rs.getInt(c);
-                    yield rs.wasNull() ? null : v != 0;
+                    // a 0/1 column, or a comparison: an integer on SQLite, a boolean on PostgreSQL
+                    Object v = rs.getObject(c);
+                    yield v == null ? null : v instanceof Boolean b ? b : ((Number) v).longValue() != 0;
                 }
                 case DATETIME -> {
                     long v = rs.getLong(c);
