@@ -78,11 +78,25 @@ public final class ServeCommand implements Callable<Integer> {
         App app = new App(config);
         String host = config.serve().bind().isEmpty() ? "localhost" : config.serve().bind().contains(":") ? "[" + config.serve().bind() + "]" : config.serve().bind();
         WebApp webApp;
+        // the seed loads (on a new database) while the web server is built on this thread; the port opens only
+        // when the registry holds the seed, so the first answer shows its real state
+        var seeding = java.util.concurrent.CompletableFuture.supplyAsync(app.seed::loadIfEmpty,
+                task -> new Thread(task, "seed").start());
         try {
-            app.seed.loadIfEmpty();
             webApp = app.webApp(Version.current());
+            webApp.prepare();
+            try {
+                seeding.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             webApp.start();
         } catch (RuntimeException e) {
+            try {
+                seeding.join(); // the database stays open until the seed is done or has failed
+            } catch (RuntimeException seedFailed) {
+                if (seedFailed.getCause() != e) e.addSuppressed(seedFailed);
+            }
             app.close();
             if (CommandFailure.isBindFailure(e)) {
                 throw CommandFailure.cannotListen(config.serve().bind().isEmpty() ? "all addresses" : host,
