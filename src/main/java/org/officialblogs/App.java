@@ -169,7 +169,7 @@ public final class App implements AutoCloseable {
         this.clock = parts.clock();
         this.pagesClock = parts.pagesClock();
         this.notice = parts.notice();
-        this.database = Database.open(config.storage().dbUrl(), config.storage().dbBusyTimeout());
+        this.database = Database.open(config.storage().dbUrl(), config.storage().dbLogin(), config.storage().dbBusyTimeout());
         this.registry = new RegistryDao(database.jdbi());
         this.registryService = new RegistryService(registry, clock);
         this.importer = new RegistryImporter(registryService);

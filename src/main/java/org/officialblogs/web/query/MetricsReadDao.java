@@ -217,8 +217,8 @@ public final class MetricsReadDao {
             m.judged_replied, m.reply_rate_shown, m.reply_rate_low, m.reply_rate_high, m.judged_known_state,
             m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places,
             cs.feed_title, b.active_years, b.status, cs.last_success_at,
-            (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = m.official_id
-                AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3)),
+            (SELECT group_concat(url, '\u001f') FROM (SELECT url FROM source WHERE official_id = m.official_id
+                AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3) AS s),
             m.replies_measurable, m.replies_reason
             """;
 
