@@ -143,7 +143,8 @@ public final class App implements AutoCloseable {
     public final Fetcher fetcher;
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
-    private final CrawlClaims crawlClaims;
+    /** This process's claims on blogs and hosts while it crawls them (its name is its node's in a cluster). */
+    public final CrawlClaims crawlClaims;
     /** Ended blogs read from the web archive, through its own paced fetcher. */
     public final org.officialblogs.crawl.archive.ArchiveService archive;
     public final org.officialblogs.crawl.archive.ArchiveDao archiveReads;
@@ -272,7 +273,7 @@ public final class App implements AutoCloseable {
     public CrawlScheduler scheduler() {
         // on PostgreSQL the schedulers of all nodes share Quartz's tables (clustered); SQLite means one process
         return new CrawlScheduler(crawlRunner, metrics, clock, archive,
-                database.dialect() == Dialect.POSTGRESQL ? database.dataSource() : null);
+                database.dialect() == Dialect.POSTGRESQL ? database.dataSource() : null, crawlClaims.node());
     }
 
     /** The web app over this application's stores (not started). */

@@ -58,15 +58,16 @@ public final class CrawlScheduler implements AutoCloseable {
     private final AtomicBoolean passRunning = new AtomicBoolean();
 
     public CrawlScheduler(CrawlRunner runner, MetricsService metrics, Clock clock) {
-        this(runner, metrics, clock, null, null);
+        this(runner, metrics, clock, null, null, null);
     }
 
     /**
      * @param archive reads ended blogs from the web archive in a slow background pass; null for none
      * @param cluster the PostgreSQL database whose Quartz tables the nodes share; null for one process (in memory)
+     * @param node this node's name in the cluster (the name its crawl claims carry)
      */
     public CrawlScheduler(CrawlRunner runner, MetricsService metrics, Clock clock, BackgroundPass archive,
-                          DataSource cluster) {
+                          DataSource cluster, String node) {
         try {
             Properties p = new Properties();
             p.setProperty("org.quartz.scheduler.instanceName", "officialblogs");
@@ -77,7 +78,7 @@ public final class CrawlScheduler implements AutoCloseable {
                 p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
             } else {
                 DBConnectionManager.getInstance().addConnectionProvider(CLUSTER_DATA_SOURCE, new PooledConnections(cluster));
-                p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+                p.setProperty("org.quartz.scheduler.instanceId", node == null ? "AUTO" : node);
                 p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
                 p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
                 p.setProperty("org.quartz.jobStore.dataSource", CLUSTER_DATA_SOURCE);
