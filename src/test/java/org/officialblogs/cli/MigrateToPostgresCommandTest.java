@@ -23,7 +23,7 @@ import org.officialblogs.testkit.PostgresCluster;
 
 /**
  * {@code migrate-to-postgres} on the throwaway PostgreSQL cluster: a SQLite database with a row in every table
- * (the export fixture's public and private data, plus discovery, archive, comment-system and Wikidata rows) is
+ * (the export fixture's public and private data, plus discovery, archive, comment-system, crawl-claim and Wikidata rows) is
  * copied and checked table by table; the copy takes new rows with fresh ids; a second run is refused; a row changed
  * afterwards is reported as a MISMATCH; a copy that fails half-way leaves the PostgreSQL database without rows.
  */
@@ -49,6 +49,7 @@ class MigrateToPostgresCommandTest {
     /** A row in each table the export fixture leaves empty. */
     static void fillTheOtherTables(Handle h) {
         long t = ExportFixture.NOW.toEpochMilli();
+        h.execute("INSERT INTO host_claim (host, node, claim_until) VALUES ('adam.example.hu', 'node-a:41', ?)", t);
         h.execute("INSERT OR IGNORE INTO health_probe (id, checked_at) VALUES (1, ?)", t);
         h.execute("INSERT OR IGNORE INTO crawl_state (blog_id, next_attempt_at, last_success_at, etag, unreachable) VALUES (10, ?, ?, 'W/\"e\ttag\"', 0)", t, t);
         h.execute("""
