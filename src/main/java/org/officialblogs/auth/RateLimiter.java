@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * At most {@code max()} events per key within a sliding {@code window()}: submissions per client address, login
- * attempts per username and address and per address, read API requests per address. Counting is atomic: of many
- * callers racing on one key, exactly those under the limit are let through. An interface so that several app
- * servers can share one count (a database-backed implementation) where today each process keeps its own.
+ * At most {@code max()} events per key within a {@code window()}: submissions per client address, login attempts
+ * per username and address and per address, read API requests per address. Counting is atomic: of many callers
+ * racing on one key, on one node or several, exactly those under the limit are let through. Kept in the database
+ * ({@link #shared}), so several web nodes share one count and a restart forgets nothing.
  */
 public interface RateLimiter {
 
@@ -37,8 +37,11 @@ public interface RateLimiter {
 
     Duration window();
 
-    /** The limiter of one process, kept in memory: a restart forgets the counts and no address is written to disk. */
-    static RateLimiter inMemory(int max, Duration window, Clock clock) {
-        return new InMemoryRateLimiter(max, window, clock);
+    /**
+     * The limit {@code name} (one per kind of event: "login.account", "api", ...), counted in the database every node
+     * shares. The keys (client addresses, user names) are stored until their window is over, then purged.
+     */
+    static RateLimiter shared(String name, int max, Duration window, RateLimitDao dao, Clock clock) {
+        return new SharedRateLimiter(name, max, window, dao, clock);
     }
 }

@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.officialblogs.db.Coded;
+import org.officialblogs.db.DataVersion;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.ListingStatus;
 
@@ -37,14 +38,6 @@ import static org.officialblogs.metrics.MetricsColumns.strip;
  * ({@code web.query}).
  */
 public final class MetricsStore {
-
-    /** Bumped after every committed write through this store: pages rendered from older data are stale. */
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Changes whenever this process commits metrics; readers cache what they render against it. */
-    public long version() {
-        return version.get();
-    }
 
     private final Jdbi jdbi;
     private final MetricsSettings settings;
@@ -168,11 +161,17 @@ public final class MetricsStore {
 
     // ---------------------------------------------------------------- writes, in one transaction
 
-    /** Runs {@code work} in one write transaction (SQLite's lock is taken at BEGIN, so writers queue). */
+    /**
+     * Runs {@code work} in one write transaction (SQLite's lock is taken at BEGIN, so writers queue), raising the
+     * {@link DataVersion} in it: pages rendered from the metrics before are stale on every node once it commits.
+     */
     public <T> T inTransaction(Function<Transaction, T> work) {
-        T result = jdbi.inTransaction(h -> work.apply(new Transaction(h)));
-        version.incrementAndGet();
-        return result;
+        return jdbi.inTransaction(h -> {
+            T result = work.apply(new Transaction(h));
+            // last, so on a server database the version's row is locked only for the commit
+            DataVersion.bump(h);
+            return result;
+        });
     }
 
     /** A listed blog and its freshly computed metrics, to store. */

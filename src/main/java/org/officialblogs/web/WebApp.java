@@ -16,6 +16,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.officialblogs.auth.RateLimitDao;
 import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlDao;
@@ -92,7 +93,7 @@ public final class WebApp {
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
-                sources.registry(), sources.clock());
+                sources.registry(), sources.clock(), sources.database().dataVersion());
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock(),
                 new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone());
@@ -102,7 +103,8 @@ public final class WebApp {
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.serve().baseUrl().getScheme());
         Choices choices = Choices.standard();
-        SubmissionLimits limits = SubmissionLimits.perHour(config.limits().submissionsPerHour(), mod.clock());
+        RateLimitDao rateLimits = new RateLimitDao(sources.database().jdbi());
+        SubmissionLimits limits = SubmissionLimits.perHour(config.limits().submissionsPerHour(), rateLimits, mod.clock());
         this.sessions = new WebSessions(mod.sessions(), https);
         this.csrf = new CsrfGuard(sessions, mod.tokens(), https);
         this.submit = new SubmissionController(mod.submissions(), limits, csrf, templates, site, choices);
@@ -116,7 +118,8 @@ public final class WebApp {
         this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
         this.data = new DataController(dataSources.exporter(), templates, site);
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
-                RateLimiter.inMemory(config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
+                RateLimiter.shared("api", config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), rateLimits, mod.clock()),
+                site, templates);
     }
 
     /**
