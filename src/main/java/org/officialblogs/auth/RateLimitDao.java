@@ -20,18 +20,19 @@ public final class RateLimitDao {
     }
 
     /**
-     * Counts one event for the key and returns its window after counting: a window that started at or before
-     * {@code expiredAtOrBefore} is over, so the event opens a new one at {@code now}. One statement, so the count is
-     * atomic on any number of nodes (SQLite's write lock; PostgreSQL locks the row for the update).
+     * Counts {@code events} events for the key and returns its window after counting: a window that started at or
+     * before {@code expiredAtOrBefore} is over, so the events open a new one at {@code now}. One statement, so the
+     * count is atomic on any number of nodes (SQLite's write lock; PostgreSQL locks the row for the update).
      */
-    Window count(String limit, String key, Instant now, Instant expiredAtOrBefore) {
+    Window count(String limit, String key, long events, Instant now, Instant expiredAtOrBefore) {
         return jdbi.withHandle(h -> h.createQuery("""
-                INSERT INTO rate_limit (name, subject, window_start, events) VALUES (:name, :subject, :now, 1)
+                INSERT INTO rate_limit (name, subject, window_start, events) VALUES (:name, :subject, :now, :n)
                 ON CONFLICT (name, subject) DO UPDATE SET
-                    events = CASE WHEN rate_limit.window_start <= :expired THEN 1 ELSE rate_limit.events + 1 END,
+                    events = CASE WHEN rate_limit.window_start <= :expired THEN :n ELSE rate_limit.events + :n END,
                     window_start = CASE WHEN rate_limit.window_start <= :expired THEN :now ELSE rate_limit.window_start END
                 RETURNING window_start, events
-                """).bind("name", limit).bind("subject", key).bind("now", now).bind("expired", expiredAtOrBefore)
+                """).bind("name", limit).bind("subject", key).bind("n", events).bind("now", now)
+                .bind("expired", expiredAtOrBefore)
                 .map((rs, ctx) -> new Window(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2))).one());
     }
 

@@ -44,4 +44,15 @@ public interface RateLimiter {
     static RateLimiter shared(String name, int max, Duration window, RateLimitDao dao, Clock clock) {
         return new SharedRateLimiter(name, max, window, dao, clock);
     }
+
+    /**
+     * As {@link #shared}, for a limit checked on every request of a kind (the read API): decided from what this node
+     * last learnt of the shared count plus its own events since, written in the background every {@code sync}, so
+     * no request waits for a database write. Exact on one node; across several a burst may pass the limit by what
+     * the other nodes let through in about two {@code sync} (see {@link BatchedRateLimiter}).
+     */
+    static RateLimiter batched(String name, int max, Duration window, Duration sync, RateLimitDao dao, Clock clock,
+                               java.util.concurrent.Executor background) {
+        return new BatchedRateLimiter(name, max, window, sync, dao, clock, background);
+    }
 }

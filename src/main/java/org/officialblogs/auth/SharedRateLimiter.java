@@ -48,7 +48,7 @@ final class SharedRateLimiter implements RateLimiter {
     public Decision tryAcquire(String key) {
         Instant now = clock.instant();
         purgeNowAndThen(now);
-        RateLimitDao.Window w = dao.count(name, key, now, now.minus(window));
+        RateLimitDao.Window w = dao.count(name, key, 1, now, now.minus(window));
         return w.events() <= max ? new Decision(true, Duration.ZERO) : refused(w, now);
     }
 

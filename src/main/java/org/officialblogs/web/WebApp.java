@@ -68,6 +68,8 @@ public final class WebApp {
     private final Database database;
     private final List<AddressRange> metricsAllowed;
     private volatile ServerConnector metricsConnector;
+    /** How often a node writes the read API's counts and re-reads another node's: how late the nodes see each other's. */
+    static final Duration API_LIMIT_SYNC = Duration.ofSeconds(1);
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
@@ -118,7 +120,9 @@ public final class WebApp {
         this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
         this.data = new DataController(dataSources.exporter(), templates, site);
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
-                RateLimiter.shared("api", config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), rateLimits, mod.clock()),
+                // every read request is counted: batched, so none waits for the database's writer (see docs/operations.md)
+                RateLimiter.batched("api", config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), API_LIMIT_SYNC,
+                        rateLimits, mod.clock(), java.util.concurrent.ForkJoinPool.commonPool()),
                 site, templates);
     }
 

@@ -157,4 +157,74 @@ class RateLimiterTest {
         assertThat(limiter.check("late").allowed()).isFalse();
         assertThat(rows()).as("only the key still inside its window is kept").isEqualTo(1);
     }
+
+    /** The read API's limiter: flushes run on the caller's thread here, so the test sees each write. */
+    RateLimiter batched(RateLimitDao on, int max, HandClock clock) {
+        return RateLimiter.batched("api", max, Duration.ofMinutes(1), Duration.ofSeconds(1), on, clock, Runnable::run);
+    }
+
+    @Test
+    void theBatchedLimiterIsExactOnOneNodeUnderARace() throws Exception {
+        RateLimiter limiter = batched(dao, 5, new HandClock());
+        int callers = 32;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(callers);
+        java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                all.add(pool.submit(() -> {
+                    start.await();
+                    if (limiter.tryAcquire("10.0.0.1").allowed()) passed.incrementAndGet();
+                    return null;
+                }));
+            }
+            for (var f : all) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(passed.get()).isEqualTo(5);
+        RateLimiter.Decision refused = limiter.tryAcquire("10.0.0.1");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void theBatchedLimiterWritesItsCountsEachSyncAndNodesSeeEachOthersThen() {
+        HandClock clock = new HandClock();
+        try (Database other = Database.open(db.url())) {
+            RateLimiter a = batched(dao, 5, clock);
+            RateLimiter b = batched(new RateLimitDao(other.jdbi()), 5, clock);
+            // node A's first request writes at once (its first sync), the next two wait for the next sync
+            for (int i = 0; i < 3; i++) assertThat(a.tryAcquire("10.0.0.1").allowed()).isTrue();
+            assertThat(dao.window("api", "10.0.0.1")).map(RateLimitDao.Window::events).contains(1L);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(a.tryAcquire("10.0.0.1").allowed()).isTrue();
+            assertThat(dao.window("api", "10.0.0.1")).map(RateLimitDao.Window::events).contains(4L);
+            // node B reads the shared count: one more passes there, then both refuse
+            assertThat(b.tryAcquire("10.0.0.1").allowed()).isTrue();
+            assertThat(b.tryAcquire("10.0.0.1").allowed()).isFalse();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(b.tryAcquire("10.0.0.1").allowed()).isFalse();
+            assertThat(a.tryAcquire("10.0.0.1").allowed()).as("A re-reads the count B wrote").isFalse();
+            // the window opened by A's first request ends a minute after it: the full limit again
+            clock.advance(Duration.ofMinutes(1));
+            for (int i = 0; i < 5; i++) assertThat(b.tryAcquire("10.0.0.1").allowed()).isTrue();
+            assertThat(b.tryAcquire("10.0.0.1").allowed()).isFalse();
+        }
+    }
+
+    @Test
+    void aBurstWithinOneSyncPassesAtMostOnceTheLimitPerNode() {
+        // the documented trade-off: two nodes that have written nothing yet each let the limit through
+        HandClock clock = new HandClock();
+        try (Database other = Database.open(db.url())) {
+            RateLimiter a = RateLimiter.batched("api", 5, Duration.ofMinutes(1), Duration.ofSeconds(1), dao, clock, work -> {});
+            RateLimiter b = RateLimiter.batched("api", 5, Duration.ofMinutes(1), Duration.ofSeconds(1),
+                    new RateLimitDao(other.jdbi()), clock, work -> {});
+            int passed = 0;
+            for (int i = 0; i < 20; i++) if ((i % 2 == 0 ? a : b).tryAcquire("10.0.0.9").allowed()) passed++;
+            assertThat(passed).isEqualTo(10);
+        }
+    }
 }
