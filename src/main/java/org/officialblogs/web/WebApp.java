@@ -122,8 +122,18 @@ public final class WebApp {
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
                 // every read request is counted: batched, so none waits for the database's writer (see docs/operations.md)
                 RateLimiter.batched("api", config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), API_LIMIT_SYNC,
-                        rateLimits, mod.clock(), java.util.concurrent.ForkJoinPool.commonPool()),
+                        rateLimits, mod.clock(), backgroundWriter("api-limit-writer")),
                 site, templates);
+    }
+
+    /** One daemon thread at most, started when there is work and gone after 30 s without: no lifecycle to manage. */
+    private static java.util.concurrent.Executor backgroundWriter(String name) {
+        return new java.util.concurrent.ThreadPoolExecutor(0, 1, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**

@@ -116,6 +116,32 @@ class SeveralNodesTest {
         assertThat(a.count("SELECT count(*) FROM submission")).isEqualTo(6);
     }
 
+    HttpResponse<String> api(TestServer node, String from) {
+        return node.send(HttpRequest.newBuilder(node.base.resolve("/api/v1/blogs")).header("X-Forwarded-For", from).GET().build());
+    }
+
+    long apiCount(String from) {
+        return a.count("SELECT coalesce(sum(events), 0) FROM rate_limit WHERE name = 'api' AND subject = '" + from + "'");
+    }
+
+    @Test
+    void theReadApiLimitCountsAcrossNodesWithinASecond() throws Exception {
+        start(Map.of("OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "5"));
+        for (int i = 0; i < 3; i++) assertThat(api(a, "203.0.113.54").statusCode()).isEqualTo(200);
+        // node A writes its count in the background once a second
+        Thread.sleep(WebApp.API_LIMIT_SYNC.toMillis() + 100);
+        assertThat(api(a, "203.0.113.54").statusCode()).isEqualTo(200);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (apiCount("203.0.113.54") < 4 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(apiCount("203.0.113.54")).isEqualTo(4);
+        // node B reads the shared count: the fifth request passes there, the sixth does not
+        assertThat(api(b, "203.0.113.54").statusCode()).isEqualTo(200);
+        HttpResponse<String> sixth = api(b, "203.0.113.54");
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+        assertThat(api(b, "198.51.100.54").statusCode()).as("another address").isEqualTo(200);
+    }
+
     @Test
     void aRegistryEditThroughOneNodeEndsTheOtherNodesCachedRankings() {
         start(Map.of());
