@@ -17,6 +17,8 @@ import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CandidateBlogChecker;
 import org.officialblogs.crawl.CommentCollector;
 import org.officialblogs.crawl.CommentDao;
+import org.officialblogs.crawl.CrawlClaimDao;
+import org.officialblogs.crawl.CrawlClaims;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.crawl.CrawlRunner;
 import org.officialblogs.crawl.CrawlScheduler;
@@ -35,6 +37,7 @@ import org.officialblogs.crawl.fetch.FetchSettings;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.db.Database;
+import org.officialblogs.db.Dialect;
 import org.officialblogs.discover.CandidateDao;
 import org.officialblogs.discover.CandidateReview;
 import org.officialblogs.discover.DiscoveryService;
@@ -141,6 +144,8 @@ public final class App implements AutoCloseable {
     public final Fetcher fetcher;
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
+    /** This process's claims on blogs and hosts while it crawls them (its name is its node's in a cluster). */
+    public final CrawlClaims crawlClaims;
     /** Ended blogs read from the web archive, through its own paced fetcher. */
     public final org.officialblogs.crawl.archive.ArchiveService archive;
     public final org.officialblogs.crawl.archive.ArchiveDao archiveReads;
@@ -195,7 +200,10 @@ public final class App implements AutoCloseable {
         // far more workers than fetch slots: a worker spends almost all its time waiting out a host's delay, the
         // fetcher itself caps requests in flight at maxConcurrentFetches, and the database writes go through one
         // writer; with a worker per blog of a 2,000-blog first crawl, no chain waits for a worker to start
-        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.politeness().maxConcurrentFetches() * 128);
+        this.crawlClaims = new CrawlClaims(new CrawlClaimDao(database.jdbi(), database.writer()), Clock.systemUTC(),
+                config.politeness().crawlLease(), config.politeness().hostDelay());
+        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.politeness().maxConcurrentFetches() * 128,
+                crawlClaims);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         var archiveSettings = org.officialblogs.crawl.archive.ArchiveSettings.from(config);
         // the pace toward the archive and its Retry-After are wall-clock time, whatever clock the pages are measured by
@@ -266,7 +274,9 @@ public final class App implements AutoCloseable {
 
     /** The Quartz scheduler over this application's crawler (not started). */
     public CrawlScheduler scheduler() {
-        return new CrawlScheduler(crawlRunner, metrics, clock, archive);
+        // on PostgreSQL the schedulers of all nodes share Quartz's tables (clustered); SQLite means one process
+        return new CrawlScheduler(crawlRunner, metrics, clock, archive,
+                database.dialect() == Dialect.POSTGRESQL ? database.dataSource() : null, crawlClaims.node());
     }
 
     /** The web app over this application's stores (not started). */
@@ -280,6 +290,7 @@ public final class App implements AutoCloseable {
         exporter.sqliteDownload().close();
         queuedTrigger.close();
         crawlRunner.close();
+        crawlClaims.close();
         fetcher.close();
         archiveFetcher.close();
         queryFetcher.close();

@@ -71,7 +71,7 @@ public record Config(
             Duration requestTimeout) {}
 
     /** How gently the crawler treats hosts. */
-    public record Politeness(Duration hostDelay, int maxConcurrentFetches) {}
+    public record Politeness(Duration hostDelay, int maxConcurrentFetches, Duration crawlLease) {}
 
     /** How far back and how long the crawler reads. */
     public record Windows(int measurementWindowDays, int backfillHorizonDays, int backfillMaxPages) {}
@@ -105,6 +105,7 @@ public record Config(
             new Setting("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "false", "Let the crawler fetch loopback/private addresses (tests and demos only)"),
             new Setting("OFFICIALBLOGS_HOST_DELAY_MS", "2000", "Minimum delay between two requests to the same host"),
             new Setting("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES", "16", "Global limit on concurrent fetches"),
+            new Setting("OFFICIALBLOGS_CRAWL_LEASE_SECONDS", "120", "How long a process's claim on a blog and its host holds without renewal (renewed every third of it while the crawl runs); when a process dies, another takes its blogs after this"),
             new Setting("OFFICIALBLOGS_MAX_BODY_BYTES", "10485760", "Largest response body accepted, after decompression"),
             new Setting("OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "5000", "Connect timeout"),
             new Setting("OFFICIALBLOGS_READ_TIMEOUT_MS", "10000", "Socket read timeout"),
@@ -151,6 +152,9 @@ public record Config(
             problems.add("OFFICIALBLOGS_BASE_URL must be an absolute http(s) URL, got " + serve.baseUrl());
         }
         if (politeness.hostDelay() == null || politeness.hostDelay().isNegative()) problems.add("OFFICIALBLOGS_HOST_DELAY_MS must be >= 0");
+        if (politeness.crawlLease() == null || politeness.crawlLease().getSeconds() < 3) {
+            problems.add("OFFICIALBLOGS_CRAWL_LEASE_SECONDS must be at least 3, got " + (politeness.crawlLease() == null ? null : politeness.crawlLease().getSeconds()));
+        }
         if (politeness.maxConcurrentFetches() < 1 || politeness.maxConcurrentFetches() > 512) {
             problems.add("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES must be between 1 and 512, got " + politeness.maxConcurrentFetches());
         }
@@ -234,7 +238,8 @@ public record Config(
                         Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_READ_TIMEOUT_MS")),
                         Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_TIMEOUT_MS"))),
                 new Politeness(Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_HOST_DELAY_MS")),
-                        parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_FETCHES")),
+                        parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_FETCHES"),
+                        Duration.ofSeconds(parseLong(get, "OFFICIALBLOGS_CRAWL_LEASE_SECONDS"))),
                 new Windows(parseInt(get, "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS"),
                         parseInt(get, "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS"),
                         parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES")),

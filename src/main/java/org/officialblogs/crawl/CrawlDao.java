@@ -82,10 +82,10 @@ public final class CrawlDao {
         });
     }
 
-    /** Blogs whose next attempt is due, oldest first. */
+    /** Blogs whose next attempt is due and that no process holds a claim on, oldest first. */
     public List<CrawlTarget> due(Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("crawlable_blog") + """
-                WHERE s.next_attempt_at <= :now
+                WHERE s.next_attempt_at <= :now AND (s.claim_until IS NULL OR s.claim_until <= :now)
                 ORDER BY s.next_attempt_at, b.id LIMIT :limit
                 """).bind("now", now).bind("limit", limit).map((rs, ctx) -> target(rs)).list());
     }

@@ -56,6 +56,11 @@ public final class Database implements AutoCloseable {
         // SQLite's planner hints, written <name> in the DAOs' SQL; other engines plan without them
         jdbi.define("postPublishedIndex", dialect == Dialect.SQLITE ? "INDEXED BY post_published" : "");
         jdbi.define("keepOuterJoin", dialect == Dialect.SQLITE ? "CROSS JOIN" : "JOIN");
+        // a claim skips rows another node holds locked; SQLite has one writer at a time and no row locks
+        jdbi.define("skipLocked", dialect == Dialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "");
+        // metrics writes re-rank every blog: on PostgreSQL one node at a time (SQLite's writers queue at BEGIN)
+        jdbi.define("serializeMetricsWrites",
+                dialect == Dialect.POSTGRESQL ? "LOCK TABLE blog_metrics IN SHARE ROW EXCLUSIVE MODE" : "");
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
             long v = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
@@ -209,6 +214,11 @@ public final class Database implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** The connection pool, for a library that takes its connections itself (Quartz's clustered job store). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /** The engine behind this database, for the few statements written apart for each. */

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.officialblogs.db.Coded;
@@ -162,11 +163,15 @@ public final class MetricsStore {
     // ---------------------------------------------------------------- writes, in one transaction
 
     /**
-     * Runs {@code work} in one write transaction (SQLite's lock is taken at BEGIN, so writers queue), raising the
-     * {@link DataVersion} in it: pages rendered from the metrics before are stale on every node once it commits.
+     * Runs {@code work} in one write transaction, raising the {@link DataVersion} in it: pages rendered from the
+     * metrics before are stale on every node once it commits. Writers queue: SQLite takes its lock at BEGIN; on
+     * PostgreSQL the transaction first locks blog_metrics against other writers (readers go on), since a recompute
+     * re-ranks every blog and two nodes updating the same rows in different orders would deadlock.
      */
     public <T> T inTransaction(Function<Transaction, T> work) {
         return jdbi.inTransaction(h -> {
+            Object lock = h.getConfig(SqlStatements.class).getAttribute("serializeMetricsWrites");
+            if (lock != null && !lock.toString().isEmpty()) h.execute(lock.toString());
             T result = work.apply(new Transaction(h));
             // last, so on a server database the version's row is locked only for the commit
             DataVersion.bump(h);

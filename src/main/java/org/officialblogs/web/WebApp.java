@@ -141,9 +141,19 @@ public final class WebApp {
      * tells which, {@link #metricsPort()} the port of /metrics when it has its own.
      */
     private volatile Javalin started;
+    /** The server built by {@link #prepare()}, not listening yet. */
+    private volatile Javalin prepared;
+
+    /**
+     * Builds the server (routes, static files, JSON, templates) without listening: {@code serve} does this while
+     * it loads the seed, so the port opens only on the registry's real state. {@link #start()} does it if not done.
+     */
+    public void prepare() {
+        if (prepared == null) prepared = create();
+    }
 
     public Javalin start() {
-        Javalin javalin = create();
+        Javalin javalin = prepared != null ? prepared : create();
         javalin = config.serve().bind().isEmpty() ? javalin.start(config.serve().port()) : javalin.start(config.serve().bind(), config.serve().port());
         if (config.serve().metricsOnOwnPort()) {
             // added once the site's connector runs, so Javalin#port() stays the site's port
