@@ -8,6 +8,7 @@ import org.officialblogs.auth.AccountService;
 import org.officialblogs.auth.LoginService;
 import org.officialblogs.auth.PasswordChecks;
 import org.officialblogs.auth.PasswordHasher;
+import org.officialblogs.auth.RateLimitDao;
 import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.auth.SecretTokens;
 import org.officialblogs.auth.SessionDao;
@@ -182,7 +183,7 @@ public final class App implements AutoCloseable {
         this.crawl = new CrawlDao(database.jdbi(), database.writer());
         this.metricsStore = new MetricsStore(database.jdbi(), metricsSettings);
         this.metrics = new MetricsService(metricsStore, metricsSettings);
-        this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings, metricsStore::version);
+        this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings);
         this.activity = new ActivityDao(database.jdbi());
         this.accounts = new AccountService(new AccountDao(database.jdbi()), PasswordHasher.OWASP_MINIMUM, clock);
         this.fetcher = new Fetcher(fetchSettings(config), parts.resolver(), clock);
@@ -220,6 +221,7 @@ public final class App implements AutoCloseable {
         CrawlTrigger trigger = parts.crawlTrigger() != null ? parts.crawlTrigger() : queuedTrigger;
         SessionService sessions = new SessionService(new SessionDao(database.jdbi()), tokens, clock, SessionService.SESSION_LENGTH);
         this.submissions = new SubmissionDao(database.jdbi());
+        RateLimitDao rateLimits = new RateLimitDao(database.jdbi());
         BulkUploadDao uploads = new BulkUploadDao(database.jdbi());
         AuditLog audit = new AuditLog(database.jdbi(), clock);
         PositionTable positions = PositionTable.standard();
@@ -239,8 +241,9 @@ public final class App implements AutoCloseable {
                 new ModerationService(submissions, registry, registryService, new ModerationDao(database.jdbi()),
                         audit, trigger, clock),
                 audit,
-                new LoginService(accounts, sessions, RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ACCOUNT, LoginService.ATTEMPT_WINDOW, clock),
-                        RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ADDRESS, LoginService.ATTEMPT_WINDOW, clock),
+                new LoginService(accounts, sessions,
+                        RateLimiter.shared("login.account", LoginService.ATTEMPTS_PER_ACCOUNT, LoginService.ATTEMPT_WINDOW, rateLimits, clock),
+                        RateLimiter.shared("login.address", LoginService.ATTEMPTS_PER_ADDRESS, LoginService.ATTEMPT_WINDOW, rateLimits, clock),
                         new PasswordChecks(config.limits().maxConcurrentLogins(), PasswordChecks.QUEUE_WAIT)),
                 sessions, tokens, clock, candidateReview, wikidataEnrichment, archive);
         this.exports = new ExportDao(database.jdbi());

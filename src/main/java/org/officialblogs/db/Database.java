@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final DatabaseHealth health;
     private final SingleWriter writer;
+    private final DataVersion dataVersion;
 
     private Database(String url, DataSource dataSource, int busyTimeoutMs) {
         this.url = url;
@@ -66,6 +67,7 @@ public final class Database implements AutoCloseable {
         });
         this.health = new DatabaseHealth(jdbi, file(url), busyTimeoutMs, dialect);
         this.writer = new SingleWriter(jdbi);
+        this.dataVersion = new DataVersion(jdbi);
     }
 
     /** Opens the database at a jdbc:sqlite: URL, creating the parent folder of a file database, and migrates it. */
@@ -216,6 +218,11 @@ public final class Database implements AutoCloseable {
     /** The one writer that busy write paths (the crawler) share, so their transactions queue without a connection. */
     public SingleWriter writer() {
         return writer;
+    }
+
+    /** The version of what the pages show, shared by every process on this database. */
+    public DataVersion dataVersion() {
+        return dataVersion;
     }
 
     public String url() {

@@ -24,6 +24,7 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.officialblogs.db.Coded;
+import org.officialblogs.db.DataVersion;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.ListingStatus;
 
@@ -38,14 +39,6 @@ import static org.officialblogs.metrics.MetricsColumns.strip;
  * ({@code web.query}).
  */
 public final class MetricsStore {
-
-    /** Bumped after every committed write through this store: pages rendered from older data are stale. */
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Changes whenever this process commits metrics; readers cache what they render against it. */
-    public long version() {
-        return version.get();
-    }
 
     private final Jdbi jdbi;
     private final MetricsSettings settings;
@@ -170,18 +163,20 @@ public final class MetricsStore {
     // ---------------------------------------------------------------- writes, in one transaction
 
     /**
-     * Runs {@code work} in one write transaction. Writers queue: SQLite takes its lock at BEGIN; on PostgreSQL the
-     * transaction first locks blog_metrics against other writers (readers go on), since a recompute re-ranks every
-     * blog and two nodes updating the same rows in different orders would deadlock.
+     * Runs {@code work} in one write transaction, raising the {@link DataVersion} in it: pages rendered from the
+     * metrics before are stale on every node once it commits. Writers queue: SQLite takes its lock at BEGIN; on
+     * PostgreSQL the transaction first locks blog_metrics against other writers (readers go on), since a recompute
+     * re-ranks every blog and two nodes updating the same rows in different orders would deadlock.
      */
     public <T> T inTransaction(Function<Transaction, T> work) {
-        T result = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             Object lock = h.getConfig(SqlStatements.class).getAttribute("serializeMetricsWrites");
             if (lock != null && !lock.toString().isEmpty()) h.execute(lock.toString());
-            return work.apply(new Transaction(h));
+            T result = work.apply(new Transaction(h));
+            // last, so on a server database the version's row is locked only for the commit
+            DataVersion.bump(h);
+            return result;
         });
-        version.incrementAndGet();
-        return result;
     }
 
     /** A listed blog and its freshly computed metrics, to store. */

@@ -33,6 +33,9 @@ public final class PostgresMigration {
     /** A progress line within a table every so many rows. */
     static final long PROGRESS_EVERY = 100_000;
 
+    /** Tables whose one row the migrations themselves write: not data, replaced by the SQLite database's row. */
+    public static final java.util.Set<String> SEEDED_BY_MIGRATIONS = java.util.Set.of("data_version");
+
     /** The plan of one table: PostgreSQL's columns, the SQLite expression each is read from, how to order the rows. */
     public record Table(String name, List<String> columns, List<String> dataTypes, List<String> sourceExpressions,
             List<RowChecksum.Kind> kinds, String sourceOrder, String targetOrder, boolean identityAlways) {
@@ -78,6 +81,7 @@ public final class PostgresMigration {
     public static Map<String, Long> nonEmptyTables(Connection target) throws SQLException {
         Map<String, Long> found = new TreeMap<>();
         for (String table : targetTables(target)) {
+            if (SEEDED_BY_MIGRATIONS.contains(table)) continue;
             try (Statement s = target.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM " + IdentitySequences.quote(table))) {
                 rs.next();
@@ -261,6 +265,11 @@ public final class PostgresMigration {
                 + String.join(", ", t.columns().stream().map(IdentitySequences::quote).toList()) + ")"
                 + (t.identityAlways() ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (" + marks + ")";
         long rows = 0;
+        if (SEEDED_BY_MIGRATIONS.contains(t.name())) {
+            try (Statement clear = target.createStatement()) {
+                clear.executeUpdate("DELETE FROM " + IdentitySequences.quote(t.name()));
+            }
+        }
         try (Statement read = source.createStatement(); PreparedStatement write = target.prepareStatement(insert)) {
             read.setFetchSize(BATCH);
             try (ResultSet rs = read.executeQuery(t.sourceSelect())) {

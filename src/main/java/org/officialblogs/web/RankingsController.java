@@ -9,6 +9,7 @@ import java.util.Map;
 import java.time.Clock;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.crawl.CrawlHealth;
+import org.officialblogs.db.DataVersion;
 import org.officialblogs.metrics.Listing;
 import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.Movement;
@@ -44,12 +45,12 @@ final class RankingsController {
     private final Clock clock;
 
     RankingsController(MetricsReadDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
-                       Readable readable, CrawlDao crawl, RegistryDao registry, Clock clock) {
+                       Readable readable, CrawlDao crawl, RegistryDao registry, Clock clock, DataVersion dataVersion) {
         this.crawl = crawl;
         this.registry = registry;
         this.clock = clock;
         this.metrics = metrics;
-        this.cache = new RenderedPageCache(metrics::version, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
+        this.cache = new RenderedPageCache(dataVersion::current, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
         this.directory = directory;
         this.templates = templates;
         this.site = site;
@@ -64,12 +65,13 @@ final class RankingsController {
         }
         // the most visited page: served from the last rendering while the metrics it shows are unchanged
         String key = ctx.queryString() == null ? "" : ctx.queryString();
-        byte[] cached = cache.get(key);
+        // read before the data: a write landing while the page renders leaves it cached as stale, never as current
+        long version = cache.version();
+        byte[] cached = cache.get(key, version);
         if (cached != null) {
             ctx.contentType("text/html; charset=utf-8").result(cached);
             return;
         }
-        long version = cache.version();
         RankingParams params = RankingParams.parse(ctx);
         Listing listing = params.listing();
         MeasuredStatus status = params.status();

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -50,21 +49,10 @@ public final class MetricsReadDao {
 
     private final Jdbi jdbi;
     private final MetricsSettings settings;
-    private final LongSupplier version;
 
-    /**
-     * @param version changes whenever metrics are committed (the store's {@code version()}): what a page rendered
-     *     from these reads is valid for
-     */
-    public MetricsReadDao(Jdbi jdbi, MetricsSettings settings, LongSupplier version) {
+    public MetricsReadDao(Jdbi jdbi, MetricsSettings settings) {
         this.jdbi = jdbi;
         this.settings = settings;
-        this.version = version;
-    }
-
-    /** Changes whenever metrics are committed; readers cache what they render against it. */
-    public long version() {
-        return version.getAsLong();
     }
 
     /** Rebuilds the stored measurements, score and placement from a blog_metrics row. */
