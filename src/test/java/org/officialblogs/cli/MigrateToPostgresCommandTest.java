@@ -49,6 +49,9 @@ class MigrateToPostgresCommandTest {
     /** A row in each table the export fixture leaves empty. */
     static void fillTheOtherTables(Handle h) {
         long t = ExportFixture.NOW.toEpochMilli();
+        h.execute("INSERT INTO rate_limit (name, subject, window_start, events) VALUES ('api', '203.0.113.9', ?, 3)", t);
+        // the row the migrations write: the copy replaces it with this one
+        h.execute("UPDATE data_version SET version = 5");
         h.execute("INSERT INTO host_claim (host, node, claim_until) VALUES ('adam.example.hu', 'node-a:41', ?)", t);
         h.execute("INSERT OR IGNORE INTO health_probe (id, checked_at) VALUES (1, ?)", t);
         h.execute("INSERT OR IGNORE INTO crawl_state (blog_id, next_attempt_at, last_success_at, etag, unreachable) VALUES (10, ?, ?, 'W/\"e\ttag\"', 0)", t, t);
@@ -111,6 +114,11 @@ class MigrateToPostgresCommandTest {
         assertThat(r.out().indexOf("\n  post ")).isLessThan(r.out().indexOf("\n  comment "));
 
         try (Connection pg = DriverManager.getConnection(target); Statement s = pg.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT version FROM data_version")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(5);
+                assertThat(rs.next()).isFalse();
+            }
             try (ResultSet rs = s.executeQuery("SELECT name, office FROM official WHERE id = 1")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo(ExportFixture.NAME_1);
