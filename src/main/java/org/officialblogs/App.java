@@ -247,7 +247,7 @@ public final class App implements AutoCloseable {
                         new PasswordChecks(config.limits().maxConcurrentLogins(), PasswordChecks.QUEUE_WAIT)),
                 sessions, tokens, clock, candidateReview, wikidataEnrichment, archive);
         this.exports = new ExportDao(database.jdbi());
-        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi()), config.serve().baseUrl().toString(), clock,
+        this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi(), database.dialect()), config.serve().baseUrl().toString(), clock,
                 config.storage().dataDir().resolve("downloads"), notice);
         this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock);
     }

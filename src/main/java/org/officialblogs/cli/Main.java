@@ -17,7 +17,7 @@ import picocli.CommandLine;
                 + "environment variables (flags win); see the README.",
         subcommands = {ServeCommand.class, CrawlCommand.class, ImportCommand.class, AdminCommand.class,
                 ExportCommand.class, BackupCommand.class, RestoreCommand.class, DiscoverCommand.class,
-                EnrichCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                EnrichCommand.class, DemoCommand.class, MigrateToPostgresCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -189,6 +189,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the migrations of the URL's engine on that database and nothing else (no pool, no health probe row):
+     * for a database about to be filled by a copy, which must hold no rows the app writes when it opens.
+     */
+    public static void migrateSchema(String jdbcUrl, DatabaseLogin login) {
+        Flyway.configure()
+                .dataSource(jdbcUrl, login.user().isEmpty() ? null : login.user(), login.password().isEmpty() ? null : login.password())
+                .locations(Dialect.of(jdbcUrl).migrations())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
     private void migrate() {
         Flyway.configure()
                 .dataSource(dataSource)

@@ -106,20 +106,28 @@ public final class ExportDao {
             ORDER BY s.blog_id, s.day
             """;
 
+    // grouped by UTC day (epoch milliseconds / 86,400,000) in a derived table, so the latest failure of each group
+    // is looked up by its day's bounds: PostgreSQL lets a subquery name only grouped columns, and SQLite agrees
     private static final String CRAWL_LOG = """
-            SELECT l.blog_id, date(l.at / 1000, 'unixepoch') AS day, l.purpose, count(*),
-                sum(CASE WHEN l.failure_kind IS NOT NULL OR coalesce(l.http_status, 0) >= 400 THEN 1 ELSE 0 END),
-                (SELECT x.failure_kind FROM crawl_log x WHERE x.blog_id = l.blog_id AND x.purpose = l.purpose
-                    AND date(x.at / 1000, 'unixepoch') = date(l.at / 1000, 'unixepoch') AND x.failure_kind IS NOT NULL
+            SELECT g.blog_id, date(g.epoch_day * 86400, 'unixepoch') AS day, g.purpose, g.attempts, g.failed,
+                (SELECT x.failure_kind FROM crawl_log x WHERE x.blog_id = g.blog_id AND x.purpose = g.purpose
+                    AND x.at >= g.epoch_day * 86400000 AND x.at < (g.epoch_day + 1) * 86400000
+                    AND x.failure_kind IS NOT NULL
                     ORDER BY x.at DESC LIMIT 1),
-                sum(coalesce(l.bytes, 0)), sum(coalesce(l.items_seen, 0)), sum(coalesce(l.new_items, 0)), max(l.at)
-            FROM crawl_log l
-            %1$s listed_blog b ON b.id = l.blog_id
-            JOIN official o ON o.id = b.official_id
-            LEFT JOIN blog_metrics m ON m.blog_id = b.id
-            %2$s
-            GROUP BY l.blog_id, day, l.purpose
-            ORDER BY l.blog_id, day, l.purpose
+                g.bytes, g.items_seen, g.new_items, g.last_at
+            FROM (
+                SELECT l.blog_id, l.at / 86400000 AS epoch_day, l.purpose, count(*) AS attempts,
+                    sum(CASE WHEN l.failure_kind IS NOT NULL OR coalesce(l.http_status, 0) >= 400 THEN 1 ELSE 0 END) AS failed,
+                    sum(coalesce(l.bytes, 0)) AS bytes, sum(coalesce(l.items_seen, 0)) AS items_seen,
+                    sum(coalesce(l.new_items, 0)) AS new_items, max(l.at) AS last_at
+                FROM crawl_log l
+                %1$s listed_blog b ON b.id = l.blog_id
+                JOIN official o ON o.id = b.official_id
+                LEFT JOIN blog_metrics m ON m.blog_id = b.id
+                %2$s
+                GROUP BY l.blog_id, l.at / 86400000, l.purpose
+            ) g
+            ORDER BY g.blog_id, g.epoch_day, g.purpose
             """;
 
     private static final String ARCHIVE_PERIODS = """
@@ -190,8 +198,9 @@ public final class ExportDao {
                     yield rs.wasNull() ? null : v;
                 }
                 case BOOLEAN -> {
-                    int v = rs.getInt(c);
-                    yield rs.wasNull() ? null : v != 0;
+                    // a 0/1 column, or a comparison: an integer on SQLite, a boolean on PostgreSQL
+                    Object v = rs.getObject(c);
+                    yield v == null ? null : v instanceof Boolean b ? b : ((Number) v).longValue() != 0;
                 }
                 case DATETIME -> {
                     long v = rs.getLong(c);

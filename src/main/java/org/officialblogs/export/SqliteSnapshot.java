@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.officialblogs.db.Dialect;
 
 /**
  * The SQLite download: the documented dataset as a database, the same tables and columns as the CSV files (built
@@ -34,15 +36,18 @@ public final class SqliteSnapshot {
     private static final int BATCH = 5_000;
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    public SqliteSnapshot(Jdbi jdbi) {
+    public SqliteSnapshot(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     /** Writes the download to {@code target}, which must not exist yet; returns its size in bytes. */
     public long write(Path target) throws IOException {
         if (Files.exists(target)) throw new IOException("will not overwrite " + target);
         Path absolute = target.toAbsolutePath();
+        if (dialect != Dialect.SQLITE) return writeFromServer(absolute);
         Path copy = absolute.resolveSibling(absolute.getFileName() + ".snapshot");
         Files.deleteIfExists(copy);
         try {
@@ -57,6 +62,23 @@ public final class SqliteSnapshot {
             throw new IOException("cannot make the SQLite download: " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    /**
+     * The download built from a server database: every table read in one read-only REPEATABLE READ transaction
+     * (the export queries reuse its handle), so all of them show the same moment, as the SQLite copy does.
+     */
+    private long writeFromServer(Path target) throws IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target)) {
+            jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+                h.execute("SET TRANSACTION READ ONLY");
+                write(new ExportDao(jdbi), c);
+            });
+            return Files.size(target);
+        } catch (SQLException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw new IOException("cannot make the SQLite download: " + e.getMessage(), e);
         }
     }
 

@@ -30,6 +30,7 @@ import org.officialblogs.demo.SyntheticWeb;
 import org.officialblogs.demo.SyntheticWebServer;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.registry.Origin;
+import org.officialblogs.testkit.PostgresCluster;
 
 /**
  * The one benchmark suite (issue 8): a {@link SyntheticWeb} served on loopback under distinct host names, imported as
@@ -45,7 +46,9 @@ import org.officialblogs.registry.Origin;
  * days) -Dbench.hostDelayMs -Dbench.seconds (per page scenario) -Dbench.seed -Dbench.heap (export child)}.
  * {@code -Dbench.rows=discovery} (a comma list of crawl, pages, discovery, export, startup; all by default) runs only
  * those parts: pages and export need the crawl's database; startup times the built jar ({@code -Dbench.startups}
- * runs per variant, 3 by default) and is left out with a note when the jar is not built.
+ * runs per variant, 3 by default) and is left out with a note when the jar is not built. {@code -Dbench.db=postgres}
+ * runs it on PostgreSQL (a fresh database of the test cluster, {@link PostgresCluster}, on the same machine); the
+ * table's header says which.
  */
 @Tag("benchmark")
 class BenchmarkSuiteTest {
@@ -67,6 +70,8 @@ class BenchmarkSuiteTest {
     }
 
     static final long SEED = Long.getLong("bench.seed", 42);
+    /** The database engine: {@code -Dbench.db=postgres} runs the suite on the throwaway PostgreSQL cluster. */
+    static final boolean POSTGRES = "postgres".equalsIgnoreCase(System.getProperty("bench.db", "sqlite"));
     static final long HOST_DELAY_MS = Long.getLong("bench.hostDelayMs", 2_000);
     static final String EXPORT_HEAP = System.getProperty("bench.heap", "256m");
     static final int LOAD_THREADS = 4;
@@ -114,20 +119,25 @@ class BenchmarkSuiteTest {
                         .append(b.level()).append(',').append(b.branch()).append(',').append(server.base(b)).append("/,")
                         .append(server.base(b)).append(b.feedPath()).append(",https://example.org/source\n");
             }
-            Config config = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "0",
+            Map<String, String> settings = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0",
                     "OFFICIALBLOGS_DATA_DIR", dir.toString(), "OFFICIALBLOGS_SCHEDULER", "false",
                     "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true",
                     "OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(HOST_DELAY_MS),
                     "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS", Integer.toString(size.windowDays()),
                     "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS", Integer.toString(size.historyDays() + 10)));
+            if (POSTGRES) settings.put("OFFICIALBLOGS_DB_URL", postgresDatabase());
+            databaseUrl = settings.get("OFFICIALBLOGS_DB_URL");
+            Config config = Config.fromValues(settings);
             header = String.format(Locale.ROOT, "Official Blogs benchmark suite, size %s: %,d blogs (%s; %s),"
                             + " %,d posts served, seed %d%nsettings: host delay %d ms, %d fetches at once, comment window"
                             + " %d days, backfill horizon %d days / %d pages, %d load threads x %d s per page scenario;"
-                            + " %d CPUs, max heap %d MB (%s), Java %s", size.name(), size.blogs(), byPlatform,
+                            + " %d CPUs, max heap %d MB (%s), Java %s%ndatabase: %s", size.name(), size.blogs(), byPlatform,
                     byPattern, postsServed, SEED, config.politeness().hostDelay().toMillis(), config.politeness().maxConcurrentFetches(),
                     size.windowDays(), config.windows().backfillHorizonDays(), config.windows().backfillMaxPages(), LOAD_THREADS,
                     size.loadSeconds(), Runtime.getRuntime().availableProcessors(), HeapSampler.maxHeapMb(),
-                    HeapSampler.maxHeapMb() <= 256 ? "run with -Xmx256m" : "NOT run with -Xmx256m", Runtime.version());
+                    HeapSampler.maxHeapMb() <= 256 ? "run with -Xmx256m" : "NOT run with -Xmx256m", Runtime.version(),
+                    POSTGRES ? "PostgreSQL, a throwaway local cluster on the same machine (fsync off), pool of 16"
+                            : "SQLite file (WAL), pool of 8");
             progress(header);
 
             long imported = 0;
@@ -381,6 +391,7 @@ class BenchmarkSuiteTest {
         values.put("OFFICIALBLOGS_SCHEDULER", "false");
         values.put("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true");
         values.put("OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(config.politeness().hostDelay().toMillis()));
+        if (POSTGRES) values.put("OFFICIALBLOGS_DB_URL", postgresDatabase());
         try (App app = new App(Config.fromValues(values), App.Parts.production()
                 .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
             byte[] file = popolo.toString().getBytes(StandardCharsets.UTF_8);
@@ -483,20 +494,33 @@ class BenchmarkSuiteTest {
         }
     }
 
+    /** The crawl's database URL when it is not the data directory's SQLite file (PostgreSQL), else null. */
+    private String databaseUrl;
+
+    static String engine() {
+        return POSTGRES ? "PostgreSQL" : "SQLite";
+    }
+
+    static String postgresDatabase() {
+        String reason = PostgresCluster.unavailableReason();
+        org.junit.jupiter.api.Assumptions.assumeTrue(reason == null, reason);
+        return PostgresCluster.freshDatabase();
+    }
+
     private void exportFigures(Path dir) throws Exception {
         progress("posts.csv in a child JVM with -Xmx" + EXPORT_HEAP + " ...");
-        ExportRun.Outcome o = ExportRun.run(dir, EXPORT_HEAP);
+        ExportRun.Outcome o = ExportRun.run(dir, EXPORT_HEAP, databaseUrl);
         assertThat(o.ok()).as("export child output:\n" + o.output()).isTrue();
         double totalS = o.number("total_ms") / 1000;
         double rawS = o.number("raw_ms") / 1000;
         long rows = (long) o.number("rows");
         rows(new Row("posts.csv over HTTP, streamed and parsed (-Xmx" + EXPORT_HEAP + ")", String.format(Locale.ROOT,
                         "%.1f s, %,d rows, %.0f MB", totalS, rows, o.number("bytes") / 1048576.0),
-                "< 15 s at 1,000,000 rows", String.format(Locale.ROOT, "raw SQLite read %.1f s", rawS), ratio(totalS, rawS)),
+                "< 15 s at 1,000,000 rows", String.format(Locale.ROOT, "raw " + engine() + " read %.1f s", rawS), ratio(totalS, rawS)),
                 new Row("  posts.csv first byte", String.format(Locale.ROOT, "%.0f ms", o.number("ttfb_ms")), "< 1 s",
                         String.format(Locale.ROOT, "raw first row %.0f ms", o.number("raw_first_ms")), "-"),
                 new Row("  posts.csv to a file (export command path)", String.format(Locale.ROOT, "%.1f s",
-                        o.number("file_ms") / 1000), "-", String.format(Locale.ROOT, "raw SQLite read %.1f s", rawS),
+                        o.number("file_ms") / 1000), "-", String.format(Locale.ROOT, "raw " + engine() + " read %.1f s", rawS),
                         ratio(o.number("file_ms") / 1000, rawS)),
                 new Row("  peak heap in the export JVM", String.format(Locale.ROOT, "%.0f MB (max %.0f MB)",
                         o.number("peak_heap_sampled_mb"), o.number("max_heap_mb")), "<= 256 MB", "-", "-"));

@@ -36,8 +36,10 @@ public final class ExportBenchmarkChild {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
-        Config config = Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dataDir.toString(),
-                "OFFICIALBLOGS_SCHEDULER", "false"));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0",
+                "OFFICIALBLOGS_DATA_DIR", dataDir.toString(), "OFFICIALBLOGS_SCHEDULER", "false"));
+        if (args.length > 1) settings.put("OFFICIALBLOGS_DB_URL", args[1]); // a server database (PostgreSQL)
+        Config config = Config.fromValues(settings);
         AtomicLong peakUsed = new AtomicLong();
         Thread sampler = new Thread(() -> {
             Runtime rt = Runtime.getRuntime();

@@ -31,9 +31,15 @@ final class ExportRun {
     private ExportRun() {}
 
     static Outcome run(Path dataDir, String heap) throws IOException, InterruptedException {
+        return run(dataDir, heap, null);
+    }
+
+    /** As {@link #run(Path, String)} over the database at {@code dbUrl} (null: the data directory's SQLite file). */
+    static Outcome run(Path dataDir, String heap, String dbUrl) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                ExportBenchmarkChild.class.getName(), dataDir.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+                ExportBenchmarkChild.class.getName(), dataDir.toString()));
+        if (dbUrl != null) command.add(dbUrl);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -18,16 +18,26 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
+    /** The database of the test: a SQLite file in the data directory, or a fresh PostgreSQL one (-Dtest.db=postgres). */
+    String dbUrl;
+
+    @org.junit.jupiter.api.BeforeEach
+    void database() {
+        dbUrl = org.officialblogs.testkit.TestDb.freshUrl(dir.resolve("data"), "officialblogs.db");
+    }
+
     CommandRun run(String... args) {
-        String[] all = new String[args.length + 1];
+        String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--data-dir=" + dir.resolve("data");
+        all[args.length + 1] = "--db-url=" + dbUrl;
         return CommandRun.of("", all);
     }
 
     @Test
     void writesEveryFileWithProgressAndASummary() throws Exception {
-        try (App app = new App(Config.fromValues(Map.of("OFFICIALBLOGS_DATA_DIR", dir.resolve("data").toString())))) {
+        try (App app = new App(Config.fromValues(Map.of("OFFICIALBLOGS_DATA_DIR", dir.resolve("data").toString(),
+                "OFFICIALBLOGS_DB_URL", dbUrl)))) {
             ExportFixture.load(app);
         }
         Path out = dir.resolve("out");
