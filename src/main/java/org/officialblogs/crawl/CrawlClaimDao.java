@@ -70,6 +70,27 @@ public final class CrawlClaimDao {
                 .bind("host", host).bind("node", node).bind("until", until).execute());
     }
 
+    /** The nodes named in claims that still hold (blogs or hosts). */
+    public List<String> holders(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT claimed_by FROM crawl_state WHERE claimed_by IS NOT NULL AND claim_until > :now
+                UNION SELECT node FROM host_claim WHERE claim_until > :now
+                """).bind("now", now).mapTo(String.class).list());
+    }
+
+    /**
+     * Ends a node's claims now (a process known to be dead): its blogs are free at once, its hosts after
+     * {@code hostsFreeAt} (it may have asked them just before it died).
+     */
+    public void releaseAll(String node, Instant now, Instant hostsFreeAt) {
+        writer.useTransaction(h -> {
+            h.createUpdate("UPDATE crawl_state SET claimed_by = NULL, claim_until = NULL WHERE claimed_by = :node")
+                    .bind("node", node).execute();
+            h.createUpdate("UPDATE host_claim SET claim_until = :until WHERE node = :node AND claim_until > :until")
+                    .bind("node", node).bind("until", hostsFreeAt).execute();
+        });
+    }
+
     /** Blogs claimed now by a node other than this one (for the crawl page and tests). */
     public int claimedElsewhere(String node, Instant now) {
         return jdbi.withHandle(h -> h.createQuery(

@@ -42,6 +42,7 @@ public final class CrawlClaims implements AutoCloseable {
     /** Hosts this process holds, with how many of its claimed blogs are on each. */
     private final Map<String, Integer> hosts = new HashMap<>();
     private final ScheduledExecutorService renewal;
+    private final java.util.concurrent.atomic.AtomicBoolean deadChecked = new java.util.concurrent.atomic.AtomicBoolean();
 
     public CrawlClaims(CrawlClaimDao dao, Clock clock, Duration lease, Duration hostDelay) {
         this(dao, clock, lease, hostDelay, defaultNodeName());
@@ -80,6 +81,7 @@ public final class CrawlClaims implements AutoCloseable {
     public List<CrawlTarget> claim(List<CrawlTarget> targets) {
         if (targets.isEmpty()) return List.of();
         Instant now = clock.instant();
+        if (deadChecked.compareAndSet(false, true)) releaseDeadProcessesOfThisMachine(now);
         Instant until = now.plus(lease);
         Map<String, List<CrawlTarget>> byHost = new LinkedHashMap<>();
         for (CrawlTarget t : targets) {
@@ -136,6 +138,29 @@ public final class CrawlClaims implements AutoCloseable {
                     dao.releaseHost(host, node, clock.instant().plus(hostDelay));
                 }
             }
+        }
+    }
+
+    /**
+     * A process of this machine that died holding claims (killed, crashed, restarted) need not make its blogs wait
+     * for their leases: its name says its process id, and a process that no longer runs holds nothing. Processes of
+     * other machines are left to their leases.
+     */
+    private void releaseDeadProcessesOfThisMachine(Instant now) {
+        int colon = node.lastIndexOf(':');
+        if (colon < 0) return;
+        String machine = node.substring(0, colon + 1);
+        for (String holder : dao.holders(now)) {
+            if (holder.equals(node) || !holder.startsWith(machine)) continue;
+            long pid;
+            try {
+                pid = Long.parseLong(holder.substring(machine.length()));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+            log.info("crawl claims of {} released: that process is no longer running", holder);
+            dao.releaseAll(holder, now, now.plus(hostDelay));
         }
     }
 
