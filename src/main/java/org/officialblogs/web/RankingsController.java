@@ -44,12 +44,12 @@ final class RankingsController {
     private final Clock clock;
 
     RankingsController(MetricsReadDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
-                       Readable readable, CrawlDao crawl, RegistryDao registry, Clock clock) {
+                       Readable readable, CrawlDao crawl, RegistryDao registry, Clock clock, RenderedPageCache cache) {
         this.crawl = crawl;
         this.registry = registry;
         this.clock = clock;
         this.metrics = metrics;
-        this.cache = new RenderedPageCache(metrics::version, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
+        this.cache = cache;
         this.directory = directory;
         this.templates = templates;
         this.site = site;
@@ -63,7 +63,7 @@ final class RankingsController {
             return;
         }
         // the most visited page: served from the last rendering while the metrics it shows are unchanged
-        String key = ctx.queryString() == null ? "" : ctx.queryString();
+        String key = ctx.queryString() == null ? "/" : "/?" + ctx.queryString();
         byte[] cached = cache.get(key);
         if (cached != null) {
             ctx.contentType("text/html; charset=utf-8").result(cached);

@@ -91,14 +91,16 @@ public final class WebApp {
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
+        // the pages most visited, kept as rendered while the metrics they show are unchanged (one cache, one rule)
+        RenderedPageCache pages = RenderedPageCache.forPages(sources.metrics()::version);
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
-                sources.registry(), sources.clock());
+                sources.registry(), sources.clock(), pages);
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock(),
-                new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone());
+                new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone(), pages);
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
-        this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
+        this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock(), pages);
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.serve().baseUrl().getScheme());
         Choices choices = Choices.standard();
