@@ -13,9 +13,9 @@ import java.util.function.LongSupplier;
  */
 final class RenderedPageCache {
 
-    /** The site's pages: ten seconds at most, 2,000 pages, 32 MB of rendered bytes. */
-    static RenderedPageCache forPages(LongSupplier version) {
-        return new RenderedPageCache(version, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000, 32L << 20);
+    /** The site's pages: at most {@code ttl} old (zero: none kept), 2,000 pages, 32 MB of rendered bytes. */
+    static RenderedPageCache forPages(LongSupplier version, java.time.Duration ttl) {
+        return new RenderedPageCache(version, ttl.toNanos(), 2_000, 32L << 20);
     }
 
     private record Entry(byte[] body, long version, long bornNanos) {}
@@ -49,7 +49,7 @@ final class RenderedPageCache {
 
     /** Keeps a page rendered from the data as of {@code versionBefore} (read before the data was). */
     void put(String key, long versionBefore, byte[] body) {
-        if (body.length > maxBytes) return;
+        if (body.length > maxBytes || ttlNanos <= 0) return;
         if (entries.size() >= maxEntries || bytes.get() + body.length > maxBytes) {
             entries.clear();
             bytes.set(0);

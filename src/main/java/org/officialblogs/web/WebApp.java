@@ -92,7 +92,7 @@ public final class WebApp {
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
         // the pages most visited, kept as rendered while the metrics they show are unchanged (one cache, one rule)
-        RenderedPageCache pages = RenderedPageCache.forPages(sources.metrics()::version);
+        RenderedPageCache pages = RenderedPageCache.forPages(sources.metrics()::version, config.serve().pageCacheTtl());
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
                 sources.registry(), sources.clock(), pages);
         this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
