@@ -8,6 +8,7 @@ import org.officialblogs.auth.AccountService;
 import org.officialblogs.auth.LoginService;
 import org.officialblogs.auth.PasswordChecks;
 import org.officialblogs.auth.PasswordHasher;
+import org.officialblogs.auth.RateLimitDao;
 import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.auth.SecretTokens;
 import org.officialblogs.auth.SessionDao;
@@ -16,6 +17,8 @@ import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CandidateBlogChecker;
 import org.officialblogs.crawl.CommentCollector;
 import org.officialblogs.crawl.CommentDao;
+import org.officialblogs.crawl.CrawlClaimDao;
+import org.officialblogs.crawl.CrawlClaims;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.crawl.CrawlRunner;
 import org.officialblogs.crawl.CrawlScheduler;
@@ -34,6 +37,7 @@ import org.officialblogs.crawl.fetch.FetchSettings;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.db.Database;
+import org.officialblogs.db.Dialect;
 import org.officialblogs.discover.CandidateDao;
 import org.officialblogs.discover.CandidateReview;
 import org.officialblogs.discover.DiscoveryService;
@@ -140,6 +144,8 @@ public final class App implements AutoCloseable {
     public final Fetcher fetcher;
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
+    /** This process's claims on blogs and hosts while it crawls them (its name is its node's in a cluster). */
+    public final CrawlClaims crawlClaims;
     /** Ended blogs read from the web archive, through its own paced fetcher. */
     public final org.officialblogs.crawl.archive.ArchiveService archive;
     public final org.officialblogs.crawl.archive.ArchiveDao archiveReads;
@@ -169,7 +175,7 @@ public final class App implements AutoCloseable {
         this.clock = parts.clock();
         this.pagesClock = parts.pagesClock();
         this.notice = parts.notice();
-        this.database = Database.open(config.storage().dbUrl(), config.storage().dbBusyTimeout());
+        this.database = Database.open(config.storage().dbUrl(), config.storage().dbLogin(), config.storage().dbBusyTimeout());
         this.registry = new RegistryDao(database.jdbi());
         this.registryService = new RegistryService(registry, clock);
         this.importer = new RegistryImporter(registryService);
@@ -177,7 +183,7 @@ public final class App implements AutoCloseable {
         this.crawl = new CrawlDao(database.jdbi(), database.writer());
         this.metricsStore = new MetricsStore(database.jdbi(), metricsSettings);
         this.metrics = new MetricsService(metricsStore, metricsSettings);
-        this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings, metricsStore::version);
+        this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings);
         this.activity = new ActivityDao(database.jdbi());
         this.accounts = new AccountService(new AccountDao(database.jdbi()), PasswordHasher.OWASP_MINIMUM, clock);
         this.fetcher = new Fetcher(fetchSettings(config), parts.resolver(), clock);
@@ -194,7 +200,10 @@ public final class App implements AutoCloseable {
         // far more workers than fetch slots: a worker spends almost all its time waiting out a host's delay, the
         // fetcher itself caps requests in flight at maxConcurrentFetches, and the database writes go through one
         // writer; with a worker per blog of a 2,000-blog first crawl, no chain waits for a worker to start
-        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.politeness().maxConcurrentFetches() * 128);
+        this.crawlClaims = new CrawlClaims(new CrawlClaimDao(database.jdbi(), database.writer()), Clock.systemUTC(),
+                config.politeness().crawlLease(), config.politeness().hostDelay());
+        this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.politeness().maxConcurrentFetches() * 128,
+                crawlClaims);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         var archiveSettings = org.officialblogs.crawl.archive.ArchiveSettings.from(config);
         // the pace toward the archive and its Retry-After are wall-clock time, whatever clock the pages are measured by
@@ -212,6 +221,7 @@ public final class App implements AutoCloseable {
         CrawlTrigger trigger = parts.crawlTrigger() != null ? parts.crawlTrigger() : queuedTrigger;
         SessionService sessions = new SessionService(new SessionDao(database.jdbi()), tokens, clock, SessionService.SESSION_LENGTH);
         this.submissions = new SubmissionDao(database.jdbi());
+        RateLimitDao rateLimits = new RateLimitDao(database.jdbi());
         BulkUploadDao uploads = new BulkUploadDao(database.jdbi());
         AuditLog audit = new AuditLog(database.jdbi(), clock);
         PositionTable positions = PositionTable.standard();
@@ -231,8 +241,9 @@ public final class App implements AutoCloseable {
                 new ModerationService(submissions, registry, registryService, new ModerationDao(database.jdbi()),
                         audit, trigger, clock),
                 audit,
-                new LoginService(accounts, sessions, RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ACCOUNT, LoginService.ATTEMPT_WINDOW, clock),
-                        RateLimiter.inMemory(LoginService.ATTEMPTS_PER_ADDRESS, LoginService.ATTEMPT_WINDOW, clock),
+                new LoginService(accounts, sessions,
+                        RateLimiter.shared("login.account", LoginService.ATTEMPTS_PER_ACCOUNT, LoginService.ATTEMPT_WINDOW, rateLimits, clock),
+                        RateLimiter.shared("login.address", LoginService.ATTEMPTS_PER_ADDRESS, LoginService.ATTEMPT_WINDOW, rateLimits, clock),
                         new PasswordChecks(config.limits().maxConcurrentLogins(), PasswordChecks.QUEUE_WAIT)),
                 sessions, tokens, clock, candidateReview, wikidataEnrichment, archive);
         this.exports = new ExportDao(database.jdbi());
@@ -263,7 +274,9 @@ public final class App implements AutoCloseable {
 
     /** The Quartz scheduler over this application's crawler (not started). */
     public CrawlScheduler scheduler() {
-        return new CrawlScheduler(crawlRunner, metrics, clock, archive);
+        // on PostgreSQL the schedulers of all nodes share Quartz's tables (clustered); SQLite means one process
+        return new CrawlScheduler(crawlRunner, metrics, clock, archive,
+                database.dialect() == Dialect.POSTGRESQL ? database.dataSource() : null, crawlClaims.node());
     }
 
     /** The web app over this application's stores (not started). */
@@ -277,6 +290,7 @@ public final class App implements AutoCloseable {
         exporter.sqliteDownload().close();
         queuedTrigger.close();
         crawlRunner.close();
+        crawlClaims.close();
         fetcher.close();
         archiveFetcher.close();
         queryFetcher.close();

@@ -2,13 +2,14 @@ package org.officialblogs;
 
 import java.nio.file.Path;
 import org.officialblogs.db.Database;
+import org.officialblogs.testkit.TestDb;
 
-/** A real SQLite file per test, in JUnit's temporary directory. */
+/** A real database per test: a SQLite file in JUnit's temporary directory, or a fresh PostgreSQL database (TestDb). */
 public final class TestDatabases {
 
     private TestDatabases() {}
 
     public static Database fresh(Path dir) {
-        return Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+        return Database.open(TestDb.freshUrl(dir, "test.db"));
     }
 }

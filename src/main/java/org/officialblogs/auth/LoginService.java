@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * Checks a login and opens a session. Every attempt is counted before its password is checked, atomically, twice:
  * for the username from this address (a few tries, so one account cannot be guessed at) and for the address
  * whatever the username (so a spray over many names stops too). Both counts are per address, so nobody elsewhere
- * can lock a moderator out; a successful login clears them. Password checks themselves are bounded by
- * {@link PasswordChecks}, so a flood of attempts from many addresses costs bounded memory.
+ * can lock a moderator out; a successful login clears them. The counts live in the database, so the limits hold
+ * across every web node. Password checks themselves are bounded by {@link PasswordChecks}, per node, so a flood of
+ * attempts from many addresses costs each node bounded memory.
  */
 public final class LoginService {
 

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * How many password checks run at once. Each Argon2id check holds its memory cost (19 MiB at OWASP's parameters)
  * for its whole run, so a flood of logins could exhaust the heap; here at most {@code concurrent} run, a few more
- * wait up to {@code wait} in arrival order, and the rest are told to come back (the login answers 429).
+ * wait up to {@code wait} in arrival order, and the rest are told to come back (the login answers 429). Per node, on
+ * purpose: what it protects is this process's heap, which no other node's checks touch.
  */
 public final class PasswordChecks {
 

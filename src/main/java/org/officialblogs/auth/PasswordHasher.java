@@ -17,15 +17,30 @@ public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
-    private final Argon2Function function;
+    private final int memoryKiB;
+    private final int iterations;
+    private final int parallelism;
+    /** Made on the first hash: password4j's set-up (its properties, its random source) is not start-up work. */
+    private volatile Argon2Function function;
 
     public PasswordHasher(int memoryKiB, int iterations, int parallelism) {
-        this.function = Argon2Function.getInstance(memoryKiB, iterations, parallelism, HASH_BYTES, Argon2.ID,
-                Argon2Function.ARGON2_VERSION_13);
+        this.memoryKiB = memoryKiB;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
     }
 
     public String hash(char[] password) {
-        return Password.hash(java.nio.CharBuffer.wrap(password)).addRandomSalt(SALT_BYTES).with(function).getResult();
+        return Password.hash(java.nio.CharBuffer.wrap(password)).addRandomSalt(SALT_BYTES).with(function()).getResult();
+    }
+
+    private Argon2Function function() {
+        Argon2Function f = function;
+        if (f == null) {
+            f = Argon2Function.getInstance(memoryKiB, iterations, parallelism, HASH_BYTES, Argon2.ID,
+                    Argon2Function.ARGON2_VERSION_13);
+            function = f;
+        }
+        return f;
     }
 
     /** True when the password matches the stored hash; false for any hash this class cannot read. */

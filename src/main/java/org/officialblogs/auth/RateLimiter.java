@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * At most {@code max()} events per key within a sliding {@code window()}: submissions per client address, login
- * attempts per username and address and per address, read API requests per address. Counting is atomic: of many
- * callers racing on one key, exactly those under the limit are let through. An interface so that several app
- * servers can share one count (a database-backed implementation) where today each process keeps its own.
+ * At most {@code max()} events per key within a {@code window()}: submissions per client address, login attempts
+ * per username and address and per address, read API requests per address. Counting is atomic: of many callers
+ * racing on one key, on one node or several, exactly those under the limit are let through. Kept in the database
+ * ({@link #shared}), so several web nodes share one count and a restart forgets nothing.
  */
 public interface RateLimiter {
 
@@ -37,8 +37,22 @@ public interface RateLimiter {
 
     Duration window();
 
-    /** The limiter of one process, kept in memory: a restart forgets the counts and no address is written to disk. */
-    static RateLimiter inMemory(int max, Duration window, Clock clock) {
-        return new InMemoryRateLimiter(max, window, clock);
+    /**
+     * The limit {@code name} (one per kind of event: "login.account", "api", ...), counted in the database every node
+     * shares. The keys (client addresses, user names) are stored until their window is over, then purged.
+     */
+    static RateLimiter shared(String name, int max, Duration window, RateLimitDao dao, Clock clock) {
+        return new SharedRateLimiter(name, max, window, dao, clock);
+    }
+
+    /**
+     * As {@link #shared}, for a limit checked on every request of a kind (the read API): decided from what this node
+     * last learnt of the shared count plus its own events since, written in the background every {@code sync}, so
+     * no request waits for a database write. Exact on one node; across several a burst may pass the limit by what
+     * the other nodes let through in about two {@code sync} (see {@link BatchedRateLimiter}).
+     */
+    static RateLimiter batched(String name, int max, Duration window, Duration sync, RateLimitDao dao, Clock clock,
+                               java.util.concurrent.Executor background) {
+        return new BatchedRateLimiter(name, max, window, sync, dao, clock, background);
     }
 }

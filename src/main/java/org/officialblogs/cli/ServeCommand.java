@@ -8,6 +8,7 @@ import org.officialblogs.App;
 import org.officialblogs.Version;
 import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlScheduler;
+import org.officialblogs.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -33,20 +34,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (port != null) extra.put("OFFICIALBLOGS_PORT", port.toString());
         if (bind != null) extra.put("OFFICIALBLOGS_BIND", bind);
         Config config = options.config(extra);
-        App app = new App(config);
-        app.seed.loadIfEmpty();
-        var webApp = app.webApp(Version.current());
-        String host = config.serve().bind().isEmpty() ? "localhost" : config.serve().bind().contains(":") ? "[" + config.serve().bind() + "]" : config.serve().bind();
-        try {
-            webApp.start();
-        } catch (RuntimeException e) {
-            app.close();
-            if (CommandFailure.isBindFailure(e)) {
-                throw CommandFailure.cannotListen(config.serve().bind().isEmpty() ? "all addresses" : host,
-                        config.serve().port(), e);
-            }
-            throw e;
-        }
+        Started started = start(config);
+        App app = started.app();
+        var webApp = started.web();
+        String host = started.host();
         var web = webApp;
         // from here a stop (Ctrl-C, SIGTERM) closes what runs, even while start-up work goes on
         var scheduler = new java.util.concurrent.atomic.AtomicReference<CrawlScheduler>();
@@ -65,6 +56,59 @@ public final class ServeCommand implements Callable<Integer> {
                 web.port(), webApp.metricsPort() < 0 ? "" : "metrics=http://" + host + ":" + webApp.metricsPort() + "/metrics ",
                 config.storage().dataDir().toAbsolutePath(), config.storage().dbUrl(),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        warmUp(app);
+        if (config.serve().schedulerEnabled()) {
+            scheduler.set(app.scheduler());
+            scheduler.get().start();
+        } else {
+            log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");
+        }
+        stopped.await();
+        return 0;
+    }
+
+    /** The app answering on its port: what {@code serve} and the class-data training run start alike. */
+    record Started(App app, WebApp web, String host) {}
+
+    /**
+     * Opens the database (loading the seed into an empty one) and starts the web app. Only what the pages need is
+     * built before the first answer; the crawler's network stack is built when a crawl first needs it.
+     */
+    static Started start(Config config) {
+        App app = new App(config);
+        String host = config.serve().bind().isEmpty() ? "localhost" : config.serve().bind().contains(":") ? "[" + config.serve().bind() + "]" : config.serve().bind();
+        WebApp webApp;
+        // the seed loads (on a new database) while the web server is built on this thread; the port opens only
+        // when the registry holds the seed, so the first answer shows its real state
+        var seeding = java.util.concurrent.CompletableFuture.supplyAsync(app.seed::loadIfEmpty,
+                task -> new Thread(task, "seed").start());
+        try {
+            webApp = app.webApp(Version.current());
+            webApp.prepare();
+            try {
+                seeding.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            webApp.start();
+        } catch (RuntimeException e) {
+            try {
+                seeding.join(); // the database stays open until the seed is done or has failed
+            } catch (RuntimeException seedFailed) {
+                if (seedFailed.getCause() != e) e.addSuppressed(seedFailed);
+            }
+            app.close();
+            if (CommandFailure.isBindFailure(e)) {
+                throw CommandFailure.cannotListen(config.serve().bind().isEmpty() ? "all addresses" : host,
+                        config.serve().port(), e);
+            }
+            throw e;
+        }
+        return new Started(app, webApp, host);
+    }
+
+    /** The work that follows the first answer: metrics brought up to date, the SQLite download made ready. */
+    static void warmUp(App app) {
         // the pages read stored metrics, the last ones until this recompute brings them up to the registry and
         // posts; serving first keeps start-up short
         log.info("recomputing metrics while serving");
@@ -78,13 +122,5 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // the SQLite download of this snapshot, made now in the background rather than when first asked for
         app.exporter.sqliteDownload().current();
-        if (config.serve().schedulerEnabled()) {
-            scheduler.set(app.scheduler());
-            scheduler.get().start();
-        } else {
-            log.info("crawl scheduler off (OFFICIALBLOGS_SCHEDULER=false): run `crawl` to fetch feeds");
-        }
-        stopped.await();
-        return 0;
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.officialblogs.db.DatabaseLogin;
+import org.officialblogs.db.Dialect;
 
 /**
  * The application's settings: one immutable record of groups, built from flags and OFFICIALBLOGS_* environment
@@ -43,9 +45,19 @@ public record Config(
     }
 
     /** Where the data lives. */
-    public record Storage(Path dataDir, String dbUrl, Duration dbBusyTimeout) {
+    public record Storage(Path dataDir, String dbUrl, DatabaseLogin dbLogin, Duration dbBusyTimeout) {
+        public Storage {
+            if (dbLogin == null) dbLogin = DatabaseLogin.NONE;
+        }
+
+        /** The engine the URL names: the embedded SQLite file or a PostgreSQL server. */
+        public Dialect dialect() {
+            return Dialect.of(dbUrl);
+        }
+
         /** The database file path when the URL is a plain SQLite file URL, else null. */
         public Path databaseFile() {
+            if (!dbUrl.startsWith("jdbc:sqlite:")) return null;
             String rest = dbUrl.substring("jdbc:sqlite:".length());
             int q = rest.indexOf('?');
             if (q >= 0) rest = rest.substring(0, q);
@@ -59,7 +71,7 @@ public record Config(
             Duration requestTimeout) {}
 
     /** How gently the crawler treats hosts. */
-    public record Politeness(Duration hostDelay, int maxConcurrentFetches) {}
+    public record Politeness(Duration hostDelay, int maxConcurrentFetches, Duration crawlLease) {}
 
     /** How far back and how long the crawler reads. */
     public record Windows(int measurementWindowDays, int backfillHorizonDays, int backfillMaxPages) {}
@@ -85,11 +97,15 @@ public record Config(
     public static final List<Setting> SETTINGS = List.of(
             new Setting("OFFICIALBLOGS_PORT", "7070", "HTTP port of the web app (0 picks a free port)"),
             new Setting("OFFICIALBLOGS_DATA_DIR", "./data", "Directory for the database and exports"),
-            new Setting("OFFICIALBLOGS_DB_URL", "", "JDBC URL; default jdbc:sqlite:<data dir>/officialblogs.db"),
+            new Setting("OFFICIALBLOGS_DB_URL", "", "JDBC URL: jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE; default jdbc:sqlite:<data dir>/officialblogs.db"),
+            new Setting("OFFICIALBLOGS_DB_USER", "", "User of a PostgreSQL database"),
+            new Setting("OFFICIALBLOGS_DB_PASSWORD", "", "Password of a PostgreSQL database (or give _DB_PASSWORD_FILE)"),
+            new Setting("OFFICIALBLOGS_DB_PASSWORD_FILE", "", "File whose first line is the PostgreSQL password (a secret mounted by the deployment)"),
             new Setting("OFFICIALBLOGS_BASE_URL", "", "Public address of the site, used in links, feeds and the crawler's User-Agent; default http://localhost:<port>"),
             new Setting("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "false", "Let the crawler fetch loopback/private addresses (tests and demos only)"),
             new Setting("OFFICIALBLOGS_HOST_DELAY_MS", "2000", "Minimum delay between two requests to the same host"),
             new Setting("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES", "16", "Global limit on concurrent fetches"),
+            new Setting("OFFICIALBLOGS_CRAWL_LEASE_SECONDS", "120", "How long a process's claim on a blog and its host holds without renewal (renewed every third of it while the crawl runs); when a process dies, another takes its blogs after this"),
             new Setting("OFFICIALBLOGS_MAX_BODY_BYTES", "10485760", "Largest response body accepted, after decompression"),
             new Setting("OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "5000", "Connect timeout"),
             new Setting("OFFICIALBLOGS_READ_TIMEOUT_MS", "10000", "Socket read timeout"),
@@ -128,14 +144,18 @@ public record Config(
         List<String> problems = new ArrayList<>();
         if (serve.port() < 0 || serve.port() > 65535) problems.add("OFFICIALBLOGS_PORT must be between 0 and 65535, got " + serve.port());
         if (storage.dataDir() == null) problems.add("OFFICIALBLOGS_DATA_DIR must be set");
-        if (storage.dbUrl() == null || !storage.dbUrl().startsWith("jdbc:sqlite:")) {
-            problems.add("OFFICIALBLOGS_DB_URL must be a SQLite JDBC URL (jdbc:sqlite:FILE), got " + storage.dbUrl());
+        if (!Dialect.supports(storage.dbUrl())) {
+            problems.add("OFFICIALBLOGS_DB_URL must be jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE, got "
+                    + storage.dbUrl());
         }
         if (serve.baseUrl() == null || !("http".equals(serve.baseUrl().getScheme()) || "https".equals(serve.baseUrl().getScheme()))
                 || serve.baseUrl().getHost() == null) {
             problems.add("OFFICIALBLOGS_BASE_URL must be an absolute http(s) URL, got " + serve.baseUrl());
         }
         if (politeness.hostDelay() == null || politeness.hostDelay().isNegative()) problems.add("OFFICIALBLOGS_HOST_DELAY_MS must be >= 0");
+        if (politeness.crawlLease() == null || politeness.crawlLease().getSeconds() < 3) {
+            problems.add("OFFICIALBLOGS_CRAWL_LEASE_SECONDS must be at least 3, got " + (politeness.crawlLease() == null ? null : politeness.crawlLease().getSeconds()));
+        }
         if (politeness.maxConcurrentFetches() < 1 || politeness.maxConcurrentFetches() > 512) {
             problems.add("OFFICIALBLOGS_MAX_CONCURRENT_FETCHES must be between 1 and 512, got " + politeness.maxConcurrentFetches());
         }
@@ -215,14 +235,16 @@ public record Config(
                         get.apply("OFFICIALBLOGS_METRICS_PORT").isEmpty() ? -1 : parseInt(get, "OFFICIALBLOGS_METRICS_PORT"),
                         parseList(get, "OFFICIALBLOGS_METRICS_ALLOW"),
                         Duration.ofSeconds(parseLong(get, "OFFICIALBLOGS_PAGE_CACHE_SECONDS"))),
-                new Storage(dataDir, dbUrl, Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS"))),
+                new Storage(dataDir, dbUrl, new DatabaseLogin(get.apply("OFFICIALBLOGS_DB_USER"), password(get)),
+                        Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS"))),
                 new Http(parseBoolean(get, "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK"),
                         parseLong(get, "OFFICIALBLOGS_MAX_BODY_BYTES"),
                         Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_CONNECT_TIMEOUT_MS")),
                         Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_READ_TIMEOUT_MS")),
                         Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_REQUEST_TIMEOUT_MS"))),
                 new Politeness(Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_HOST_DELAY_MS")),
-                        parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_FETCHES")),
+                        parseInt(get, "OFFICIALBLOGS_MAX_CONCURRENT_FETCHES"),
+                        Duration.ofSeconds(parseLong(get, "OFFICIALBLOGS_CRAWL_LEASE_SECONDS"))),
                 new Windows(parseInt(get, "OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS"),
                         parseInt(get, "OFFICIALBLOGS_BACKFILL_HORIZON_DAYS"),
                         parseInt(get, "OFFICIALBLOGS_BACKFILL_MAX_PAGES")),
@@ -240,6 +262,22 @@ public record Config(
     /** A config for tests and tools: defaults, with the given overrides (keys are environment variable names). */
     public static Config defaults(Map<String, String> overrides) {
         return fromValues(overrides);
+    }
+
+    /** The database password: OFFICIALBLOGS_DB_PASSWORD, else the first line of OFFICIALBLOGS_DB_PASSWORD_FILE. */
+    private static String password(Function<String, String> get) {
+        String given = get.apply("OFFICIALBLOGS_DB_PASSWORD");
+        String file = get.apply("OFFICIALBLOGS_DB_PASSWORD_FILE");
+        if (!given.isEmpty() && !file.isEmpty()) {
+            throw new InvalidConfigException("give OFFICIALBLOGS_DB_PASSWORD or OFFICIALBLOGS_DB_PASSWORD_FILE, not both");
+        }
+        if (file.isEmpty()) return given;
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(Path.of(file));
+            return lines.isEmpty() ? "" : lines.get(0).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new InvalidConfigException("OFFICIALBLOGS_DB_PASSWORD_FILE cannot be read: " + file + " (" + e.getMessage() + ")");
+        }
     }
 
     private static int parseInt(Function<String, String> get, String name) {

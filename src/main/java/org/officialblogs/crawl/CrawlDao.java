@@ -83,10 +83,10 @@ public final class CrawlDao {
         });
     }
 
-    /** Blogs whose next attempt is due, oldest first. */
+    /** Blogs whose next attempt is due and that no process holds a claim on, oldest first. */
     public List<CrawlTarget> due(Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery(TARGET_SELECT.formatted("crawlable_blog") + """
-                WHERE s.next_attempt_at <= :now
+                WHERE s.next_attempt_at <= :now AND (s.claim_until IS NULL OR s.claim_until <= :now)
                 ORDER BY s.next_attempt_at, b.id LIMIT :limit
                 """).bind("now", now).bind("limit", limit).map((rs, ctx) -> target(rs)).list());
     }
@@ -197,17 +197,17 @@ public final class CrawlDao {
                     VALUES (:blog, :guid, :url, :title, :published, :updated, :authorName, :authorUri, :summary,
                         :commentsUrl, :commentFeedUrl, :repliesUrl, :platformPostId, :reported, :now, :now)
                     ON CONFLICT (blog_id, guid) DO UPDATE SET
-                        url = coalesce(excluded.url, url), title = coalesce(excluded.title, title),
-                        published_at = coalesce(published_at, excluded.published_at),
-                        updated_at = coalesce(excluded.updated_at, updated_at),
-                        author_name = coalesce(excluded.author_name, author_name),
-                        author_uri = coalesce(excluded.author_uri, author_uri),
-                        summary = coalesce(excluded.summary, summary),
-                        comments_url = coalesce(excluded.comments_url, comments_url),
-                        comment_feed_url = coalesce(excluded.comment_feed_url, comment_feed_url),
-                        replies_url = coalesce(excluded.replies_url, replies_url),
-                        platform_post_id = coalesce(excluded.platform_post_id, platform_post_id),
-                        reported_comments = coalesce(excluded.reported_comments, reported_comments),
+                        url = coalesce(excluded.url, post.url), title = coalesce(excluded.title, post.title),
+                        published_at = coalesce(post.published_at, excluded.published_at),
+                        updated_at = coalesce(excluded.updated_at, post.updated_at),
+                        author_name = coalesce(excluded.author_name, post.author_name),
+                        author_uri = coalesce(excluded.author_uri, post.author_uri),
+                        summary = coalesce(excluded.summary, post.summary),
+                        comments_url = coalesce(excluded.comments_url, post.comments_url),
+                        comment_feed_url = coalesce(excluded.comment_feed_url, post.comment_feed_url),
+                        replies_url = coalesce(excluded.replies_url, post.replies_url),
+                        platform_post_id = coalesce(excluded.platform_post_id, post.platform_post_id),
+                        reported_comments = coalesce(excluded.reported_comments, post.reported_comments),
                         last_seen_at = excluded.last_seen_at
                     """);
             for (PostRecord p : posts) {
@@ -278,8 +278,8 @@ public final class CrawlDao {
         return jdbi.withHandle(h -> {
             var counts = h.createQuery("""
                     SELECT count(*) AS scheduled,
-                        coalesce(sum(s.next_attempt_at <= :now), 0) AS due,
-                        coalesce(sum(s.consecutive_failures > 0), 0) AS failing,
+                        coalesce(sum(CASE WHEN s.next_attempt_at <= :now THEN 1 ELSE 0 END), 0) AS due,
+                        coalesce(sum(CASE WHEN s.consecutive_failures > 0 THEN 1 ELSE 0 END), 0) AS failing,
                         coalesce(sum(s.unreachable), 0) AS unreachable,
                         max(s.last_success_at) AS last_success
                     FROM crawl_state s JOIN crawlable_blog b ON b.id = s.blog_id

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -24,7 +22,8 @@ import org.officialblogs.metrics.MetricsService;
 /**
  * Crawls many blogs at once: a pool of workers, each running one blog's chain of requests (the fetcher keeps one
  * request at a time per host, the delay between them and the global limit on requests in flight), the blogs with
- * the longest chains started first, a blog never crawled twice at the same time, and a summary at the end. The
+ * the longest chains started first, a blog never crawled twice at the same time (claimed in the database, see
+ * {@link CrawlClaims}, so not by two processes either), and a summary at the end. The
  * schedule itself lives in the database, so a crash loses nothing but the crawls in flight.
  */
 public final class CrawlRunner implements AutoCloseable {
@@ -62,10 +61,12 @@ public final class CrawlRunner implements AutoCloseable {
     private final MetricsService metrics;
     private final Clock clock;
     private final ExecutorService workers;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final CrawlClaims claims;
 
-    public CrawlRunner(CrawlDao dao, CrawlService service, MetricsService metrics, Clock clock, int workers) {
+    public CrawlRunner(CrawlDao dao, CrawlService service, MetricsService metrics, Clock clock, int workers,
+                       CrawlClaims claims) {
         this.dao = dao;
+        this.claims = claims;
         this.service = service;
         this.metrics = metrics;
         this.clock = clock;
@@ -100,11 +101,11 @@ public final class CrawlRunner implements AutoCloseable {
     public Optional<CrawlOutcome> runOne(long blogId) {
         dao.scheduleNewBlogs(clock.instant());
         Optional<CrawlTarget> target = dao.target(blogId);
-        if (target.isEmpty() || !inFlight.add(blogId)) return Optional.empty();
+        if (target.isEmpty() || claims.claim(List.of(target.get())).isEmpty()) return Optional.empty();
         try {
             return Optional.of(service.crawl(target.get()));
         } finally {
-            inFlight.remove(blogId);
+            claims.release(target.get());
         }
     }
 
@@ -116,19 +117,19 @@ public final class CrawlRunner implements AutoCloseable {
      */
     public Summary run(List<CrawlTarget> targets, Progress progress) {
         long start = System.nanoTime();
-        List<CrawlTarget> ordered = CrawlOrder.longestFirst(targets, dao.requestsOfLastCrawl());
+        // only blogs this process could claim: another process (a node, a crawl command) may hold the rest
+        List<CrawlTarget> ordered = claims.claim(CrawlOrder.longestFirst(targets, dao.requestsOfLastCrawl()));
         boolean perBlog = targets.size() < BATCH_RECOMPUTE_FROM;
         AtomicInteger finished = new AtomicInteger();
         List<Future<CrawlOutcome>> futures = new ArrayList<>();
         for (CrawlTarget t : ordered) {
-            if (!inFlight.add(t.blogId())) continue;
             futures.add(workers.submit(() -> {
                 try {
                     CrawlOutcome o = service.crawl(t, perBlog);
                     progress.blogDone(finished.incrementAndGet(), targets.size(), o);
                     return o;
                 } finally {
-                    inFlight.remove(t.blogId());
+                    claims.release(t);
                 }
             }));
         }

@@ -21,14 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the SQLite database (WAL, foreign keys on, a busy timeout so writers queue instead of failing), runs the
- * Flyway migrations and hands out a configured {@link Jdbi} over a small pool of connections. Instants are stored
- * as epoch milliseconds.
+ * Opens the database (SQLite by default: WAL, foreign keys on, a busy timeout so writers queue instead of failing;
+ * PostgreSQL for several machines), runs the Flyway migrations of its engine and hands out a configured
+ * {@link Jdbi} over a pool of connections. Instants are stored as epoch milliseconds on both.
  */
 public final class Database implements AutoCloseable {
 
     /** Connections kept open: WAL lets readers work beside the one writer; more would only hold memory. */
     static final int POOL_SIZE = 8;
+
+    /** Connections to a PostgreSQL server: a node's crawl workers and page requests write at once there. */
+    static final int SERVER_POOL_SIZE = 16;
 
     /** How long a write waits for another writer's lock unless told otherwise. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -38,25 +41,43 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final String url;
+    private final Dialect dialect;
     private final DatabaseHealth health;
     private final SingleWriter writer;
+    private final DataVersion dataVersion;
 
     private Database(String url, DataSource dataSource, int busyTimeoutMs) {
         this.url = url;
+        this.dialect = Dialect.of(url);
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantAsEpochMillis());
+        if (dialect == Dialect.POSTGRESQL) jdbi.registerArgument(new BooleanAsInteger());
+        // SQLite's planner hints, written <name> in the DAOs' SQL; other engines plan without them
+        jdbi.define("postPublishedIndex", dialect == Dialect.SQLITE ? "INDEXED BY post_published" : "");
+        jdbi.define("keepOuterJoin", dialect == Dialect.SQLITE ? "CROSS JOIN" : "JOIN");
+        // a claim skips rows another node holds locked; SQLite has one writer at a time and no row locks
+        jdbi.define("skipLocked", dialect == Dialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "");
+        // metrics writes re-rank every blog: on PostgreSQL one node at a time (SQLite's writers queue at BEGIN)
+        jdbi.define("serializeMetricsWrites",
+                dialect == Dialect.POSTGRESQL ? "LOCK TABLE blog_metrics IN SHARE ROW EXCLUSIVE MODE" : "");
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
             long v = rs.getLong(col);
             return rs.wasNull() ? null : Instant.ofEpochMilli(v);
         });
-        this.health = new DatabaseHealth(jdbi, file(url), busyTimeoutMs);
+        this.health = new DatabaseHealth(jdbi, file(url), busyTimeoutMs, dialect);
         this.writer = new SingleWriter(jdbi);
+        this.dataVersion = new DataVersion(jdbi);
     }
 
     /** Opens the database at a jdbc:sqlite: URL, creating the parent folder of a file database, and migrates it. */
     public static Database open(String jdbcUrl) {
-        return open(jdbcUrl, DEFAULT_BUSY_TIMEOUT);
+        return open(jdbcUrl, DatabaseLogin.NONE, DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /** As {@link #open(String, DatabaseLogin, Duration)} without a login (SQLite, or credentials in the URL). */
+    public static Database open(String jdbcUrl, Duration busyTimeout) {
+        return open(jdbcUrl, DatabaseLogin.NONE, busyTimeout);
     }
 
     /**
@@ -65,9 +86,10 @@ public final class Database implements AutoCloseable {
      * {@link DatabaseUnavailableException} with one line that says what to do; one that opens but cannot be
      * written (read-only, full disk) is logged in one line and opened for reading.
      */
-    public static Database open(String jdbcUrl, Duration busyTimeout) {
+    public static Database open(String jdbcUrl, DatabaseLogin login, Duration busyTimeout) {
         try {
-            Database db = connect(jdbcUrl, busyTimeout);
+            Database db = Dialect.of(jdbcUrl) == Dialect.POSTGRESQL ? connectServer(jdbcUrl, login, busyTimeout)
+                    : connect(jdbcUrl, busyTimeout);
             db.health.writeProblem().ifPresent(f -> log.warn("database not writable: {} Pages are served; nothing can be saved until this is fixed.", f.line()));
             db.health.spaceProblem().ifPresent(p -> log.warn("database disk full: {}", p));
             return db;
@@ -102,7 +124,30 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(60_000);
-        Database db = new Database(jdbcUrl, new HikariDataSource(pool), busyMs);
+        return migrated(new Database(jdbcUrl, new HikariDataSource(pool), busyMs));
+    }
+
+    /**
+     * A PostgreSQL server: HikariCP's pool over the driver, a write that waits for a row lock longer than the busy
+     * timeout gives up (as SQLite's busy timeout does), and the migrations of db/postgresql.
+     */
+    private static Database connectServer(String jdbcUrl, DatabaseLogin login, Duration busyTimeout) {
+        int busyMs = (int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis());
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        if (!login.user().isEmpty()) pool.setUsername(login.user());
+        if (!login.password().isEmpty()) pool.setPassword(login.password());
+        pool.setPoolName("postgresql");
+        pool.setMaximumPoolSize(SERVER_POOL_SIZE);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(30_000);
+        // fail at once when the server cannot be reached, with the driver's words, instead of after the timeout
+        pool.setInitializationFailTimeout(1);
+        pool.setConnectionInitSql("SET lock_timeout = " + busyMs);
+        return migrated(new Database(jdbcUrl, new HikariDataSource(pool), busyMs));
+    }
+
+    private static Database migrated(Database db) {
         try {
             db.migrate();
         } catch (RuntimeException e) {
@@ -114,6 +159,7 @@ public final class Database implements AutoCloseable {
 
     /** The database file a jdbc:sqlite: URL names, or null for an in-memory or file: URI database. */
     static String file(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) return null;
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int q = file.indexOf('?');
         if (q >= 0) file = file.substring(0, q);
@@ -146,7 +192,7 @@ public final class Database implements AutoCloseable {
     private void migrate() {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrations())
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
@@ -161,8 +207,23 @@ public final class Database implements AutoCloseable {
         return writer;
     }
 
+    /** The version of what the pages show, shared by every process on this database. */
+    public DataVersion dataVersion() {
+        return dataVersion;
+    }
+
     public String url() {
         return url;
+    }
+
+    /** The connection pool, for a library that takes its connections itself (Quartz's clustered job store). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The engine behind this database, for the few statements written apart for each. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Closes the pooled connections. */
@@ -180,6 +241,22 @@ public final class Database implements AutoCloseable {
             return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Binds booleans as 1 and 0, as SQLite stores them: the flag columns are INTEGER on both engines, so the same
+     * SQL and the same rows serve both (PostgreSQL would refuse a boolean for an integer column).
+     */
+    private static final class BooleanAsInteger implements org.jdbi.v3.core.argument.ArgumentFactory {
+        @Override
+        public java.util.Optional<Argument> build(java.lang.reflect.Type type, Object value, ConfigRegistry config) {
+            if (type != Boolean.class && type != boolean.class) return java.util.Optional.empty();
+            Boolean b = (Boolean) value;
+            return java.util.Optional.of((position, statement, ctx) -> {
+                if (b == null) statement.setNull(position, Types.INTEGER);
+                else statement.setInt(position, b ? 1 : 0);
+            });
         }
     }
 

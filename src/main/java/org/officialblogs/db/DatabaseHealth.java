@@ -38,7 +38,10 @@ public final class DatabaseHealth {
     private volatile Status cached;
     private volatile long cachedAt;
 
-    DatabaseHealth(Jdbi jdbi, String file, int busyTimeoutMs) {
+    private final Dialect dialect;
+
+    DatabaseHealth(Jdbi jdbi, String file, int busyTimeoutMs, Dialect dialect) {
+        this.dialect = dialect;
         this.jdbi = jdbi;
         this.file = file;
         this.busyTimeoutMs = busyTimeoutMs;
@@ -83,13 +86,13 @@ public final class DatabaseHealth {
     public Optional<DatabaseFault> writeProblem() {
         try {
             jdbi.useHandle(h -> {
-                h.execute("PRAGMA busy_timeout = " + PROBE_BUSY_MS);
+                h.execute(dialect == Dialect.SQLITE ? "PRAGMA busy_timeout = " + PROBE_BUSY_MS : "SET lock_timeout = " + PROBE_BUSY_MS);
                 try {
                     h.useTransaction(tx -> tx.execute("""
                             INSERT INTO health_probe (id, checked_at) VALUES (1, ?)
                             ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at""", System.currentTimeMillis()));
                 } finally {
-                    h.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+                    h.execute(dialect == Dialect.SQLITE ? "PRAGMA busy_timeout = " + busyTimeoutMs : "SET lock_timeout = " + busyTimeoutMs);
                 }
             });
             return Optional.empty();

@@ -39,6 +39,10 @@ public final class SyntheticWebServer implements AutoCloseable {
     private final List<Served> recorded = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean recording;
     private volatile boolean countingHosts;
+    /** When each host was last asked, and the shortest time between two requests to one host, while counting. */
+    private final Map<String, Long> lastAsked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong shortestGapNanos = new AtomicLong(Long.MAX_VALUE);
+    private final Map<String, Long> firstAsked = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, AtomicLong> byHost = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SyntheticWebServer(SyntheticWeb web) throws IOException {
@@ -79,8 +83,30 @@ public final class SyntheticWebServer implements AutoCloseable {
 
     /** Counts requests per host name from now on (the discovery figure's politeness bound); clears earlier counts. */
     public void countHosts(boolean on) {
-        if (on) byHost.clear();
+        if (on) {
+            byHost.clear();
+            lastAsked.clear();
+            firstAsked.clear();
+            shortestGapNanos.set(Long.MAX_VALUE);
+        }
         countingHosts = on;
+    }
+
+    /**
+     * The shortest time between the arrivals of two requests to the same host since {@link #countHosts} was turned
+     * on (a crawler that waits the host delay after each answer never comes closer than the delay); null when no
+     * host was asked twice.
+     */
+    /** When the host was first and last asked since {@link #countHosts} was turned on (System.nanoTime), or null. */
+    public long[] firstAndLast(String host) {
+        Long first = firstAsked.get(host);
+        Long last = lastAsked.get(host);
+        return first == null || last == null ? null : new long[] {first, last};
+    }
+
+    public java.time.Duration shortestGapPerHost() {
+        long gap = shortestGapNanos.get();
+        return gap == Long.MAX_VALUE ? null : java.time.Duration.ofNanos(gap);
     }
 
     /** Requests per host since {@link #countHosts} was turned on. */
@@ -114,7 +140,13 @@ public final class SyntheticWebServer implements AutoCloseable {
                 return;
             }
             SyntheticWeb.Blog b = web.blog(blog);
-            if (countingHosts) byHost.computeIfAbsent(b.host(), k -> new AtomicLong()).incrementAndGet();
+            if (countingHosts) {
+                byHost.computeIfAbsent(b.host(), k -> new AtomicLong()).incrementAndGet();
+                long at = System.nanoTime();
+                firstAsked.putIfAbsent(b.host(), at);
+                Long before = lastAsked.put(b.host(), at);
+                if (before != null) shortestGapNanos.accumulateAndGet(at - before, Math::min);
+            }
             String path = ex.getRequestURI().getRawPath();
             String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
             if (b.pattern() == SyntheticWeb.Pattern.DEAD) {

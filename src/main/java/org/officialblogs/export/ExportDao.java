@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * SQL of the exports: streams each public table's rows straight from a cursor (constant memory, whatever the size),
@@ -20,17 +21,19 @@ public final class ExportDao {
 
     /** Rows SQLite hands over per step; the cursor never holds the whole result. */
     static final int FETCH_SIZE = 1000;
-
     private final Jdbi jdbi;
+    private final String keepOuterJoin;
 
     public ExportDao(Jdbi jdbi) {
+        Object defined = jdbi.getConfig(SqlStatements.class).getAttribute("keepOuterJoin");
+        this.keepOuterJoin = defined == null ? "CROSS JOIN" : defined.toString();
         this.jdbi = jdbi;
     }
 
     private static final String OFFICIALS = """
             SELECT o.id, o.name, o.office, o.country, o.region, o.locality, o.level, o.branch, o.party, o.wikidata_id,
                 o.in_office_from, o.in_office_to, o.origin, o.created_at, o.updated_at,
-                (SELECT group_concat(url, ' ; ') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
+                (SELECT group_concat(url, ' ; ') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id) AS s)
             FROM official o
             WHERE EXISTS (SELECT 1 FROM listed_blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
                           WHERE b.official_id = o.id%s)
@@ -60,7 +63,7 @@ public final class ExportDao {
     private static final String POSTS = """
             SELECT p.id, p.blog_id, p.url, p.title, p.published_at, p.updated_at, p.reported_comments,
                 pc.comments_state, pc.seen_count, pc.reader_comments, pc.official_comments,
-                CASE WHEN pc.post_id IS NULL THEN NULL ELSE pc.first_official_reply_at IS NOT NULL END,
+                CASE WHEN pc.post_id IS NULL THEN NULL WHEN pc.first_official_reply_at IS NOT NULL THEN 1 ELSE 0 END,
                 pc.first_reader_comment_at, pc.first_official_reply_at, p.first_seen_at,
                 CASE WHEN p.archive_first_document_id IS NULL THEN 'live' ELSE 'archive' END,
                 af.captured_at, af.archive_url, al.captured_at, al.archive_url
@@ -106,7 +109,7 @@ public final class ExportDao {
 
     private static final String CRAWL_LOG = """
             SELECT l.blog_id, date(l.at / 1000, 'unixepoch') AS day, l.purpose, count(*),
-                sum(l.failure_kind IS NOT NULL OR coalesce(l.http_status, 0) >= 400),
+                sum(CASE WHEN l.failure_kind IS NOT NULL OR coalesce(l.http_status, 0) >= 400 THEN 1 ELSE 0 END),
                 (SELECT x.failure_kind FROM crawl_log x WHERE x.blog_id = l.blog_id AND x.purpose = l.purpose
                     AND date(x.at / 1000, 'unixepoch') = date(l.at / 1000, 'unixepoch') AND x.failure_kind IS NOT NULL
                     ORDER BY x.at DESC LIMIT 1),
@@ -216,15 +219,15 @@ public final class ExportDao {
                          String level, String branch, String party, String wikidataId, String inOfficeFrom,
                          String inOfficeTo, List<String> siteUrls, List<String> feedUrls, List<String> sources) {}
 
-    // char(31), the unit separator, cannot occur in a URL: it joins the lists without any quoting
+    // '\u001f', the unit separator, cannot occur in a URL: it joins the lists without any quoting
     private static final String PEOPLE = """
             SELECT o.id, o.name, o.office, o.country, o.region, o.locality, o.level, o.branch, o.party, o.wikidata_id,
                 o.in_office_from, o.in_office_to,
-                (SELECT group_concat(site_url, char(31)) FROM (SELECT b.site_url FROM listed_blog b WHERE b.official_id = o.id
-                    AND b.site_url IS NOT NULL ORDER BY b.id)),
-                (SELECT group_concat(feed_url, char(31)) FROM (SELECT b.feed_url FROM listed_blog b WHERE b.official_id = o.id
-                    AND b.feed_url IS NOT NULL ORDER BY b.id)),
-                (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id))
+                (SELECT group_concat(site_url, '\u001f') FROM (SELECT b.site_url FROM listed_blog b WHERE b.official_id = o.id
+                    AND b.site_url IS NOT NULL ORDER BY b.id) AS s),
+                (SELECT group_concat(feed_url, '\u001f') FROM (SELECT b.feed_url FROM listed_blog b WHERE b.official_id = o.id
+                    AND b.feed_url IS NOT NULL ORDER BY b.id) AS s),
+                (SELECT group_concat(url, '\u001f') FROM (SELECT url FROM source WHERE official_id = o.id ORDER BY id) AS s)
             FROM official o
             WHERE EXISTS (SELECT 1 FROM listed_blog b LEFT JOIN blog_metrics m ON m.blog_id = b.id
                           WHERE b.official_id = o.id%1$s)
@@ -319,7 +322,7 @@ public final class ExportDao {
         return out;
     }
 
-    private static String sql(ExportTable table, ExportFilter f, Map<String, Object> values) {
+    private String sql(ExportTable table, ExportFilter f, Map<String, Object> values) {
         if (table == ExportTables.OFFICIALS) {
             List<String> inner = new ArrayList<>();
             if (f.status() != null) inner.add("m.status = :status");
@@ -369,8 +372,10 @@ public final class ExportDao {
         // stream from the first one; left to itself the planner starts from blog's status index and sorts a million
         // rows before the first byte. One blog's or one official's rows come by their index instead. The blogs walk
         // blog's primary key (k) the same way: listed_blog is a view, which SQLite flattens into blog's status index
-        // and would sort every blog per page of the API.
-        String join = f.blogId() == null && f.officialId() == null ? "CROSS JOIN" : "JOIN";
+        // and would sort every blog per page of the API. On PostgreSQL (whose planner needs no such hint) Database
+        // defines keepOuterJoin as a plain JOIN; a bare SQLite Jdbi (the download's copy) has no definition and keeps
+        // the hint.
+        String join = f.blogId() == null && f.officialId() == null ? keepOuterJoin : "JOIN";
         return template.formatted(join, where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where));
     }
 

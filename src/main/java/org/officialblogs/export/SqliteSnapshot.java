@@ -25,7 +25,7 @@ public final class SqliteSnapshot {
 
     /** Tables that never leave the server: none of them is in the download, which holds only the public tables. */
     public static final List<String> PRIVATE_TABLES = List.of("session", "account", "submission", "bulk_upload",
-            "audit_log", "blog_alias", "flyway_schema_history", "health_probe");
+            "audit_log", "blog_alias", "flyway_schema_history", "health_probe", "rate_limit");
 
     /** The full-text index of post titles (FTS5, over the posts table's title column). */
     public static final String POSTS_FTS = "posts_fts";

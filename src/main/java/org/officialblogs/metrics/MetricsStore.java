@@ -20,9 +20,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.officialblogs.db.Coded;
+import org.officialblogs.db.DataVersion;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.ListingStatus;
 
@@ -37,14 +39,6 @@ import static org.officialblogs.metrics.MetricsColumns.strip;
  * ({@code web.query}).
  */
 public final class MetricsStore {
-
-    /** Bumped after every committed write through this store: pages rendered from older data are stale. */
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Changes whenever this process commits metrics; readers cache what they render against it. */
-    public long version() {
-        return version.get();
-    }
 
     private final Jdbi jdbi;
     private final MetricsSettings settings;
@@ -168,11 +162,21 @@ public final class MetricsStore {
 
     // ---------------------------------------------------------------- writes, in one transaction
 
-    /** Runs {@code work} in one write transaction (SQLite's lock is taken at BEGIN, so writers queue). */
+    /**
+     * Runs {@code work} in one write transaction, raising the {@link DataVersion} in it: pages rendered from the
+     * metrics before are stale on every node once it commits. Writers queue: SQLite takes its lock at BEGIN; on
+     * PostgreSQL the transaction first locks blog_metrics against other writers (readers go on), since a recompute
+     * re-ranks every blog and two nodes updating the same rows in different orders would deadlock.
+     */
     public <T> T inTransaction(Function<Transaction, T> work) {
-        T result = jdbi.inTransaction(h -> work.apply(new Transaction(h)));
-        version.incrementAndGet();
-        return result;
+        return jdbi.inTransaction(h -> {
+            Object lock = h.getConfig(SqlStatements.class).getAttribute("serializeMetricsWrites");
+            if (lock != null && !lock.toString().isEmpty()) h.execute(lock.toString());
+            T result = work.apply(new Transaction(h));
+            // last, so on a server database the version's row is locked only for the commit
+            DataVersion.bump(h);
+            return result;
+        });
     }
 
     /** A listed blog and its freshly computed metrics, to store. */

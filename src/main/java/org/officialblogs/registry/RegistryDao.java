@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.officialblogs.db.DataVersion;
 
 /** SQL for officials, blogs and sources. Methods taking a {@link Handle} run inside the caller's transaction. */
 public final class RegistryDao {
@@ -79,7 +80,7 @@ public final class RegistryDao {
         });
     }
 
-    // ---- used inside a transaction by RegistryService
+    // ---- used inside a transaction by RegistryService; each write raises the data version in that transaction
 
     Optional<Official> officialByIdentityKey(Handle h, String key) {
         return h.createQuery("SELECT * FROM official WHERE identity_key = :k").bind("k", key).map(OFFICIAL).findOne();
@@ -101,6 +102,7 @@ public final class RegistryDao {
     }
 
     long insertOfficial(Handle h, RegistryEntry e, Origin origin, String originRef, Instant now) {
+        DataVersion.bump(h);
         return h.createUpdate("""
                 INSERT INTO official (name, office, country, region, locality, level, branch, party, wikidata_id,
                     in_office_from, in_office_to, identity_key, origin, origin_ref, created_at, updated_at)
@@ -116,6 +118,7 @@ public final class RegistryDao {
     }
 
     void updateOfficial(Handle h, Official o, Instant now) {
+        DataVersion.bump(h);
         h.createUpdate("""
                 UPDATE official SET name = :name, office = :office, country = :country, region = :region,
                     locality = :locality, level = :level, branch = :branch, party = :party, wikidata_id = :wikidata,
@@ -131,6 +134,7 @@ public final class RegistryDao {
     }
 
     long insertBlog(Handle h, long officialId, Blog b, Instant now) {
+        DataVersion.bump(h);
         return h.createUpdate("""
                 INSERT INTO blog (official_id, site_url, site_url_key, feed_url, feed_url_key, platform, language,
                     authorship, active_years, status, notes, origin, origin_ref, created_at, updated_at)
@@ -146,6 +150,7 @@ public final class RegistryDao {
     }
 
     void updateBlog(Handle h, Blog b, Instant now) {
+        DataVersion.bump(h);
         h.createUpdate("""
                 UPDATE blog SET site_url = :site, site_url_key = :siteKey, feed_url = :feed, feed_url_key = :feedKey,
                     platform = :platform, language = :language, authorship = :authorship, active_years = :years,
@@ -161,6 +166,7 @@ public final class RegistryDao {
 
     /** Adds a source unless the official already has that URL; true when added. */
     boolean addSource(Handle h, long officialId, Long blogId, String url, Origin origin, String originRef, Instant now) {
+        DataVersion.bump(h);
         return h.createUpdate("""
                 INSERT INTO source (official_id, blog_id, url, origin, origin_ref, added_at)
                 VALUES (:official, :blog, :url, :origin, :ref, :now)

@@ -32,9 +32,11 @@ public final class SeedLoader {
             log.warn("seed not loaded: {} is not in the application's classpath", RESOURCE);
             return Optional.empty();
         }
-        RegistryImporter.Report report = importer.importCsv(bytes, Origin.SEED, RESOURCE);
+        long started = System.nanoTime();
+        // one transaction: a single commit for the whole seed, and all of it or none if the start is interrupted
+        RegistryImporter.Report report = dao.jdbi().inTransaction(h -> importer.importCsv(h, bytes, Origin.SEED, RESOURCE));
         for (RegistryCsv.Rejection r : report.rejected()) log.warn("seed row rejected {}", r);
-        log.info("seed loaded {}", report.summary());
+        log.info("seed loaded {} ms={}", report.summary(), (System.nanoTime() - started) / 1_000_000);
         return Optional.of(report);
     }
 

@@ -52,12 +52,12 @@ final class OfficialController {
         long id = parseId(ctx.pathParam("id"));
         // served from the last rendering while the metrics are unchanged, like the rankings
         String key = "/officials/" + id;
-        byte[] cached = cache.get(key);
+        long version = cache.version();
+        byte[] cached = cache.get(key, version);
         if (cached != null) {
             ctx.contentType("text/html; charset=utf-8").result(cached);
             return;
         }
-        long version = cache.version();
         var now = clock.instant();
         ProfileQuery.OfficialProfile profile = profiles.find(id, now)
                 .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));

@@ -64,12 +64,13 @@ final class RankingsController {
         }
         // the most visited page: served from the last rendering while the metrics it shows are unchanged
         String key = ctx.queryString() == null ? "/" : "/?" + ctx.queryString();
-        byte[] cached = cache.get(key);
+        // read before the data: a write landing while the page renders leaves it cached as stale, never as current
+        long version = cache.version();
+        byte[] cached = cache.get(key, version);
         if (cached != null) {
             ctx.contentType("text/html; charset=utf-8").result(cached);
             return;
         }
-        long version = cache.version();
         RankingParams params = RankingParams.parse(ctx);
         Listing listing = params.listing();
         MeasuredStatus status = params.status();

@@ -58,12 +58,12 @@ final class RecentController {
         // served from the last rendering while the metrics are unchanged, like the rankings (new posts come with new
         // metrics: a crawl that stores posts recomputes them)
         String key = "/recent?page=" + page;
-        byte[] cached = cache.get(key);
+        long version = cache.version();
+        byte[] cached = cache.get(key, version);
         if (cached != null) {
             ctx.contentType("text/html; charset=utf-8").result(cached);
             return;
         }
-        long version = cache.version();
         // one row more than a page tells whether there is a next page, without counting a million posts
         List<ActivityDao.PublicPost> posts = activity.recentPosts(clock.instant(), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         if (posts.isEmpty() && page > 1) {

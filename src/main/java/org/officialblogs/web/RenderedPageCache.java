@@ -5,11 +5,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Rendered pages by their address, valid while the data they were rendered from is unchanged: the version of the
- * metrics this process wrote, and at most {@code ttlNanos} old (another process, such as a `crawl` run next to
- * `serve`, writes without bumping our version; times shown as "3 days ago" move on too). Bounded in entries and in
- * bytes: when full it starts again empty, which is cheap and never serves stale data. One cache serves every page
- * kept this way (the rankings, profiles, recent posts), so their keys start with the page's path.
+ * Rendered pages by their query, valid while the data they were rendered from is unchanged (the data version in the
+ * database, {@link org.officialblogs.db.DataVersion}, which every process and node raises when it writes what pages
+ * show) and at most {@code ttlNanos} old (times shown as "3 days ago" move on). The pages are kept per node; only
+ * their validity is shared. Bounded in entries and in
+ * bytes: when full it starts again empty, which is cheap and never serves stale data.
+ * One cache serves every page kept this way (the rankings, profiles, recent posts), so keys start with the path.
  */
 final class RenderedPageCache {
 
@@ -38,10 +39,10 @@ final class RenderedPageCache {
         this.maxBytes = maxBytes;
     }
 
-    /** The page for {@code key} if it is still valid, else null. */
-    byte[] get(String key) {
+    /** The page for {@code key} if it is still valid at data version {@code current} (see {@link #version()}), else null. */
+    byte[] get(String key, long current) {
         Entry e = entries.get(key);
-        if (e == null || e.version() != version.getAsLong() || System.nanoTime() - e.bornNanos() > ttlNanos) {
+        if (e == null || e.version() != current || System.nanoTime() - e.bornNanos() > ttlNanos) {
             return null;
         }
         return e.body();
@@ -58,6 +59,7 @@ final class RenderedPageCache {
         bytes.addAndGet(body.length - (old == null ? 0 : old.body().length));
     }
 
+    /** The data version now: one primary-key read, made once per request before anything else is read. */
     long version() {
         return version.getAsLong();
     }

@@ -16,6 +16,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.officialblogs.auth.RateLimitDao;
 import org.officialblogs.auth.RateLimiter;
 import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlDao;
@@ -67,6 +68,8 @@ public final class WebApp {
     private final Database database;
     private final List<AddressRange> metricsAllowed;
     private volatile ServerConnector metricsConnector;
+    /** How often a node writes the read API's counts and re-reads another node's: how late the nodes see each other's. */
+    static final Duration API_LIMIT_SYNC = Duration.ofSeconds(1);
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
@@ -92,7 +95,7 @@ public final class WebApp {
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
         // the pages most visited, kept as rendered while the metrics they show are unchanged (one cache, one rule)
-        RenderedPageCache pages = RenderedPageCache.forPages(sources.metrics()::version, config.serve().pageCacheTtl());
+        RenderedPageCache pages = RenderedPageCache.forPages(sources.database().dataVersion()::current, config.serve().pageCacheTtl());
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
                 sources.registry(), sources.clock(), pages);
         this.officials = new OfficialController(new ProfileQuery(sources.database().jdbi(), sources.registry(), sources.crawl(), sources.metrics(),
@@ -104,7 +107,8 @@ public final class WebApp {
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.serve().baseUrl().getScheme());
         Choices choices = Choices.standard();
-        SubmissionLimits limits = SubmissionLimits.perHour(config.limits().submissionsPerHour(), mod.clock());
+        RateLimitDao rateLimits = new RateLimitDao(sources.database().jdbi());
+        SubmissionLimits limits = SubmissionLimits.perHour(config.limits().submissionsPerHour(), rateLimits, mod.clock());
         this.sessions = new WebSessions(mod.sessions(), https);
         this.csrf = new CsrfGuard(sessions, mod.tokens(), https);
         this.submit = new SubmissionController(mod.submissions(), limits, csrf, templates, site, choices);
@@ -118,7 +122,20 @@ public final class WebApp {
         this.candidates = new CandidatesController(mod.candidates(), mod.wikidata(), sessions, templates, site);
         this.data = new DataController(dataSources.exporter(), templates, site);
         this.api = new ApiController(dataSources.exports(), sources.metrics(),
-                RateLimiter.inMemory(config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), mod.clock()), site, templates);
+                // every read request is counted: batched, so none waits for the database's writer (see docs/operations.md)
+                RateLimiter.batched("api", config.limits().apiRequestsPerMinute(), Duration.ofMinutes(1), API_LIMIT_SYNC,
+                        rateLimits, mod.clock(), backgroundWriter("api-limit-writer")),
+                site, templates);
+    }
+
+    /** One daemon thread at most, started when there is work and gone after 30 s without: no lifecycle to manage. */
+    private static java.util.concurrent.Executor backgroundWriter(String name) {
+        return new java.util.concurrent.ThreadPoolExecutor(0, 1, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
@@ -126,9 +143,19 @@ public final class WebApp {
      * tells which, {@link #metricsPort()} the port of /metrics when it has its own.
      */
     private volatile Javalin started;
+    /** The server built by {@link #prepare()}, not listening yet. */
+    private volatile Javalin prepared;
+
+    /**
+     * Builds the server (routes, static files, JSON, templates) without listening: {@code serve} does this while
+     * it loads the seed, so the port opens only on the registry's real state. {@link #start()} does it if not done.
+     */
+    public void prepare() {
+        if (prepared == null) prepared = create();
+    }
 
     public Javalin start() {
-        Javalin javalin = create();
+        Javalin javalin = prepared != null ? prepared : create();
         javalin = config.serve().bind().isEmpty() ? javalin.start(config.serve().port()) : javalin.start(config.serve().bind(), config.serve().port());
         if (config.serve().metricsOnOwnPort()) {
             // added once the site's connector runs, so Javalin#port() stays the site's port

@@ -43,8 +43,9 @@ import org.officialblogs.registry.Origin;
  * Sizes: {@code small} (200 blogs, quick), {@code medium} (2,000 blogs, about 200,000 posts), {@code full} (10,000
  * blogs, about 1,000,000 posts). Overrides: {@code -Dbench.blogs -Dbench.meanPosts -Dbench.window (comment window,
  * days) -Dbench.hostDelayMs -Dbench.seconds (per page scenario) -Dbench.seed -Dbench.heap (export child)}.
- * {@code -Dbench.rows=discovery} (a comma list of crawl, pages, discovery, export; all by default) runs only those
- * parts: pages and export need the crawl's database.
+ * {@code -Dbench.rows=discovery} (a comma list of crawl, pages, discovery, export, startup; all by default) runs only
+ * those parts: pages and export need the crawl's database; startup times the built jar ({@code -Dbench.startups}
+ * runs per variant, 3 by default) and is left out with a note when the jar is not built.
  */
 @Tag("benchmark")
 class BenchmarkSuiteTest {
@@ -69,7 +70,7 @@ class BenchmarkSuiteTest {
     static final long HOST_DELAY_MS = Long.getLong("bench.hostDelayMs", 2_000);
     static final String EXPORT_HEAP = System.getProperty("bench.heap", "256m");
     static final int LOAD_THREADS = 4;
-    static final List<String> PARTS = List.of("crawl", "pages", "discovery", "export");
+    static final List<String> PARTS = List.of("crawl", "pages", "discovery", "export", "startup");
 
     /** One row of the table. */
     record Row(String figure, String value, String target, String baseline, String ratio) {}
@@ -147,6 +148,7 @@ class BenchmarkSuiteTest {
             if (parts.contains("discovery")) discoveryFigures(dir, config, hosts, web, server);
             heap.reset();
             if (parts.contains("export")) exportFigures(dir);
+            if (parts.contains("startup")) startupFigures(dir);
             if (!parts.containsAll(PARTS)) notes.add("parts run: " + String.join(", ", parts) + " (-Dbench.rows)");
             rows.add(new Row("peak heap, suite JVM (sampled; includes the synthetic web and load clients)",
                     heap.peakMb() + " MB (max " + HeapSampler.maxHeapMb() + " MB)", "<= 256 MB", "-", "-"));
@@ -597,6 +599,22 @@ class BenchmarkSuiteTest {
     private static String rate(LoadGenerator.Result r) {
         return String.format(Locale.ROOT, "%,.0f req/s, %.1f/%.1f ms%s", r.perSecond(), r.serverMedianMs(),
                 r.serverP95Ms(), r.errors() == 0 ? "" : ", " + r.errors() + " ERRORS");
+    }
+
+    /** The README's run command started as a child process: see {@link StartupBenchmark}. */
+    private void startupFigures(Path dir) throws Exception {
+        StartupBenchmark bench = new StartupBenchmark(Path.of(System.getProperty("officialblogs.projectDir", ".")),
+                Integer.getInteger("bench.startups", 3));
+        if (!java.nio.file.Files.exists(bench.jar())) {
+            notes.add("start-up rows skipped: " + bench.jar() + " is not built (mvn -B -q package -DskipTests)");
+            return;
+        }
+        if (!java.nio.file.Files.exists(bench.archive())) {
+            notes.add("start-up: " + bench.archive() + " is missing (package ran with -Dcds.skip?): the README command"
+                    + " starts without it");
+        }
+        progress("start-up of the README's run command, " + Integer.getInteger("bench.startups", 3) + " times per variant ...");
+        rows.addAll(bench.rows(bench.run(java.nio.file.Files.createDirectories(dir.resolve("startup")))));
     }
 
     private void rows(Row... more) {

@@ -39,8 +39,14 @@ class ConfigTest {
                 .isInstanceOf(Config.InvalidConfigException.class).hasMessageContaining("OFFICIALBLOGS_PORT").hasMessageContaining("seventy");
         assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_PORT", "70000")))
                 .hasMessageContaining("between 0 and 65535");
-        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_DB_URL", "jdbc:postgresql://x/y")))
-                .hasMessageContaining("OFFICIALBLOGS_DB_URL");
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_DB_URL", "jdbc:mysql://x/y")))
+                .hasMessageContaining("OFFICIALBLOGS_DB_URL").hasMessageContaining("jdbc:postgresql://");
+        assertThat(Config.fromValues(Map.of("OFFICIALBLOGS_DB_URL", "jdbc:postgresql://db.internal/blogs",
+                "OFFICIALBLOGS_DB_USER", "blogs")).storage().dialect()).isEqualTo(org.officialblogs.db.Dialect.POSTGRESQL);
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_DB_PASSWORD", "a",
+                "OFFICIALBLOGS_DB_PASSWORD_FILE", "/run/secrets/db"))).hasMessageContaining("not both");
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_DB_PASSWORD_FILE", "/nonexistent/db-password")))
+                .hasMessageContaining("OFFICIALBLOGS_DB_PASSWORD_FILE cannot be read");
         assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_BASE_URL", "ftp://example.org")))
                 .hasMessageContaining("OFFICIALBLOGS_BASE_URL");
         assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "maybe")))

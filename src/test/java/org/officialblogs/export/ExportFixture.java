@@ -133,8 +133,8 @@ public final class ExportFixture {
         h.execute("""
                 INSERT INTO bulk_upload (id, confirm_token_hash, status_token_hash, filename, format, content, defaults,
                     submitter_name, organisation, email, created_at, expires_at)
-                VALUES (1, 'confirmhash', 'statuslinkhash77', 'list.csv', 'csv', X'00', '{}', 'Bulk Betty Uploader',
-                    'Civic Org Xyzzy', 'bulk.betty@example.net', ?, ?)""", t, t);
+                VALUES (1, 'confirmhash', 'statuslinkhash77', 'list.csv', 'csv', ?, '{}', 'Bulk Betty Uploader',
+                    'Civic Org Xyzzy', 'bulk.betty@example.net', ?, ?)""", new byte[] {0}, t, t);
         h.execute("""
                 INSERT INTO submission (id, token_hash, kind, status, name, office, country, level, branch, authorship,
                     sources, identity_key, submitter_name, organisation, email, note, created_at, blog_url, official_id, blog_id)

@@ -111,11 +111,17 @@ public final class MetricsFixture {
 
     private static void replyFacts(org.jdbi.v3.core.Handle h, long postId, PostReplyInput r) {
         h.createUpdate("""
-                INSERT OR REPLACE INTO post_comments (post_id, source, comments_state, reported_count, seen_count,
+                INSERT INTO post_comments (post_id, source, comments_state, reported_count, seen_count,
                     reader_comments, official_comments, first_reader_comment_at, first_official_reply_at,
                     reader_comments_answered, checked_at)
                 VALUES (:post, 'wordpress-feed', :state, :count, :count, :readers, :officials, :firstReader,
                     :firstReply, :answered, :checked)
+                ON CONFLICT (post_id) DO UPDATE SET source = excluded.source, comments_state = excluded.comments_state,
+                    reported_count = excluded.reported_count, seen_count = excluded.seen_count,
+                    reader_comments = excluded.reader_comments, official_comments = excluded.official_comments,
+                    first_reader_comment_at = excluded.first_reader_comment_at,
+                    first_official_reply_at = excluded.first_official_reply_at,
+                    reader_comments_answered = excluded.reader_comments_answered, checked_at = excluded.checked_at
                 """)
                 .bind("post", postId).bind("state", r.commentsState().name().toLowerCase(java.util.Locale.ROOT))
                 .bind("count", r.readerComments() + (r.officialReplied() ? 1 : 0))

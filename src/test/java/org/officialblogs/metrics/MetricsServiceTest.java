@@ -40,7 +40,7 @@ class MetricsServiceTest {
         database = TestDatabases.fresh(dir);
         fixture = new MetricsFixture(database);
         MetricsStore store = new MetricsStore(database.jdbi(), MetricsSettings.defaults());
-        dao = new MetricsReadDao(database.jdbi(), MetricsSettings.defaults(), store::version);
+        dao = new MetricsReadDao(database.jdbi(), MetricsSettings.defaults());
         service = new MetricsService(store, MetricsSettings.defaults());
         int n = 0;
         for (WorkedExample example : Methodology.examples()) {

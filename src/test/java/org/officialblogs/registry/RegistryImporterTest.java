@@ -158,4 +158,40 @@ class RegistryImporterTest {
             assertThat(rej.reason()).contains("cannot be read from here on");
         });
     }
+
+    @Test
+    void inOneTransactionAConflictingRowIsRejectedAndTheRowsAroundItAreKept() {
+        importer.importCsv((HEADER
+                + row("Ann Example", "Mayor", "US", "local", "executive", "https://ann.example.org/", "", "https://city.example.gov/ann")
+                + row("Bob Example", "Senator", "US", "national", "legislative", "https://bob.example.org/", "", "https://senate.example.gov/bob"))
+                .getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "first");
+        String text = HEADER
+                + row("Cat Example", "Judge", "US", "national", "judicial", "https://cat.example.org/", "", "https://court.example.gov/cat")
+                // the blog address is Ann's and the feed address is Bob's: two entries at once
+                + row("Ann Example", "Mayor", "US", "local", "executive", "https://ann.example.org/", "https://bob.example.org/", "https://city.example.gov/ann")
+                + row("Dan Example", "Minister", "GB", "national", "executive", "https://dan.example.org/", "", "https://gov.example.uk/dan");
+
+        RegistryImporter.Report r = dao.jdbi().inTransaction(h -> importer.importCsv(h, text.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "one"));
+
+        assertThat(r.added()).isEqualTo(2);
+        assertThat(r.rejected()).singleElement().satisfies(rej -> {
+            assertThat(rej.line()).isEqualTo(3);
+            assertThat(rej.reason()).contains("two different entries");
+        });
+        assertThat(dao.countOfficials()).isEqualTo(4);
+    }
+
+    @Test
+    void inOneTransactionAFailureLeavesNoRowBehind() {
+        String text = HEADER
+                + row("Ann Example", "Mayor", "US", "local", "executive", "https://ann.example.org/", "", "https://city.example.gov/ann")
+                + row("Bob Example", "Senator", "US", "national", "legislative", "https://bob.example.org/", "", "https://senate.example.gov/bob");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dao.jdbi().useTransaction(h -> {
+            assertThat(importer.importCsv(h, text.getBytes(StandardCharsets.UTF_8), Origin.SEED, "seed").added()).isEqualTo(2);
+            throw new IllegalStateException("stopped before the commit");
+        })).hasMessageContaining("stopped before the commit");
+
+        assertThat(dao.countOfficials()).isZero();
+    }
 }

@@ -30,6 +30,7 @@ public final class CrawlTestApp implements AutoCloseable {
                 "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true", "OFFICIALBLOGS_HOST_DELAY_MS", "0",
                 "OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "1000", "OFFICIALBLOGS_READ_TIMEOUT_MS", "1000",
                 "OFFICIALBLOGS_REQUEST_TIMEOUT_MS", "2500"));
+        if (TestDb.postgres()) values.put("OFFICIALBLOGS_DB_URL", TestDb.freshUrl(dir, "officialblogs.db"));
         values.putAll(settings);
         App.Parts parts = App.Parts.production().withClock(clock);
         app = new App(Config.fromValues(values), resolver == null ? parts : parts.withResolver(resolver));

@@ -55,6 +55,7 @@ public final class TestServer implements AutoCloseable {
     public TestServer(Path dir, BlogPreviewer previewer, Map<String, String> settings, Clock pagesClock) {
         Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dir.toString(),
                 "OFFICIALBLOGS_SCHEDULER", "false"));
+        if (TestDb.postgres()) values.put("OFFICIALBLOGS_DB_URL", TestDb.freshUrl(dir, "officialblogs.db"));
         values.putAll(settings);
         // accounts and sessions live in real time; pages may show a fixed day
         app = new App(Config.fromValues(values), App.Parts.production().withPagesClock(pagesClock).withPreviewer(previewer)

@@ -13,25 +13,25 @@ class RenderedPageCacheTest {
         AtomicLong version = new AtomicLong(7);
         RenderedPageCache cache = new RenderedPageCache(version::get, 50_000_000L, 3);
         cache.put("country=FR", cache.version(), new byte[] {1});
-        assertThat(cache.get("country=FR")).containsExactly(1);
-        assertThat(cache.get("country=DE")).isNull();
+        assertThat(cache.get("country=FR", cache.version())).containsExactly(1);
+        assertThat(cache.get("country=DE", cache.version())).isNull();
 
         version.incrementAndGet();
-        assertThat(cache.get("country=FR")).as("metrics changed since it was rendered").isNull();
+        assertThat(cache.get("country=FR", cache.version())).as("metrics changed since it was rendered").isNull();
 
         // rendered from data read before a write that landed meanwhile: never served as current
         long before = cache.version();
         version.incrementAndGet();
         cache.put("page=2", before, new byte[] {2});
-        assertThat(cache.get("page=2")).isNull();
+        assertThat(cache.get("page=2", cache.version())).isNull();
 
         cache.put("page=3", cache.version(), new byte[] {3});
         Thread.sleep(80);
-        assertThat(cache.get("page=3")).as("older than its time to live").isNull();
+        assertThat(cache.get("page=3", cache.version())).as("older than its time to live").isNull();
 
         for (int i = 0; i < 10; i++) cache.put("k" + i, cache.version(), new byte[] {(byte) i});
-        assertThat(cache.get("k9")).containsExactly(9);
-        assertThat(cache.get("k0")).as("bounded: older entries were dropped").isNull();
+        assertThat(cache.get("k9", cache.version())).containsExactly(9);
+        assertThat(cache.get("k0", cache.version())).as("bounded: older entries were dropped").isNull();
     }
 
     @Test
@@ -39,12 +39,12 @@ class RenderedPageCacheTest {
         RenderedPageCache cache = new RenderedPageCache(() -> 1, 60_000_000_000L, 100, 1_000);
         cache.put("/officials/1", 1, new byte[600]);
         cache.put("/officials/2", 1, new byte[300]);
-        assertThat(cache.get("/officials/1")).hasSize(600);
+        assertThat(cache.get("/officials/1", 1)).hasSize(600);
         cache.put("/officials/3", 1, new byte[300]);
-        assertThat(cache.get("/officials/1")).as("over 1,000 bytes: started again").isNull();
-        assertThat(cache.get("/officials/3")).hasSize(300);
+        assertThat(cache.get("/officials/1", 1)).as("over 1,000 bytes: started again").isNull();
+        assertThat(cache.get("/officials/3", 1)).hasSize(300);
         cache.put("/officials/4", 1, new byte[2_000]);
-        assertThat(cache.get("/officials/4")).as("a page larger than the whole budget is not kept").isNull();
-        assertThat(cache.get("/officials/3")).hasSize(300);
+        assertThat(cache.get("/officials/4", 1)).as("a page larger than the whole budget is not kept").isNull();
+        assertThat(cache.get("/officials/3", 1)).hasSize(300);
     }
 }

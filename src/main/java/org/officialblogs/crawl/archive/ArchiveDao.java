@@ -84,7 +84,7 @@ public final class ArchiveDao {
     public void request(long blogId, String reason, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("""
                 INSERT INTO archive_read (blog_id, state, reason, requested_at) VALUES (:id, 'requested', :reason, :now)
-                ON CONFLICT (blog_id) DO UPDATE SET state = CASE WHEN state = 'reading' THEN state ELSE 'requested' END,
+                ON CONFLICT (blog_id) DO UPDATE SET state = CASE WHEN archive_read.state = 'reading' THEN archive_read.state ELSE 'requested' END,
                     reason = excluded.reason, requested_at = excluded.requested_at
                 """).bind("id", blogId).bind("reason", reason).bind("now", now).execute());
     }
@@ -153,14 +153,14 @@ public final class ArchiveDao {
                         :commentsUrl, :commentFeedUrl, :repliesUrl, :platformPostId, :reported, :first, :last,
                         :firstDoc, :lastDoc)
                     ON CONFLICT (blog_id, guid) DO UPDATE SET
-                        published_at = coalesce(published_at, excluded.published_at),
-                        url = coalesce(url, excluded.url), title = coalesce(title, excluded.title),
-                        reported_comments = coalesce(reported_comments, excluded.reported_comments),
-                        archive_first_document_id = CASE WHEN archive_first_document_id IS NULL
-                            AND archive_last_document_id IS NULL AND first_seen_at <= excluded.first_seen_at
-                            THEN NULL ELSE coalesce(archive_first_document_id, excluded.archive_first_document_id) END,
-                        archive_last_document_id = CASE WHEN archive_first_document_id IS NULL
-                            AND archive_last_document_id IS NULL AND first_seen_at <= excluded.first_seen_at
+                        published_at = coalesce(post.published_at, excluded.published_at),
+                        url = coalesce(post.url, excluded.url), title = coalesce(post.title, excluded.title),
+                        reported_comments = coalesce(post.reported_comments, excluded.reported_comments),
+                        archive_first_document_id = CASE WHEN post.archive_first_document_id IS NULL
+                            AND post.archive_last_document_id IS NULL AND post.first_seen_at <= excluded.first_seen_at
+                            THEN NULL ELSE coalesce(post.archive_first_document_id, excluded.archive_first_document_id) END,
+                        archive_last_document_id = CASE WHEN post.archive_first_document_id IS NULL
+                            AND post.archive_last_document_id IS NULL AND post.first_seen_at <= excluded.first_seen_at
                             THEN NULL ELSE excluded.archive_last_document_id END
                     """);
             for (ArchivedRow r : rows) {

@@ -71,7 +71,10 @@ public final class Fetcher implements AutoCloseable {
     private final HostThrottle throttle;
     private final RobotsGate robots;
     private final RetryAfter retryAfter;
-    private final CloseableHttpClient client;
+    private final GuardedDnsResolver dns;
+    /** Built on the first request: TLS set-up and the connection pool cost start-up time a command may not need. */
+    private volatile CloseableHttpClient client;
+    private boolean closed;
     private final ScheduledThreadPoolExecutor deadlines;
     private final ConcurrentMap<URI, Instant> urlPauses = new ConcurrentHashMap<>();
 
@@ -92,7 +95,7 @@ public final class Fetcher implements AutoCloseable {
         this.throttle = new HostThrottle(settings.hostDelay(), settings.maxConcurrentFetches(), clock, sleeper);
         this.retryAfter = new RetryAfter(clock, settings.retryAfterDefault(), settings.retryAfterCap());
         this.robots = new RobotsGate(this::fetchRobots, clock, settings.robotsTtl(), settings.robotsErrorTtl());
-        this.client = buildClient(settings, new GuardedDnsResolver(resolver, guard));
+        this.dns = new GuardedDnsResolver(resolver, guard);
         this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "fetch-deadlines");
             thread.setDaemon(true);
@@ -168,7 +171,23 @@ public final class Fetcher implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        client.close(CloseMode.GRACEFUL);
+        CloseableHttpClient built;
+        synchronized (this) {
+            closed = true;
+            built = client;
+        }
+        if (built != null) built.close(CloseMode.GRACEFUL);
+    }
+
+    /** The HTTP client, built on first use; after {@link #close()} it fails the fetch as a closed client would. */
+    private CloseableHttpClient client() {
+        CloseableHttpClient built = client;
+        if (built != null) return built;
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("the fetcher is closed");
+            if (client == null) client = buildClient(settings, dns);
+            return client;
+        }
     }
 
     private FetchResult fetchRobots(URI robotsUrl) {
@@ -384,7 +403,7 @@ public final class Fetcher implements AutoCloseable {
             ClassicHttpResponse response = null;
             boolean clean = false;
             try {
-                response = client.executeOpen(null, get, HttpClientContext.create());
+                response = client().executeOpen(null, get, HttpClientContext.create());
                 open.set(response);
                 Exchange exchange = read(response, deadline);
                 clean = exchange.cleanEnd();

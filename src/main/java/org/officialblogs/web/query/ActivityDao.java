@@ -76,10 +76,11 @@ public final class ActivityDao {
      */
     public List<PublicPost> recentPosts(Instant now, int offset, int limit) {
         // The page's post ids come from a backward walk of the published-date index that stops after the page;
-        // joining first would let SQLite start from the blogs and sort a million posts.
+        // joining first would let SQLite start from the blogs and sort a million posts (the hint is SQLite's,
+        // defined by Database; PostgreSQL's planner walks the index without it).
         return jdbi.withHandle(h -> h.createQuery(POST_SELECT + """
                 WHERE p.id IN (
-                    SELECT q.id FROM post q INDEXED BY post_published
+                    SELECT q.id FROM post q <postPublishedIndex>
                     WHERE q.published_at <= :now
                       AND q.blog_id IN (SELECT id FROM crawlable_blog)
                     ORDER BY q.published_at DESC, q.id DESC

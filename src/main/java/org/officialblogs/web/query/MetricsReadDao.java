@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -50,21 +49,10 @@ public final class MetricsReadDao {
 
     private final Jdbi jdbi;
     private final MetricsSettings settings;
-    private final LongSupplier version;
 
-    /**
-     * @param version changes whenever metrics are committed (the store's {@code version()}): what a page rendered
-     *     from these reads is valid for
-     */
-    public MetricsReadDao(Jdbi jdbi, MetricsSettings settings, LongSupplier version) {
+    public MetricsReadDao(Jdbi jdbi, MetricsSettings settings) {
         this.jdbi = jdbi;
         this.settings = settings;
-        this.version = version;
-    }
-
-    /** Changes whenever metrics are committed; readers cache what they render against it. */
-    public long version() {
-        return version.getAsLong();
     }
 
     /** Rebuilds the stored measurements, score and placement from a blog_metrics row. */
@@ -229,8 +217,8 @@ public final class MetricsReadDao {
             m.judged_replied, m.reply_rate_shown, m.reply_rate_low, m.reply_rate_high, m.judged_known_state,
             m.judged_comments_open, m.median_reply_seconds, m.score, m.rank, m.movement, m.movement_places,
             cs.feed_title, b.active_years, b.status, cs.last_success_at,
-            (SELECT group_concat(url, char(31)) FROM (SELECT url FROM source WHERE official_id = m.official_id
-                AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3)),
+            (SELECT group_concat(url, '\u001f') FROM (SELECT url FROM source WHERE official_id = m.official_id
+                AND (blog_id = m.blog_id OR blog_id IS NULL) ORDER BY blog_id IS NULL, id LIMIT 3) AS s),
             m.replies_measurable, m.replies_reason
             """;
 

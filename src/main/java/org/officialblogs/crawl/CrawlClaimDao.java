@@ -1,0 +1,79 @@
+package org.officialblogs.crawl;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.officialblogs.db.SingleWriter;
+
+/**
+ * The claims on blogs and hosts in the database (see {@link CrawlClaims}): taken only when free or expired, renewed
+ * by their holder, released by their holder. Every statement is one atomic write, the same on SQLite and PostgreSQL
+ * (where a blog claim skips rows another node's claim holds locked).
+ */
+public final class CrawlClaimDao {
+
+    private final Jdbi jdbi;
+    private final SingleWriter writer;
+
+    public CrawlClaimDao(Jdbi jdbi, SingleWriter writer) {
+        this.jdbi = jdbi;
+        this.writer = writer;
+    }
+
+    /** Takes the host for the node until {@code until}, unless another node's claim on it still holds. */
+    public boolean claimHost(String host, String node, Instant now, Instant until) {
+        return writer.inTransaction(h -> h.createUpdate("""
+                INSERT INTO host_claim (host, node, claim_until) VALUES (:host, :node, :until)
+                ON CONFLICT (host) DO UPDATE SET node = excluded.node, claim_until = excluded.claim_until
+                WHERE host_claim.node = excluded.node OR host_claim.claim_until <= :now
+                """).bind("host", host).bind("node", node).bind("now", now).bind("until", until).execute()) == 1;
+    }
+
+    /** Claims those of the blogs nobody else holds; returns the ids claimed. */
+    public List<Long> claimBlogs(Collection<Long> blogIds, String node, Instant now, Instant until) {
+        if (blogIds.isEmpty()) return List.of();
+        return writer.inTransaction(h -> h.createQuery("""
+                UPDATE crawl_state SET claimed_by = :node, claim_until = :until
+                WHERE blog_id IN (SELECT blog_id FROM crawl_state WHERE blog_id IN (<ids>)
+                    AND (claim_until IS NULL OR claim_until <= :now OR claimed_by = :node) <skipLocked>)
+                RETURNING blog_id
+                """).bindList("ids", List.copyOf(blogIds)).bind("node", node).bind("now", now).bind("until", until)
+                .mapTo(Long.class).list());
+    }
+
+    /** Extends the node's claims on these blogs and hosts. */
+    public void renew(String node, Collection<Long> blogIds, Collection<String> hosts, Instant until) {
+        writer.useTransaction(h -> {
+            if (!blogIds.isEmpty()) {
+                h.createUpdate("UPDATE crawl_state SET claim_until = :until WHERE claimed_by = :node AND blog_id IN (<ids>)")
+                        .bindList("ids", List.copyOf(blogIds)).bind("node", node).bind("until", until).execute();
+            }
+            if (!hosts.isEmpty()) {
+                h.createUpdate("UPDATE host_claim SET claim_until = :until WHERE node = :node AND host IN (<hosts>)")
+                        .bindList("hosts", List.copyOf(hosts)).bind("node", node).bind("until", until).execute();
+            }
+        });
+    }
+
+    /** Gives the blog up (its crawl is recorded, or it was never started). */
+    public void releaseBlog(long blogId, String node) {
+        writer.useTransaction(h -> h.createUpdate(
+                        "UPDATE crawl_state SET claimed_by = NULL, claim_until = NULL WHERE blog_id = :id AND claimed_by = :node")
+                .bind("id", blogId).bind("node", node).execute());
+    }
+
+    /** Keeps the host for the node only until {@code until} (the end of the delay after its last request). */
+    public void releaseHost(String host, String node, Instant until) {
+        writer.useTransaction(h -> h.createUpdate(
+                        "UPDATE host_claim SET claim_until = :until WHERE host = :host AND node = :node")
+                .bind("host", host).bind("node", node).bind("until", until).execute());
+    }
+
+    /** Blogs claimed now by a node other than this one (for the crawl page and tests). */
+    public int claimedElsewhere(String node, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM crawl_state WHERE claimed_by <> :node AND claim_until > :now")
+                .bind("node", node).bind("now", now).mapTo(Integer.class).one());
+    }
+}

@@ -1,0 +1,179 @@
+package org.officialblogs.crawl;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which blogs this process is crawling, claimed in the database so that no other process (a second node on the
+ * same PostgreSQL, or a {@code crawl} command beside {@code serve} on one SQLite file) crawls them at the same time.
+ *
+ * <p>A claim is per host first: a process takes a host before any of its blogs, keeps it while it crawls blogs
+ * there, and after its last one keeps it for one host delay more, so the next process to take the host cannot ask it
+ * sooner than the delay allows. Politeness per blog host therefore holds across processes. Each claim has a lease
+ * that this process renews every third of its length while the crawl runs; a process that dies stops renewing, and
+ * once its leases end its blogs (still due, since their crawl was never recorded) are claimed by another.
+ */
+public final class CrawlClaims implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CrawlClaims.class);
+
+    private final CrawlClaimDao dao;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration hostDelay;
+    private final String node;
+    private final Set<Long> blogs = ConcurrentHashMap.newKeySet();
+    /** Hosts this process holds, with how many of its claimed blogs are on each. */
+    private final Map<String, Integer> hosts = new HashMap<>();
+    private final ScheduledExecutorService renewal;
+
+    public CrawlClaims(CrawlClaimDao dao, Clock clock, Duration lease, Duration hostDelay) {
+        this(dao, clock, lease, hostDelay, defaultNodeName());
+    }
+
+    public CrawlClaims(CrawlClaimDao dao, Clock clock, Duration lease, Duration hostDelay, String node) {
+        this.dao = dao;
+        this.clock = clock;
+        this.lease = lease;
+        this.hostDelay = hostDelay;
+        this.node = node;
+        this.renewal = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "crawl-claims");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, lease.toMillis() / 3);
+        renewal.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** This process in the claims: its host name and process id (the same name Quartz's cluster shows). */
+    static String defaultNodeName() {
+        String runtime = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
+        int at = runtime.indexOf('@');
+        return at > 0 ? runtime.substring(at + 1) + ":" + runtime.substring(0, at) : runtime;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    /**
+     * Claims what it can of the targets, in their order: blogs on hosts no other process holds, and not claimed by
+     * another. The rest are left for their holders (or for later, when they are free).
+     */
+    public List<CrawlTarget> claim(List<CrawlTarget> targets) {
+        if (targets.isEmpty()) return List.of();
+        Instant now = clock.instant();
+        Instant until = now.plus(lease);
+        Map<String, List<CrawlTarget>> byHost = new LinkedHashMap<>();
+        for (CrawlTarget t : targets) {
+            if (!blogs.contains(t.blogId())) byHost.computeIfAbsent(host(t), h -> new ArrayList<>()).add(t);
+        }
+        List<Long> wanted = new ArrayList<>();
+        Map<Long, CrawlTarget> byId = new HashMap<>();
+        List<String> taken = new ArrayList<>();
+        synchronized (hosts) {
+            for (Map.Entry<String, List<CrawlTarget>> e : byHost.entrySet()) {
+                String host = e.getKey();
+                if (!hosts.containsKey(host) && !dao.claimHost(host, node, now, until)) continue;
+                if (!hosts.containsKey(host)) {
+                    hosts.put(host, 0);
+                    taken.add(host);
+                }
+                for (CrawlTarget t : e.getValue()) {
+                    wanted.add(t.blogId());
+                    byId.put(t.blogId(), t);
+                }
+            }
+            List<Long> got = dao.claimBlogs(wanted, node, now, until);
+            Set<Long> gotSet = Set.copyOf(got);
+            List<CrawlTarget> claimed = new ArrayList<>();
+            for (Long id : wanted) {
+                if (!gotSet.contains(id)) continue;
+                CrawlTarget t = byId.get(id);
+                blogs.add(id);
+                hosts.merge(host(t), 1, Integer::sum);
+                claimed.add(t);
+            }
+            // a host taken for blogs that turned out to be held elsewhere is given back at once
+            for (String host : taken) {
+                if (hosts.get(host) == 0) {
+                    hosts.remove(host);
+                    dao.releaseHost(host, node, now);
+                }
+            }
+            return claimed;
+        }
+    }
+
+    /** Gives up a blog claimed by {@link #claim}; its host is kept for the host delay after the last of its blogs. */
+    public void release(CrawlTarget target) {
+        if (!blogs.remove(target.blogId())) return;
+        try {
+            dao.releaseBlog(target.blogId(), node);
+        } finally {
+            String host = host(target);
+            synchronized (hosts) {
+                Integer left = hosts.merge(host, -1, Integer::sum);
+                if (left != null && left <= 0) {
+                    hosts.remove(host);
+                    dao.releaseHost(host, node, clock.instant().plus(hostDelay));
+                }
+            }
+        }
+    }
+
+    /** Whether this process holds the blog now. */
+    public boolean holds(long blogId) {
+        return blogs.contains(blogId);
+    }
+
+    private void renew() {
+        try {
+            List<String> held;
+            synchronized (hosts) {
+                held = List.copyOf(hosts.keySet());
+            }
+            List<Long> ids = List.copyOf(blogs);
+            if (ids.isEmpty() && held.isEmpty()) return;
+            dao.renew(node, ids, held, clock.instant().plus(lease));
+        } catch (RuntimeException e) {
+            // the next renewal tries again; if none succeeds before the lease ends, another node may take over
+            log.warn("crawl claims not renewed: {}", e.getMessage());
+        }
+    }
+
+    /** The host a blog's crawl starts at (its feed, else its site), lower case; the blog id when it has none. */
+    static String host(CrawlTarget t) {
+        String url = t.feedUrl() != null ? t.feedUrl() : t.siteUrl();
+        try {
+            String host = url == null ? null : URI.create(url.strip()).getHost();
+            if (host != null) return host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            // not a URL the crawler can read either; the blog stands alone
+        }
+        return "blog:" + t.blogId();
+    }
+
+    /** Stops renewing; claims still held end with their lease (a crawl interrupted by shutdown is due again). */
+    @Override
+    public void close() {
+        renewal.shutdownNow();
+    }
+}
