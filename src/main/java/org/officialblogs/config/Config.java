@@ -37,7 +37,7 @@ public record Config(
 
     /** What {@code serve} listens on and runs. */
     public record Serve(int port, String bind, URI baseUrl, boolean schedulerEnabled, int metricsPort,
-            List<String> metricsAllow) {
+            List<String> metricsAllow, Duration pageCacheTtl) {
         /** True when /metrics has its own port rather than the site's. */
         public boolean metricsOnOwnPort() {
             return metricsPort >= 0;
@@ -125,6 +125,7 @@ public record Config(
             new Setting("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS", "30000", "Longest time a client may take to send a request body"),
             new Setting("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE", "1024", "Slowest request body accepted, in bytes per second (after its first second)"),
             new Setting("OFFICIALBLOGS_THREADS_PER_ADDRESS", "16", "Requests of one client address handled at once; more wait their turn without holding a thread"),
+            new Setting("OFFICIALBLOGS_PAGE_CACHE_SECONDS", "10", "Longest a rendered page (rankings, profiles, recent posts) is served again while the metrics are unchanged; 0: every request is rendered"),
             new Setting("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS", "5000", "Longest wait for a write while another process or writer holds the database; then 503 with Retry-After"),
             new Setting("OFFICIALBLOGS_LOG_LEVEL", "INFO", "How much is logged to standard error: ERROR, WARN, INFO, DEBUG or TRACE (OFF for nothing)"),
             new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparql", "SPARQL endpoint `discover wikidata` and `enrich wikidata` ask"));
@@ -176,6 +177,9 @@ public record Config(
         }
         if (archive.delay() == null || archive.delay().isNegative()) problems.add("OFFICIALBLOGS_ARCHIVE_DELAY_MS must be >= 0");
         if (serve.bind() == null) problems.add("OFFICIALBLOGS_BIND must be an address or empty");
+        if (serve.pageCacheTtl() == null || serve.pageCacheTtl().isNegative() || serve.pageCacheTtl().toSeconds() > 3600) {
+            problems.add("OFFICIALBLOGS_PAGE_CACHE_SECONDS must be between 0 and 3600, got " + serve.pageCacheTtl().toSeconds());
+        }
         if (serve.metricsPort() < -1 || serve.metricsPort() > 65535) problems.add("OFFICIALBLOGS_METRICS_PORT must be between 0 and 65535, got " + serve.metricsPort());
         if (serve.metricsPort() > 0 && serve.metricsPort() == serve.port()) problems.add("OFFICIALBLOGS_METRICS_PORT must differ from OFFICIALBLOGS_PORT, got " + serve.metricsPort());
         if (serve.metricsAllow() == null) {
@@ -229,7 +233,8 @@ public record Config(
         return new Config(
                 new Serve(port, get.apply("OFFICIALBLOGS_BIND"), baseUrl, parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
                         get.apply("OFFICIALBLOGS_METRICS_PORT").isEmpty() ? -1 : parseInt(get, "OFFICIALBLOGS_METRICS_PORT"),
-                        parseList(get, "OFFICIALBLOGS_METRICS_ALLOW")),
+                        parseList(get, "OFFICIALBLOGS_METRICS_ALLOW"),
+                        Duration.ofSeconds(parseLong(get, "OFFICIALBLOGS_PAGE_CACHE_SECONDS"))),
                 new Storage(dataDir, dbUrl, new DatabaseLogin(get.apply("OFFICIALBLOGS_DB_USER"), password(get)),
                         Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS"))),
                 new Http(parseBoolean(get, "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK"),

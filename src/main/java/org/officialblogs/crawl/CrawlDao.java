@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.officialblogs.db.Coded;
+import org.officialblogs.db.FirstRowsPerKey;
 import org.officialblogs.db.SingleWriter;
 import org.officialblogs.registry.ListingStatus;
 
@@ -246,14 +247,27 @@ public final class CrawlDao {
                 .bind("error", e.error()).execute());
     }
 
-    /** The latest attempts for a blog, newest first (shown on its page). */
-    public List<CrawlLogEntry> recentLog(long blogId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM crawl_log WHERE blog_id = :id ORDER BY at DESC, id DESC LIMIT :n")
-                .bind("id", blogId).bind("n", limit)
+    /** Each blog's latest attempts, newest first, at most {@code limit} a blog (shown on its page); one query. */
+    public java.util.Map<Long, List<CrawlLogEntry>> recentLogs(List<Long> blogIds, int limit) {
+        java.util.Map<Long, List<CrawlLogEntry>> out = new java.util.LinkedHashMap<>();
+        if (blogIds.isEmpty()) return out;
+        String arm = "SELECT * FROM crawl_log WHERE blog_id = :perKey ORDER BY at DESC, id DESC LIMIT :n";
+        jdbi.useHandle(h -> FirstRowsPerKey.bind(h.createQuery(FirstRowsPerKey.sql(arm, blogIds.size(),
+                        "blog_id, at DESC, id DESC")), blogIds).bind("n", limit)
                 .map((rs, ctx) -> new CrawlLogEntry(longOrNull(rs, "blog_id"), instant(rs, "at"), rs.getString("purpose"),
                         rs.getString("url"), integer(rs, "http_status"), longOrNull(rs, "bytes"), longOrNull(rs, "duration_ms"),
                         integer(rs, "items_seen"), integer(rs, "new_items"), rs.getString("failure_kind"), rs.getString("error")))
-                .list());
+                .forEach(e -> out.computeIfAbsent(e.blogId(), id -> new java.util.ArrayList<>()).add(e)));
+        return out;
+    }
+
+    /** The crawler's schedule and health of each of the blogs that has one; one query. */
+    public java.util.Map<Long, CrawlState> states(List<Long> blogIds) {
+        java.util.Map<Long, CrawlState> out = new java.util.HashMap<>();
+        if (blogIds.isEmpty()) return out;
+        jdbi.useHandle(h -> h.createQuery("SELECT * FROM crawl_state WHERE blog_id IN (<ids>)").bindList("ids", blogIds)
+                .map((rs, ctx) -> state(rs)).forEach(s -> out.put(s.blogId(), s)));
+        return out;
     }
 
     /**

@@ -28,13 +28,15 @@ final class OfficialController {
     private final Clock clock;
     private final ArchiveDao archive;
     private final ZoneId zone;
+    private final RenderedPageCache cache;
 
     /** Captures linked per archived blog on the profile. */
     static final int CAPTURES_SHOWN = 12;
 
     OfficialController(ProfileQuery profiles, org.officialblogs.web.query.ActivityDao activity,
                        org.officialblogs.registry.RegistryDao registry, Templates templates, SiteInfo site,
-                       Readable readable, Clock clock, ArchiveDao archive, ZoneId zone) {
+                       Readable readable, Clock clock, ArchiveDao archive, ZoneId zone, RenderedPageCache cache) {
+        this.cache = cache;
         this.archive = archive;
         this.zone = zone;
         this.profiles = profiles;
@@ -48,11 +50,21 @@ final class OfficialController {
 
     void show(Context ctx) {
         long id = parseId(ctx.pathParam("id"));
+        // served from the last rendering while the metrics are unchanged, like the rankings
+        String key = "/officials/" + id;
+        long version = cache.version();
+        byte[] cached = cache.get(key, version);
+        if (cached != null) {
+            ctx.contentType("text/html; charset=utf-8").result(cached);
+            return;
+        }
         var now = clock.instant();
         ProfileQuery.OfficialProfile profile = profiles.find(id, now)
                 .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
         OfficialPage page = OfficialPage.of(site, profile, readable, now);
-        templates.render(ctx, "official.jte", page.withArchived(archived(page)));
+        byte[] body = templates.renderBytes("official.jte", page.withArchived(archived(page)));
+        if (ctx.status().getCode() == 200) cache.put(key, version, body);
+        ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
     /** The archive's figures of the page's blogs that were read from it with posts found, in words. */

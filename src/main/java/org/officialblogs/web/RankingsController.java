@@ -9,7 +9,6 @@ import java.util.Map;
 import java.time.Clock;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.crawl.CrawlHealth;
-import org.officialblogs.db.DataVersion;
 import org.officialblogs.metrics.Listing;
 import org.officialblogs.metrics.MeasuredStatus;
 import org.officialblogs.metrics.Movement;
@@ -45,12 +44,12 @@ final class RankingsController {
     private final Clock clock;
 
     RankingsController(MetricsReadDao metrics, DirectoryController directory, Templates templates, SiteInfo site,
-                       Readable readable, CrawlDao crawl, RegistryDao registry, Clock clock, DataVersion dataVersion) {
+                       Readable readable, CrawlDao crawl, RegistryDao registry, Clock clock, RenderedPageCache cache) {
         this.crawl = crawl;
         this.registry = registry;
         this.clock = clock;
         this.metrics = metrics;
-        this.cache = new RenderedPageCache(dataVersion::current, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), 2_000);
+        this.cache = cache;
         this.directory = directory;
         this.templates = templates;
         this.site = site;
@@ -64,7 +63,7 @@ final class RankingsController {
             return;
         }
         // the most visited page: served from the last rendering while the metrics it shows are unchanged
-        String key = ctx.queryString() == null ? "" : ctx.queryString();
+        String key = ctx.queryString() == null ? "/" : "/?" + ctx.queryString();
         // read before the data: a write landing while the page renders leaves it cached as stale, never as current
         long version = cache.version();
         byte[] cached = cache.get(key, version);

@@ -32,8 +32,11 @@ final class RecentController {
     private final Readable readable;
     private final Clock clock;
     private final AtomWriter atom = new AtomWriter();
+    private final RenderedPageCache cache;
 
-    RecentController(ActivityDao activity, Templates templates, SiteInfo site, Readable readable, Clock clock) {
+    RecentController(ActivityDao activity, Templates templates, SiteInfo site, Readable readable, Clock clock,
+                     RenderedPageCache cache) {
+        this.cache = cache;
         this.activity = activity;
         this.templates = templates;
         this.site = site;
@@ -52,6 +55,15 @@ final class RecentController {
             throw new io.javalin.http.NotFoundResponse("The river of recent posts keeps " + MAX_PAGE + " pages; page "
                     + page + " is beyond them. The research dataset on /data has every post.");
         }
+        // served from the last rendering while the metrics are unchanged, like the rankings (new posts come with new
+        // metrics: a crawl that stores posts recomputes them)
+        String key = "/recent?page=" + page;
+        long version = cache.version();
+        byte[] cached = cache.get(key, version);
+        if (cached != null) {
+            ctx.contentType("text/html; charset=utf-8").result(cached);
+            return;
+        }
         // one row more than a page tells whether there is a next page, without counting a million posts
         List<ActivityDao.PublicPost> posts = activity.recentPosts(clock.instant(), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         if (posts.isEmpty() && page > 1) {
@@ -67,9 +79,11 @@ final class RecentController {
                     p.readerComments() == null ? "" : Readable.count(p.readerComments(), "reader comment", "reader comments"),
                     p.officialReplied(), shorten(p.summary())));
         }
-        templates.render(ctx, "recent.jte", new RecentPage(site, items, page,
+        byte[] body = templates.renderBytes("recent.jte", new RecentPage(site, items, page,
                 page > 1 ? (page == 2 ? "/recent" : "/recent?page=" + (page - 1)) : null,
                 hasNext ? "/recent?page=" + (page + 1) : null));
+        if (ctx.status().getCode() == 200) cache.put(key, version, body);
+        ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
     void recentAtom(Context ctx) {

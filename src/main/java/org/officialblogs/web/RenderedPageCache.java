@@ -1,27 +1,42 @@
 package org.officialblogs.web;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Rendered pages by their query, valid while the data they were rendered from is unchanged (the data version in the
  * database, {@link org.officialblogs.db.DataVersion}, which every process and node raises when it writes what pages
  * show) and at most {@code ttlNanos} old (times shown as "3 days ago" move on). The pages are kept per node; only
- * their validity is shared. Bounded: when full it starts again empty, which is cheap and never serves stale data.
+ * their validity is shared. Bounded in entries and in
+ * bytes: when full it starts again empty, which is cheap and never serves stale data.
+ * One cache serves every page kept this way (the rankings, profiles, recent posts), so keys start with the path.
  */
 final class RenderedPageCache {
+
+    /** The site's pages: at most {@code ttl} old (zero: none kept), 2,000 pages, 32 MB of rendered bytes. */
+    static RenderedPageCache forPages(LongSupplier version, java.time.Duration ttl) {
+        return new RenderedPageCache(version, ttl.toNanos(), 2_000, 32L << 20);
+    }
 
     private record Entry(byte[] body, long version, long bornNanos) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
     private final LongSupplier version;
     private final long ttlNanos;
     private final int maxEntries;
+    private final long maxBytes;
 
     RenderedPageCache(LongSupplier version, long ttlNanos, int maxEntries) {
+        this(version, ttlNanos, maxEntries, Long.MAX_VALUE);
+    }
+
+    RenderedPageCache(LongSupplier version, long ttlNanos, int maxEntries, long maxBytes) {
         this.version = version;
         this.ttlNanos = ttlNanos;
         this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
     }
 
     /** The page for {@code key} if it is still valid at data version {@code current} (see {@link #version()}), else null. */
@@ -35,8 +50,13 @@ final class RenderedPageCache {
 
     /** Keeps a page rendered from the data as of {@code versionBefore} (read before the data was). */
     void put(String key, long versionBefore, byte[] body) {
-        if (entries.size() >= maxEntries) entries.clear();
-        entries.put(key, new Entry(body, versionBefore, System.nanoTime()));
+        if (body.length > maxBytes || ttlNanos <= 0) return;
+        if (entries.size() >= maxEntries || bytes.get() + body.length > maxBytes) {
+            entries.clear();
+            bytes.set(0);
+        }
+        Entry old = entries.put(key, new Entry(body, versionBefore, System.nanoTime()));
+        bytes.addAndGet(body.length - (old == null ? 0 : old.body().length));
     }
 
     /** The data version now: one primary-key read, made once per request before anything else is read. */

@@ -94,14 +94,16 @@ public final class WebApp {
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
         DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
+        // the pages most visited, kept as rendered while the metrics they show are unchanged (one cache, one rule)
+        RenderedPageCache pages = RenderedPageCache.forPages(sources.database().dataVersion()::current, config.serve().pageCacheTtl());
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
-                sources.registry(), sources.clock(), sources.database().dataVersion());
-        this.officials = new OfficialController(new ProfileQuery(sources.registry(), sources.crawl(), sources.metrics(),
+                sources.registry(), sources.clock(), pages);
+        this.officials = new OfficialController(new ProfileQuery(sources.database().jdbi(), sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock(),
-                new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone());
+                new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone(), pages);
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
-        this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock());
+        this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock(), pages);
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
         boolean https = "https".equals(config.serve().baseUrl().getScheme());
         Choices choices = Choices.standard();
@@ -488,8 +490,11 @@ public final class WebApp {
         operations.recordRequest(ctx.method().name(), route, status, (long) (ms * 1_000_000L));
         // a submission's status link is a secret: log its template, not the token in the path
         String path = route.contains("{token}") ? route : ctx.path();
-        requestLog.info("request method={} path={} route={} status={} ms={}", ctx.method().name(), path, route, status,
-                String.format(Locale.ROOT, "%.1f", ms));
+        if (requestLog.isInfoEnabled()) {
+            // one decimal by hand: String.format costs more than the rest of the line
+            requestLog.info("request method={} path={} route={} status={} ms={}", ctx.method().name(), path, route,
+                    status, Readable.oneDecimal(ms));
+        }
     }
 
     /**

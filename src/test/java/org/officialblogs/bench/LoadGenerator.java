@@ -39,10 +39,15 @@ final class LoadGenerator {
 
     /** Warms up (a third of the time, not measured), then loads {@code uri} for the set time or request count. */
     Result measure(String name, URI uri) throws InterruptedException {
+        return measure(name, List.of(uri));
+    }
+
+    /** As {@link #measure(String, URI)}, the pages requested in turn. */
+    Result measure(String name, List<URI> uris) throws InterruptedException {
         long warmUntil = System.nanoTime() + Duration.ofSeconds(Math.max(1, seconds / 3)).toNanos();
-        run(List.of(uri), Math.max(200, maxRequests / 10), () -> System.nanoTime() >= warmUntil);
+        run(uris, Math.max(200, maxRequests / 10), () -> System.nanoTime() >= warmUntil);
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        return run(List.of(uri), maxRequests, () -> System.nanoTime() >= until).named(name);
+        return run(uris, maxRequests, () -> System.nanoTime() >= until).named(name);
     }
 
     /** Loads the given pages in turn until {@code done} says so (checked before each request); no warm-up. */

@@ -33,4 +33,18 @@ class RenderedPageCacheTest {
         assertThat(cache.get("k9", cache.version())).containsExactly(9);
         assertThat(cache.get("k0", cache.version())).as("bounded: older entries were dropped").isNull();
     }
+
+    @Test
+    void theCacheIsBoundedInBytesToo() {
+        RenderedPageCache cache = new RenderedPageCache(() -> 1, 60_000_000_000L, 100, 1_000);
+        cache.put("/officials/1", 1, new byte[600]);
+        cache.put("/officials/2", 1, new byte[300]);
+        assertThat(cache.get("/officials/1", 1)).hasSize(600);
+        cache.put("/officials/3", 1, new byte[300]);
+        assertThat(cache.get("/officials/1", 1)).as("over 1,000 bytes: started again").isNull();
+        assertThat(cache.get("/officials/3", 1)).hasSize(300);
+        cache.put("/officials/4", 1, new byte[2_000]);
+        assertThat(cache.get("/officials/4", 1)).as("a page larger than the whole budget is not kept").isNull();
+        assertThat(cache.get("/officials/3", 1)).hasSize(300);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.officialblogs.db.Columns;
+import org.officialblogs.db.FirstRowsPerKey;
 import org.officialblogs.metrics.CommentsState;
 
 /**
@@ -100,14 +101,20 @@ public final class ActivityDao {
                 .map((rs, ctx) -> post(rs)).list());
     }
 
-    /** A blog's newest posts (not dated after {@code now}), newest first. */
-    public List<PublicPost> postsOfBlog(long blogId, Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(POST_SELECT + """
-                WHERE p.blog_id = :blog AND p.published_at <= :now
+    /** Each blog's newest posts (not dated after {@code now}), newest first, at most {@code limit} a blog; one query. */
+    public Map<Long, List<PublicPost>> postsOfBlogs(List<Long> blogIds, Instant now, int limit) {
+        Map<Long, List<PublicPost>> out = new LinkedHashMap<>();
+        if (blogIds.isEmpty()) return out;
+        String arm = POST_SELECT + """
+                WHERE p.blog_id = :perKey AND p.published_at <= :now
                 ORDER BY p.published_at DESC, p.id DESC
                 LIMIT :limit
-                """).bind("blog", blogId).bind("now", now).bind("limit", limit)
-                .map((rs, ctx) -> post(rs)).list());
+                """;
+        jdbi.useHandle(h -> FirstRowsPerKey.bind(h.createQuery(FirstRowsPerKey.sql(arm, blogIds.size(),
+                        "blog_id, published_at DESC, id DESC")), blogIds).bind("now", now).bind("limit", limit)
+                .map((rs, ctx) -> post(rs))
+                .forEach(p -> out.computeIfAbsent(p.blogId(), id -> new java.util.ArrayList<>()).add(p)));
+        return out;
     }
 
     /**
@@ -198,20 +205,28 @@ public final class ActivityDao {
         }
     }
 
-    /** The blog's newest replied posts published since {@code since}, newest first, at most {@code limit}. */
-    public List<ReplyDelay> replyDelays(long blogId, Instant since, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT p.id, p.title, p.published_at, pc.first_reader_comment_at, pc.first_official_reply_at
+    /**
+     * Each blog's newest replied posts published since {@code since}, newest first, at most {@code limit} a blog;
+     * one query.
+     */
+    public Map<Long, List<ReplyDelay>> replyDelays(List<Long> blogIds, Instant since, int limit) {
+        Map<Long, List<ReplyDelay>> out = new LinkedHashMap<>();
+        if (blogIds.isEmpty()) return out;
+        String arm = """
+                SELECT p.blog_id, p.id, p.title, p.published_at, pc.first_reader_comment_at, pc.first_official_reply_at
                 FROM post p JOIN post_comments pc ON pc.post_id = p.id
-                WHERE p.blog_id = :blog AND p.published_at >= :since AND pc.first_official_reply_at IS NOT NULL
+                WHERE p.blog_id = :perKey AND p.published_at >= :since AND pc.first_official_reply_at IS NOT NULL
                   AND pc.first_reader_comment_at IS NOT NULL
                   AND pc.first_official_reply_at >= pc.first_reader_comment_at
                 ORDER BY p.published_at DESC, p.id DESC
                 LIMIT :limit
-                """).bind("blog", blogId).bind("since", since).bind("limit", limit)
-                .map((rs, ctx) -> new ReplyDelay(rs.getLong(1), rs.getString(2), Columns.instant(rs, 3),
-                        Columns.instant(rs, 4), Columns.instant(rs, 5)))
-                .list());
+                """;
+        jdbi.useHandle(h -> FirstRowsPerKey.bind(h.createQuery(FirstRowsPerKey.sql(arm, blogIds.size(),
+                        "blog_id, published_at DESC, id DESC")), blogIds).bind("since", since).bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new ReplyDelay(rs.getLong(2), rs.getString(3),
+                        Columns.instant(rs, 4), Columns.instant(rs, 5), Columns.instant(rs, 6))))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), id -> new java.util.ArrayList<>()).add(e.getValue())));
+        return out;
     }
 
     /** A blog as the "new blogs" feed lists it. */

@@ -125,15 +125,27 @@ public final class MetricsReadDao {
 
     /** A blog's daily snapshots, newest first, at most {@code limit}. */
     public List<Snapshot> history(long blogId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT day, status, posts_per_week, weeks_with_post_12, reply_rate, judged_with_comments, score, rank
-                FROM metrics_snapshot WHERE blog_id = :id ORDER BY day DESC LIMIT :limit
-                """).bind("id", blogId).bind("limit", limit)
-                .map((rs, ctx) -> new Snapshot(LocalDate.parse(rs.getString("day")), Coded.of(MeasuredStatus.class, rs.getString("status")),
+        return histories(List.of(blogId), limit).getOrDefault(blogId, List.of());
+    }
+
+    /** Each blog's daily snapshots, newest first, at most {@code limit} a blog; one query. */
+    public Map<Long, List<Snapshot>> histories(List<Long> blogIds, int limit) {
+        Map<Long, List<Snapshot>> out = new java.util.LinkedHashMap<>();
+        if (blogIds.isEmpty()) return out;
+        String arm = """
+                SELECT blog_id, day, status, posts_per_week, weeks_with_post_12, reply_rate, judged_with_comments,
+                    score, rank
+                FROM metrics_snapshot WHERE blog_id = :perKey ORDER BY day DESC LIMIT :limit
+                """;
+        jdbi.useHandle(h -> org.officialblogs.db.FirstRowsPerKey.bind(h.createQuery(org.officialblogs.db.FirstRowsPerKey
+                        .sql(arm, blogIds.size(), "blog_id, day DESC")), blogIds).bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getLong("blog_id"), new Snapshot(LocalDate.parse(rs.getString("day")),
+                        Coded.of(MeasuredStatus.class, rs.getString("status")),
                         rs.getDouble("posts_per_week"), rs.getInt("weeks_with_post_12"),
                         optionalDouble(rs, "reply_rate"), rs.getInt("judged_with_comments"), rs.getDouble("score"),
-                        integer(rs, "rank")))
-                .list());
+                        integer(rs, "rank"))))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), id -> new ArrayList<>()).add(e.getValue())));
+        return out;
     }
 
     /** The filters, order and page of a rankings view; null filters mean "any". */

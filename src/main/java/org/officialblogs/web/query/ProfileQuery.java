@@ -49,36 +49,61 @@ public final class ProfileQuery {
     /** The official, their blogs, and the sources that back the official as a whole. */
     public record OfficialProfile(Official official, List<BlogProfile> blogs, List<Source> generalSources) {}
 
+    private final org.jdbi.v3.core.Jdbi jdbi;
     private final RegistryDao registry;
     private final CrawlDao crawl;
     private final MetricsReadDao metrics;
     private final ActivityDao activity;
 
-    public ProfileQuery(RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics, ActivityDao activity) {
+    /** @param jdbi the DAOs' own: the page's queries share one of its connections */
+    public ProfileQuery(org.jdbi.v3.core.Jdbi jdbi, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
+                        ActivityDao activity) {
+        this.jdbi = jdbi;
         this.registry = registry;
         this.crawl = crawl;
         this.metrics = metrics;
         this.activity = activity;
     }
 
-    /** The official's page data as of {@code now}; empty for an unknown official. */
+    /**
+     * The official's page data as of {@code now}; empty for an unknown official. One query per kind of data for
+     * all the official's blogs, on one connection (the DAOs' calls inside reuse the open handle).
+     */
     public Optional<OfficialProfile> find(long officialId, Instant now) {
+        return jdbi.withHandle(h -> read(officialId, now));
+    }
+
+    private Optional<OfficialProfile> read(long officialId, Instant now) {
         Optional<Official> official = registry.officialById(officialId);
         if (official.isEmpty()) {
             return Optional.empty();
         }
         List<Source> sources = registry.sourcesOf(officialId);
         Map<Long, StoredMetrics> stored = metrics.metricsOfOfficial(officialId);
+        List<Blog> listed = registry.blogsOf(officialId).stream().filter(b -> b.status().isListed()).toList();
+        List<Long> ids = listed.stream().map(Blog::id).toList();
+        Map<Long, List<ActivityDao.PublicPost>> posts = activity.postsOfBlogs(ids, now, RECENT_POSTS);
+        Map<Long, org.officialblogs.crawl.CrawlState> states = crawl.states(ids);
+        Map<Long, List<CrawlLogEntry>> logs = crawl.recentLogs(ids, CRAWL_LOG_LINES);
+        Map<Long, List<MetricsReadDao.Snapshot>> histories = metrics.histories(ids, HISTORY_DAYS);
+        Map<Long, List<ActivityDao.ReplyDelay>> delays = activity.replyDelays(ids, now.minus(Duration.ofDays(365)),
+                REPLY_DELAYS);
+        List<Long> postIds = posts.values().stream().flatMap(List::stream).map(ActivityDao.PublicPost::postId).toList();
+        Map<Long, List<ActivityDao.CommentDecision>> decisions = activity.decisions(postIds, COMMENTS_PER_POST);
         List<BlogProfile> blogs = new ArrayList<>();
-        for (Blog blog : registry.blogsOf(officialId)) {
-            if (!blog.status().isListed()) {
-                continue;
-            }
-            List<ActivityDao.PublicPost> posts = activity.postsOfBlog(blog.id(), now, RECENT_POSTS);
-            blogs.add(new BlogProfile(blog, Optional.ofNullable(stored.get(blog.id())), crawl.state(blog.id()),
-                    crawl.recentLog(blog.id(), CRAWL_LOG_LINES), metrics.history(blog.id(), HISTORY_DAYS), posts,
-                    activity.decisions(posts.stream().map(ActivityDao.PublicPost::postId).toList(), COMMENTS_PER_POST),
-                    activity.replyDelays(blog.id(), now.minus(Duration.ofDays(365)), REPLY_DELAYS),
+        for (Blog blog : listed) {
+            List<ActivityDao.PublicPost> blogPosts = posts.getOrDefault(blog.id(), List.of());
+            java.util.Set<Long> ofBlog = new java.util.HashSet<>();
+            for (ActivityDao.PublicPost p : blogPosts) ofBlog.add(p.postId());
+            // in the DAO's order (by post), as when each blog's were read apart
+            Map<Long, List<ActivityDao.CommentDecision>> blogDecisions = new java.util.LinkedHashMap<>();
+            decisions.forEach((post, d) -> {
+                if (ofBlog.contains(post)) blogDecisions.put(post, d);
+            });
+            blogs.add(new BlogProfile(blog, Optional.ofNullable(stored.get(blog.id())),
+                    Optional.ofNullable(states.get(blog.id())), logs.getOrDefault(blog.id(), List.of()),
+                    histories.getOrDefault(blog.id(), List.of()), blogPosts, blogDecisions,
+                    delays.getOrDefault(blog.id(), List.of()),
                     sources.stream().filter(s -> s.blogId() != null && s.blogId() == blog.id()).toList()));
         }
         return Optional.of(new OfficialProfile(official.get(), blogs,
