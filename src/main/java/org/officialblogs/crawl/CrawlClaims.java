@@ -81,7 +81,7 @@ public final class CrawlClaims implements AutoCloseable {
     public List<CrawlTarget> claim(List<CrawlTarget> targets) {
         if (targets.isEmpty()) return List.of();
         Instant now = clock.instant();
-        if (deadChecked.compareAndSet(false, true)) releaseDeadProcessesOfThisMachine(now);
+        releaseDeadProcessesOnce();
         Instant until = now.plus(lease);
         Map<String, List<CrawlTarget>> byHost = new LinkedHashMap<>();
         for (CrawlTarget t : targets) {
@@ -139,6 +139,11 @@ public final class CrawlClaims implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Before this process's first pass picks due blogs: frees what dead processes of this machine held. */
+    public void releaseDeadProcessesOnce() {
+        if (deadChecked.compareAndSet(false, true)) releaseDeadProcessesOfThisMachine(clock.instant());
     }
 
     /**

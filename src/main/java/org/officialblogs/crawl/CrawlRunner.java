@@ -86,6 +86,7 @@ public final class CrawlRunner implements AutoCloseable {
 
     /** Crawls the blogs that are due now (new blogs get a schedule first), at most {@code limit}. */
     public Summary runDue(int limit, Progress progress) {
+        claims.releaseDeadProcessesOnce();
         Instant now = clock.instant();
         dao.scheduleNewBlogs(now);
         return run(dao.due(now, limit), progress);
