@@ -1,10 +1,12 @@
 package org.officialblogs.db;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
@@ -23,14 +25,29 @@ public final class SingleWriter implements AutoCloseable {
     /** Most writes committed together. */
     static final int MAX_GROUP = 256;
 
+    /**
+     * A group takes no further write once its transaction has run this long: the writes still waiting go in the
+     * next one, so one group never holds SQLite's lock for seconds (other processes, and writers outside this one,
+     * get it between groups within their busy timeout) and a large write does not make the small ones behind it
+     * wait for a huge commit.
+     */
+    static final long MAX_GROUP_NANOS = 200_000_000L;
+
     private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done) {}
 
     private final Jdbi jdbi;
+    private final long maxGroupNanos;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final AtomicLong transactions = new AtomicLong();
 
     public SingleWriter(Jdbi jdbi) {
+        this(jdbi, MAX_GROUP_NANOS);
+    }
+
+    SingleWriter(Jdbi jdbi, long maxGroupNanos) {
         this.jdbi = jdbi;
+        this.maxGroupNanos = maxGroupNanos;
         this.thread = new Thread(this::loop, "db-writer");
         thread.setDaemon(true);
         thread.start();
@@ -66,23 +83,30 @@ public final class SingleWriter implements AutoCloseable {
     }
 
     private void loop() {
+        ArrayDeque<Write> waiting = new ArrayDeque<>();
         List<Write> group = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
-            try {
-                group.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
+            if (waiting.isEmpty()) {
+                try {
+                    waiting.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            queue.drainTo(group, MAX_GROUP - 1);
+            queue.drainTo(waiting, Math.max(0, MAX_GROUP - waiting.size()));
             List<Object> results = new ArrayList<>();
             List<Throwable> failures = new ArrayList<>();
             try {
                 jdbi.useTransaction(h -> {
-                    for (int i = 0; i < group.size(); i++) {
-                        String savepoint = "write" + i;
+                    long start = System.nanoTime();
+                    while (!waiting.isEmpty() && group.size() < MAX_GROUP
+                            && (group.isEmpty() || System.nanoTime() - start < maxGroupNanos)) {
+                        Write w = waiting.poll();
+                        group.add(w);
+                        String savepoint = "write" + group.size();
                         h.savepoint(savepoint);
                         try {
-                            results.add(run(group.get(i), h));
+                            results.add(run(w, h));
                             failures.add(null);
                             h.releaseSavepoint(savepoint);
                         } catch (Exception | Error e) {
@@ -92,12 +116,18 @@ public final class SingleWriter implements AutoCloseable {
                         }
                     }
                 });
+                transactions.incrementAndGet();
                 for (int i = 0; i < group.size(); i++) {
                     if (failures.get(i) != null) group.get(i).done().completeExceptionally(failures.get(i));
                     else group.get(i).done().complete(results.get(i));
                 }
             } catch (RuntimeException | Error e) {
-                // the commit itself failed: nothing of the group was saved
+                // the commit itself failed: nothing of the group was saved; when the transaction could not even
+                // begin (another process held the database past the busy timeout), the waiting writes fail with it
+                if (group.isEmpty()) {
+                    group.addAll(waiting);
+                    waiting.clear();
+                }
                 group.forEach(w -> w.done().completeExceptionally(e));
             }
             group.clear();
@@ -107,6 +137,11 @@ public final class SingleWriter implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static Object run(Write w, Handle h) throws Exception {
         return ((HandleCallback<Object, Exception>) w.callback()).withHandle(h);
+    }
+
+    /** Write transactions committed so far. */
+    long transactions() {
+        return transactions.get();
     }
 
     /** Stops the writer thread once the writes already queued are done. */

@@ -54,6 +54,31 @@ class SingleWriterTest {
     }
 
     @Test
+    void aGroupTakesNoFurtherWriteOnceItHasRunItsTime(@TempDir Path dir) throws Exception {
+        try (Database db = TestDatabases.fresh(dir)) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE w (n INTEGER PRIMARY KEY)"));
+            // a time of zero: every transaction takes its first write and no other
+            SingleWriter writer = new SingleWriter(db.jdbi(), 0);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<CompletableFuture<Void>> writes = new ArrayList<>();
+                for (int i = 1; i <= 40; i++) {
+                    int n = i;
+                    writes.add(CompletableFuture.runAsync(() -> writer.useTransaction(
+                            h -> h.execute("INSERT INTO w (n) VALUES (?)", n)), pool));
+                }
+                writes.forEach(CompletableFuture::join);
+            } finally {
+                pool.shutdown();
+                writer.close();
+            }
+            assertThat(writer.transactions()).isEqualTo(40);
+            int rows = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM w").mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(40);
+        }
+    }
+
+    @Test
     void aWriteInsideAnotherJoinsItsTransaction(@TempDir Path dir) {
         try (Database db = TestDatabases.fresh(dir)) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE w (n INTEGER PRIMARY KEY)"));
