@@ -25,6 +25,7 @@ import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.metrics.MetricsService;
+import org.officialblogs.priority.Urgency;
 import org.officialblogs.registry.HttpUrls;
 import org.officialblogs.registry.ListingStatus;
 import org.slf4j.Logger;
@@ -254,6 +255,16 @@ public final class CrawlService {
                 history);
     }
 
+    /** Most requests one crawl of a blog expects to make: the first page, a full history, every comment check. */
+    int mostRequestsOfACrawl() {
+        return 1 + settings.backfillMaxPages() + settings.commentChecksPerCrawl();
+    }
+
+    /**
+     * Pages back through the history. Before each page the crawl's {@link Urgency} becomes the pages it still
+     * expects (from how far back the pages so far reached) plus its comment checks, so the longest histories are
+     * served first where requests queue.
+     */
     private int backfill(long blogId, URI feedUrl, Platform platform, HistoryStep first, Instant now) {
         Instant horizon = now.minus(settings.backfillHorizon());
         HistoryStep step = first;
@@ -263,6 +274,8 @@ public final class CrawlService {
             if (step.oldest() != null && step.oldest().isBefore(horizon)) break;
             Optional<NextPage> next = step.next();
             if (next.isEmpty() || !visited.add(next.get().url())) break;
+            Urgency.set(CrawlOrder.historyPagesLeft(now, step.oldest(), horizon, pages + 1,
+                    settings.backfillMaxPages() - pages) + settings.commentChecksPerCrawl());
             HistoryPage page = historyPage(blogId, next.get().url(), platform, now);
             if (page == null) break;
             added += page.newPosts();
@@ -338,6 +351,7 @@ public final class CrawlService {
                     feed != null ? feed.items() : st.postsSeenLast()));
             return null;
         });
+        Urgency.set(settings.commentChecksPerCrawl());
         int checks = comments.collect(blogId, platform, settings.commentChecksPerCrawl(),
                 (r, seen, problem) -> logFetch(blogId, "comments", r, seen, null, problem));
         return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status());

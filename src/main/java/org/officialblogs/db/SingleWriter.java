@@ -1,8 +1,9 @@
 package org.officialblogs.db;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.officialblogs.priority.Urgency;
 
 /**
  * The database's one writer, with group commit. SQLite lets one transaction write at a time; without this, every
@@ -18,7 +20,9 @@ import org.jdbi.v3.core.Jdbi;
  * crawl emptied the pool that pages read through, and each small write paid a commit of its own. Here the writes
  * queue (holding no connection) for one writer thread, which runs all those waiting in one transaction, each in a
  * savepoint of its own: a write that fails is undone alone and its caller gets the error, the others commit.
- * Readers (WAL) never wait for it. A write made inside another runs at once in the same transaction.
+ * Readers (WAL) never wait for it. A write made inside another runs at once in the same transaction. Waiting
+ * writes go in order of their thread's {@link Urgency} when queued (a crawl with the most requests left first),
+ * then of arrival.
  */
 public final class SingleWriter implements AutoCloseable {
 
@@ -33,13 +37,17 @@ public final class SingleWriter implements AutoCloseable {
      */
     static final long MAX_GROUP_NANOS = 200_000_000L;
 
-    private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done) {}
+    private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done, int urgency, long seq) {}
+
+    private static final Comparator<Write> MOST_URGENT_FIRST =
+            Comparator.comparingInt((Write w) -> -w.urgency()).thenComparingLong(Write::seq);
 
     private final Jdbi jdbi;
     private final long maxGroupNanos;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong arrivals = new AtomicLong();
 
     public SingleWriter(Jdbi jdbi) {
         this(jdbi, MAX_GROUP_NANOS);
@@ -60,7 +68,7 @@ public final class SingleWriter implements AutoCloseable {
             return jdbi.withHandle(callback); // nested: the open transaction's handle
         }
         CompletableFuture<Object> done = new CompletableFuture<>();
-        queue.add(new Write(callback, done));
+        queue.add(new Write(callback, done, Urgency.current(), arrivals.getAndIncrement()));
         try {
             return (T) done.get();
         } catch (InterruptedException e) {
@@ -83,7 +91,7 @@ public final class SingleWriter implements AutoCloseable {
     }
 
     private void loop() {
-        ArrayDeque<Write> waiting = new ArrayDeque<>();
+        PriorityQueue<Write> waiting = new PriorityQueue<>(MOST_URGENT_FIRST);
         List<Write> group = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
             if (waiting.isEmpty()) {
@@ -93,7 +101,7 @@ public final class SingleWriter implements AutoCloseable {
                     return;
                 }
             }
-            queue.drainTo(waiting, Math.max(0, MAX_GROUP - waiting.size()));
+            queue.drainTo(waiting);
             List<Object> results = new ArrayList<>();
             List<Throwable> failures = new ArrayList<>();
             try {
@@ -137,6 +145,11 @@ public final class SingleWriter implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static Object run(Write w, Handle h) throws Exception {
         return ((HandleCallback<Object, Exception>) w.callback()).withHandle(h);
+    }
+
+    /** Writes handed in and not yet taken up by the writer thread. */
+    int queued() {
+        return queue.size();
     }
 
     /** Write transactions committed so far. */
