@@ -181,7 +181,7 @@ public final class App implements AutoCloseable {
         this.importer = new RegistryImporter(registryService);
         this.seed = new SeedLoader(registry, importer);
         this.crawl = new CrawlDao(database.jdbi(), database.writer());
-        this.metricsStore = new MetricsStore(database.jdbi(), metricsSettings);
+        this.metricsStore = new MetricsStore(database.jdbi(), database.writer(), metricsSettings);
         this.metrics = new MetricsService(metricsStore, metricsSettings);
         this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings);
         this.activity = new ActivityDao(database.jdbi());

@@ -44,6 +44,7 @@ import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.metrics.CommentsState;
+import org.officialblogs.priority.Urgency;
 
 /**
  * Reads the comments of a blog's recent posts, keeps every comment ever seen, decides which are the official's,
@@ -96,8 +97,9 @@ public final class CommentCollector {
         List<CommentDao.PostToCheck> due = dao.duePosts(blogId, windowStart, now, limit);
         List<String> aliases = dao.aliases(blogId);
         BlogCommentSystem system = dao.commentSystem(blogId).orElse(null);
-        for (CommentDao.PostToCheck post : due) {
-            system = check(blogId, post, platform, system, aliases, now, log);
+        for (int i = 0; i < due.size(); i++) {
+            Urgency.set(due.size() - i); // the checks this crawl has left, for queues that serve the most first
+            system = check(blogId, due.get(i), platform, system, aliases, now, log);
         }
         redecide(blogId, windowStart, aliases, due.stream().map(CommentDao.PostToCheck::postId).collect(
                 java.util.stream.Collectors.toSet()));

@@ -294,7 +294,7 @@ public final class CommentDao {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jdbi.useHandle(h -> h.createUpdate("""
+        writer.useTransaction(h -> h.createUpdate("""
                 INSERT INTO blog_comment_system (blog_id, platform, platform_evidence, service, service_evidence,
                     settings, working_source, working_since, replies_measurable, replies_reason, official_signal,
                     official_signal_detail, detected_at, checked_at)

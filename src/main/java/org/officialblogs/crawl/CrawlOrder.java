@@ -1,5 +1,7 @@
 package org.officialblogs.crawl;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,5 +31,28 @@ final class CrawlOrder {
     static int expectedRequests(CrawlTarget t, Map<Long, Integer> lastRequests) {
         if (!t.state().backfillDone()) return Integer.MAX_VALUE;
         return lastRequests.getOrDefault(t.blogId(), 1);
+    }
+
+    /**
+     * The urgency a blog's crawl starts with: the requests its last crawl made, at most {@code cap}. A first crawl
+     * starts with 1, its first page: once read, the page tells how much history follows, and a blog known to have
+     * a long chain ahead should not queue behind thousands of first pages.
+     */
+    static int initialUrgency(CrawlTarget t, Map<Long, Integer> lastRequests, int cap) {
+        if (!t.state().backfillDone()) return 1;
+        return Math.min(expectedRequests(t, lastRequests), cap);
+    }
+
+    /**
+     * How many more history pages a first crawl expects to read: {@code pagesRead} pages took it from now back to
+     * {@code oldest}; pages as long as those reach back to the horizon in this many more, at most {@code maxLeft}.
+     */
+    static int historyPagesLeft(Instant now, Instant oldest, Instant horizon, int pagesRead, int maxLeft) {
+        if (maxLeft <= 0 || oldest == null || pagesRead <= 0 || !oldest.isAfter(horizon)) return 0;
+        long covered = Duration.between(oldest, now).toSeconds();
+        if (covered <= 0) return maxLeft;
+        double perPage = (double) covered / pagesRead;
+        double left = Duration.between(horizon, oldest).toSeconds() / perPage;
+        return (int) Math.min(maxLeft, Math.ceil(left));
     }
 }

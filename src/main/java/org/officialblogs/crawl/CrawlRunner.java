@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.MetricsService;
+import org.officialblogs.priority.Urgency;
 
 /**
  * Crawls many blogs at once: a pool of workers, each running one blog's chain of requests (the fetcher keeps one
@@ -119,17 +120,21 @@ public final class CrawlRunner implements AutoCloseable {
     public Summary run(List<CrawlTarget> targets, Progress progress) {
         long start = System.nanoTime();
         // only blogs this process could claim: another process (a node, a crawl command) may hold the rest
-        List<CrawlTarget> ordered = claims.claim(CrawlOrder.longestFirst(targets, dao.requestsOfLastCrawl()));
+        Map<Long, Integer> lastRequests = dao.requestsOfLastCrawl();
+        int firstCrawlUrgency = service.mostRequestsOfACrawl();
+        List<CrawlTarget> ordered = claims.claim(CrawlOrder.longestFirst(targets, lastRequests));
         boolean perBlog = targets.size() < BATCH_RECOMPUTE_FROM;
         AtomicInteger finished = new AtomicInteger();
         List<Future<CrawlOutcome>> futures = new ArrayList<>();
         for (CrawlTarget t : ordered) {
             futures.add(workers.submit(() -> {
                 try {
+                    Urgency.set(CrawlOrder.initialUrgency(t, lastRequests, firstCrawlUrgency));
                     CrawlOutcome o = service.crawl(t, perBlog);
                     progress.blogDone(finished.incrementAndGet(), targets.size(), o);
                     return o;
                 } finally {
+                    Urgency.clear();
                     claims.release(t);
                 }
             }));

@@ -25,6 +25,7 @@ import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.metrics.MetricsService;
+import org.officialblogs.priority.Urgency;
 import org.officialblogs.registry.HttpUrls;
 import org.officialblogs.registry.ListingStatus;
 import org.slf4j.Logger;
@@ -110,9 +111,50 @@ public final class CrawlService {
         return outcome;
     }
 
+    /**
+     * Fetches, reads and stores the first page, then pages through the history and checks comments. The first
+     * page's body and posts are let go once stored: a long chain (a history of dozens of pages, each after the host
+     * delay) keeps only what its next steps need, so thousands of blogs crawled at once do not hold thousands of
+     * parsed pages.
+     */
     private CrawlOutcome attempt(CrawlTarget target) {
         Instant now = clock.instant();
-        return record(target, fetchAndRead(target), now);
+        FirstPage first = record(target, fetchAndRead(target), now);
+        if (first.outcome() != null) return first.outcome();
+        int newPosts = first.newPosts();
+        if (first.history() != null) {
+            newPosts += backfill(target.blogId(), first.feedUrl(), first.platform(), first.history(), now);
+        }
+        return succeeded(target, first.fetch(), first.feed(), first.feedUrl(), first.platform(), newPosts, now,
+                CrawlOutcome.Result.FETCHED);
+    }
+
+    /**
+     * What a crawl goes on with once its first page is stored: the outcome when it ends there (a failure, a 304),
+     * otherwise the fetch without its body, the feed's facts without its posts, the posts that were new and where
+     * the history goes on (null when it is already backfilled).
+     */
+    private record FirstPage(CrawlOutcome outcome, FetchResult fetch, URI feedUrl, Platform platform, FeedFacts feed,
+                             int newPosts, HistoryStep history) {
+
+        static FirstPage ended(CrawlOutcome outcome) {
+            return new FirstPage(outcome, null, null, null, null, 0, null);
+        }
+    }
+
+    /** What the crawl state keeps of a feed page. */
+    private record FeedFacts(Integer ttlMinutes, String title, String format, int items) {
+
+        static FeedFacts of(ParsedFeed feed) {
+            return new FeedFacts(feed.ttlMinutes(), feed.title(), feed.format(), feed.items().size());
+        }
+    }
+
+    /** Where the history goes on after a page: the page's oldest post and the page after it, if any. */
+    private record HistoryStep(Instant oldest, Optional<NextPage> next) {}
+
+    private HistoryStep historyAfter(URI pageUrl, Platform platform, ParsedFeed page) {
+        return new HistoryStep(oldest(page.items()), paging.nextPage(pageUrl, platform, page));
     }
 
     /**
@@ -171,18 +213,19 @@ public final class CrawlService {
     }
 
     /**
-     * Stores what an attempt came to, in one place: the crawl log, a feed address found by discovery, the posts
-     * and the history behind them, then the state and schedule (and the registry status when the blog went or came
-     * back), and finally the comments of recent posts.
+     * Stores what an attempt came to, in one place: the crawl log, a feed address found by discovery and the posts
+     * of the first page; a failure's or a 304's state and schedule (and the registry status when the blog went or
+     * came back) too, and the crawl ends there. Otherwise {@link #attempt} goes on with the history and then
+     * {@link #succeeded} stores the state and checks the comments of recent posts.
      */
-    private CrawlOutcome record(CrawlTarget target, FeedAttempt attempt, Instant now) {
+    private FirstPage record(CrawlTarget target, FeedAttempt attempt, Instant now) {
         long blogId = target.blogId();
         if (attempt.failed()) {
-            return dao.writeTogether(() -> {
+            return FirstPage.ended(dao.writeTogether(() -> {
                 attempt.fetches().forEach(f -> logFetch(blogId, f));
                 return failed(target, attempt.fetch(), attempt.failure().code(), attempt.message(), attempt.gone(),
                         attempt.retryAt(), now);
-            });
+            }));
         }
         URI feedUrl = attempt.feedUrl();
         ParsedFeed feed = attempt.feed();
@@ -204,54 +247,74 @@ public final class CrawlService {
             return n;
         });
         if (feed == null) {
-            return succeeded(target, attempt.fetch(), null, feedUrl, platform, 0, now,
-                    CrawlOutcome.Result.NOT_MODIFIED);
+            return FirstPage.ended(succeeded(target, attempt.fetch(), null, feedUrl, platform, 0, now,
+                    CrawlOutcome.Result.NOT_MODIFIED));
         }
-        int newPosts = firstPage;
-        if (!target.state().backfillDone()) {
-            newPosts += backfill(blogId, feedUrl, platform, feed, now);
-        }
-        return succeeded(target, attempt.fetch(), feed, feedUrl, platform, newPosts, now,
-                CrawlOutcome.Result.FETCHED);
+        HistoryStep history = target.state().backfillDone() ? null : historyAfter(feedUrl, platform, feed);
+        return new FirstPage(null, attempt.fetch().withoutBody(), feedUrl, platform, FeedFacts.of(feed), firstPage,
+                history);
     }
 
-    private int backfill(long blogId, URI feedUrl, Platform platform, ParsedFeed first, Instant now) {
+    /** Most requests one crawl of a blog expects to make: the first page, a full history, every comment check. */
+    int mostRequestsOfACrawl() {
+        return 1 + settings.backfillMaxPages() + settings.commentChecksPerCrawl();
+    }
+
+    /**
+     * Pages back through the history. Before each page the crawl's {@link Urgency} becomes the pages it still
+     * expects (from how far back the pages so far reached) plus its comment checks, so the longest histories are
+     * served first where requests queue.
+     */
+    private int backfill(long blogId, URI feedUrl, Platform platform, HistoryStep first, Instant now) {
         Instant horizon = now.minus(settings.backfillHorizon());
-        ParsedFeed page = first;
-        URI pageUrl = feedUrl;
+        HistoryStep step = first;
         Set<URI> visited = new HashSet<>(Set.of(feedUrl));
         int added = 0;
         for (int pages = 0; pages < settings.backfillMaxPages(); pages++) {
-            Instant oldest = oldest(page.items());
-            if (oldest != null && oldest.isBefore(horizon)) break;
-            Optional<NextPage> next = paging.nextPage(pageUrl, platform, page);
+            if (step.oldest() != null && step.oldest().isBefore(horizon)) break;
+            Optional<NextPage> next = step.next();
             if (next.isEmpty() || !visited.add(next.get().url())) break;
-            FetchResult r = fetcher.fetch(FetchRequest.feed(next.get().url(), null, null));
-            if (!r.ok() || r.notModified()) {
-                // WordPress answers 404 past its last page: the usual end of a history
-                logFetch(blogId, "history", r, null, null, null);
-                break;
-            }
-            FeedReadResult read = reader.read(r.body(), r.contentType(), r.finalUrl());
-            if (read instanceof FeedReadResult.Failure bad) {
-                logFetch(blogId, "history", r, null, null, bad.message());
-                break;
-            }
-            ParsedFeed p = ((FeedReadResult.Success) read).feed();
-            int n = dao.writeTogether(() -> {
-                int fresh = dao.upsertPosts(blogId, p.items().stream().map(PostMapping::post).toList(), now);
-                logFetch(blogId, "history", r, p.items().size(), fresh, null);
-                return fresh;
-            });
-            added += n;
-            if (n == 0) break; // a page of posts we already hold: the paging went round, or the history ended
-            page = p;
-            pageUrl = next.get().url();
+            Urgency.set(CrawlOrder.historyPagesLeft(now, step.oldest(), horizon, pages + 1,
+                    settings.backfillMaxPages() - pages) + settings.commentChecksPerCrawl());
+            HistoryPage page = historyPage(blogId, next.get().url(), platform, now);
+            if (page == null) break;
+            added += page.newPosts();
+            if (page.newPosts() == 0) break; // a page of posts we already hold: the paging went round, or the history ended
+            step = page.after();
         }
         return added;
     }
 
-    private CrawlOutcome succeeded(CrawlTarget target, FetchResult fetch, ParsedFeed feed, URI feedUrl,
+    /** A history page once stored: how many of its posts were new, and where the history goes on. */
+    private record HistoryPage(int newPosts, HistoryStep after) {}
+
+    /**
+     * Fetches, reads and stores one page of the history; null when the history ends there (an error, WordPress's
+     * 404 past its last page, an unreadable page), which the crawl log records. The page's body and posts go with
+     * this call, before the next page's host delay.
+     */
+    private HistoryPage historyPage(long blogId, URI url, Platform platform, Instant now) {
+        FetchResult r = fetcher.fetch(FetchRequest.feed(url, null, null));
+        if (!r.ok() || r.notModified()) {
+            // WordPress answers 404 past its last page: the usual end of a history
+            logFetch(blogId, "history", r, null, null, null);
+            return null;
+        }
+        FeedReadResult read = reader.read(r.body(), r.contentType(), r.finalUrl());
+        if (read instanceof FeedReadResult.Failure bad) {
+            logFetch(blogId, "history", r, null, null, bad.message());
+            return null;
+        }
+        ParsedFeed p = ((FeedReadResult.Success) read).feed();
+        int n = dao.writeTogether(() -> {
+            int fresh = dao.upsertPosts(blogId, p.items().stream().map(PostMapping::post).toList(), now);
+            logFetch(blogId, "history", r, p.items().size(), fresh, null);
+            return fresh;
+        });
+        return new HistoryPage(n, historyAfter(url, platform, p));
+    }
+
+    private CrawlOutcome succeeded(CrawlTarget target, FetchResult fetch, FeedFacts feed, URI feedUrl,
                                    Platform platform, int newPosts, Instant now, CrawlOutcome.Result result) {
         long blogId = target.blogId();
         CrawlState st = target.state();
@@ -285,9 +348,10 @@ public final class CrawlService {
                     null, null, 0, null, false, true, redirectTarget, redirectCount, ttl,
                     feed != null ? feed.title() : st.feedTitle(), feed != null ? feed.format() : st.feedFormat(),
                     Duration.between(now, next).toSeconds(),
-                    feed != null ? feed.items().size() : st.postsSeenLast()));
+                    feed != null ? feed.items() : st.postsSeenLast()));
             return null;
         });
+        Urgency.set(settings.commentChecksPerCrawl());
         int checks = comments.collect(blogId, platform, settings.commentChecksPerCrawl(),
                 (r, seen, problem) -> logFetch(blogId, "comments", r, seen, null, problem));
         return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status());

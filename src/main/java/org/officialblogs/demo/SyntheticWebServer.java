@@ -92,11 +92,6 @@ public final class SyntheticWebServer implements AutoCloseable {
         countingHosts = on;
     }
 
-    /**
-     * The shortest time between the arrivals of two requests to the same host since {@link #countHosts} was turned
-     * on (a crawler that waits the host delay after each answer never comes closer than the delay); null when no
-     * host was asked twice.
-     */
     /** When the host was first and last asked since {@link #countHosts} was turned on (System.nanoTime), or null. */
     public long[] firstAndLast(String host) {
         Long first = firstAsked.get(host);
@@ -104,6 +99,11 @@ public final class SyntheticWebServer implements AutoCloseable {
         return first == null || last == null ? null : new long[] {first, last};
     }
 
+    /**
+     * The shortest time between the arrivals of two requests to the same host since {@link #countHosts} was turned
+     * on (a crawler that waits the host delay after each answer never comes closer than the delay); null when no
+     * host was asked twice.
+     */
     public java.time.Duration shortestGapPerHost() {
         long gap = shortestGapNanos.get();
         return gap == Long.MAX_VALUE ? null : java.time.Duration.ofNanos(gap);

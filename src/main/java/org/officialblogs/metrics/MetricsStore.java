@@ -25,6 +25,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.officialblogs.db.Coded;
 import org.officialblogs.db.DataVersion;
+import org.officialblogs.db.SingleWriter;
 import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.ListingStatus;
 
@@ -41,10 +42,17 @@ import static org.officialblogs.metrics.MetricsColumns.strip;
 public final class MetricsStore {
 
     private final Jdbi jdbi;
+    private final SingleWriter writer;
     private final MetricsSettings settings;
 
     public MetricsStore(Jdbi jdbi, MetricsSettings settings) {
+        this(jdbi, new SingleWriter(jdbi), settings);
+    }
+
+    /** @param writer the database's one writer: a recompute's writes queue with the crawl's instead of racing them */
+    public MetricsStore(Jdbi jdbi, SingleWriter writer, MetricsSettings settings) {
         this.jdbi = jdbi;
+        this.writer = writer;
         this.settings = settings;
     }
 
@@ -166,10 +174,12 @@ public final class MetricsStore {
      * Runs {@code work} in one write transaction, raising the {@link DataVersion} in it: pages rendered from the
      * metrics before are stale on every node once it commits. Writers queue: SQLite takes its lock at BEGIN; on
      * PostgreSQL the transaction first locks blog_metrics against other writers (readers go on), since a recompute
-     * re-ranks every blog and two nodes updating the same rows in different orders would deadlock.
+     * re-ranks every blog and two nodes updating the same rows in different orders would deadlock. The transaction
+     * is the database's one writer's, so a recompute waits its turn behind the crawl's writes rather than waiting
+     * out the busy timeout against them.
      */
     public <T> T inTransaction(Function<Transaction, T> work) {
-        return jdbi.inTransaction(h -> {
+        return writer.inTransaction(h -> {
             Object lock = h.getConfig(SqlStatements.class).getAttribute("serializeMetricsWrites");
             if (lock != null && !lock.toString().isEmpty()) h.execute(lock.toString());
             T result = work.apply(new Transaction(h));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -220,6 +221,20 @@ class BenchmarkSuiteTest {
                 firstSeconds, crawlRequests), "<= 1.1x", String.format(Locale.ROOT,
                 "politeness bound %.1f s (%d requests on the busiest host x %.0f s)", politeness, busiest, delay),
                 ratio(firstSeconds, politeness)));
+        java.time.Duration shortestGap = server.shortestGapPerHost();
+        rows.add(new Row("  politeness: shortest time between two requests to one host", shortestGap == null ? "-"
+                : String.format(Locale.ROOT, "%.2f s", shortestGap.toNanos() / 1e9), String.format(Locale.ROOT,
+                ">= %.0f s (the host delay)", delay), "-", "-"));
+        String lastHost = perHost.keySet().stream()
+                .max(Comparator.comparingLong((String h) -> server.firstAndLast(h)[1])).orElse(null);
+        if (lastHost != null && perHost.get(lastHost) > 1) {
+            long[] span = server.firstAndLast(lastHost);
+            long n = perHost.get(lastHost);
+            double meanStep = (span[1] - span[0]) / 1e9 / (n - 1);
+            rows.add(new Row("  the host asked last: first request after, requests, mean step",
+                    String.format(Locale.ROOT, "%.1f s, %d, %.2f s", (span[0] - c0) / 1e9, n, meanStep),
+                    "-", String.format(Locale.ROOT, "host delay %.0f s", delay), ratio(meanStep, delay)));
+        }
         rows.add(new Row("  feeds crawled per second", String.format(Locale.ROOT, "%.1f /s", size.blogs() / firstSeconds),
                 ">= 66.7 /s (2,000 in 30 s, no comments)", "-", "-"));
         rows.add(new Row("  feed pages read (first + history)", String.format(Locale.ROOT, "%,d (%,d KB)", served.size(),

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.TestDatabases;
+import org.officialblogs.priority.Urgency;
 
 class SingleWriterTest {
 
@@ -50,6 +53,65 @@ class SingleWriterTest {
             List<Integer> rows = db.jdbi().withHandle(h -> h.createQuery("SELECT n FROM w ORDER BY n")
                     .mapTo(Integer.class).list());
             assertThat(rows).hasSize(200).doesNotContain(50).contains(1, 49, 51, 100, 1_100, 200);
+        }
+    }
+
+    @Test
+    void aGroupTakesNoFurtherWriteOnceItHasRunItsTime(@TempDir Path dir) throws Exception {
+        try (Database db = TestDatabases.fresh(dir)) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE w (n INTEGER PRIMARY KEY)"));
+            // a time of zero: every transaction takes its first write and no other
+            SingleWriter writer = new SingleWriter(db.jdbi(), 0);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<CompletableFuture<Void>> writes = new ArrayList<>();
+                for (int i = 1; i <= 40; i++) {
+                    int n = i;
+                    writes.add(CompletableFuture.runAsync(() -> writer.useTransaction(
+                            h -> h.execute("INSERT INTO w (n) VALUES (?)", n)), pool));
+                }
+                writes.forEach(CompletableFuture::join);
+            } finally {
+                pool.shutdown();
+                writer.close();
+            }
+            assertThat(writer.transactions()).isEqualTo(40);
+            int rows = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM w").mapTo(Integer.class).one());
+            assertThat(rows).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void waitingWritesGoMostUrgentFirstThenInArrivalOrder(@TempDir Path dir) throws Exception {
+        try (Database db = TestDatabases.fresh(dir)) {
+            SingleWriter writer = db.writer();
+            CountDownLatch busy = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            CompletableFuture<Boolean> blocking = CompletableFuture.supplyAsync(() -> writer.inTransaction(h -> {
+                busy.countDown();
+                try {
+                    return goOn.await(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }));
+            busy.await();
+            List<String> order = new CopyOnWriteArrayList<>();
+            int[][] writes = {{1, 0}, {2, 7}, {3, 2}, {4, 7}, {5, 0}};
+            List<Thread> threads = new ArrayList<>();
+            for (int[] w : writes) {
+                Thread t = new Thread(() -> {
+                    Urgency.set(w[1]);
+                    writer.useTransaction(h -> order.add("w" + w[0]));
+                });
+                t.start();
+                threads.add(t);
+                while (writer.queued() < threads.size()) Thread.onSpinWait(); // arrival order is the start order
+            }
+            goOn.countDown();
+            assertThat(blocking.join()).isTrue();
+            for (Thread t : threads) t.join();
+            assertThat(order).containsExactly("w2", "w4", "w3", "w1", "w5");
         }
     }
 

@@ -48,6 +48,12 @@ public record FetchResult(
         cache = cache == null ? CacheHeaders.NONE : cache;
     }
 
+    /** The same result without its body (its size stays in {@link #bytes}), for keeping once the body is read. */
+    public FetchResult withoutBody() {
+        return body == null ? this : new FetchResult(requestedUrl, finalUrl, status, null, contentType, etag,
+                lastModified, cache, redirects, allPermanent, duration, bytes, failure, message, notModified, retryAt);
+    }
+
     public boolean ok() {
         return failure == null;
     }

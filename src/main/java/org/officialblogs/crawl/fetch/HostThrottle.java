@@ -7,18 +7,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
+import org.officialblogs.priority.PriorityGate;
+import org.officialblogs.priority.Urgency;
 
 /**
  * Politeness for many threads: one request per host at a time, a minimum pause between the end of one request and
  * the start of the next to the same host, a global cap on requests in flight, and host pauses (after a 429) during
- * which nothing is sent to the host at all.
+ * which nothing is sent to the host at all. When requests queue for the global cap, the thread whose crawl has the
+ * most requests left ({@link Urgency}) goes first: its chain decides when the crawl ends.
  */
 public final class HostThrottle {
 
     private final Duration minDelay;
-    private final Semaphore inFlight;
+    private final PriorityGate inFlight;
     private final Clock clock;
     private final Sleeper sleeper;
     private final ConcurrentMap<String, HostSlot> slots = new ConcurrentHashMap<>();
@@ -29,7 +31,7 @@ public final class HostThrottle {
             throw new IllegalArgumentException("need minDelay >= 0 and maxConcurrent >= 1");
         }
         this.minDelay = minDelay;
-        this.inFlight = new Semaphore(maxConcurrent, true);
+        this.inFlight = new PriorityGate(maxConcurrent);
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -60,7 +62,7 @@ public final class HostThrottle {
             if (paused.isPresent()) {
                 return new Permit(null, paused.get());
             }
-            inFlight.acquire();
+            inFlight.acquire(Urgency.current());
             granted = true;
             return new Permit(slot, null);
         } finally {

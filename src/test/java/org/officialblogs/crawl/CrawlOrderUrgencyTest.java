@@ -1,0 +1,38 @@
+package org.officialblogs.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class CrawlOrderUrgencyTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    private static final Instant HORIZON = NOW.minus(Duration.ofDays(365));
+
+    @Test
+    void pagesLikeThoseReadSoFarReachTheHorizonInThisManyMore() {
+        // two pages reached back 30 days: 15 days a page, 335 days left to the horizon
+        Instant oldest = NOW.minus(Duration.ofDays(30));
+        assertThat(CrawlOrder.historyPagesLeft(NOW, oldest, HORIZON, 2, 50)).isEqualTo(23);
+    }
+
+    @Test
+    void neverMoreThanThePagesTheCrawlMayStillRead() {
+        Instant oldest = NOW.minus(Duration.ofDays(1));
+        assertThat(CrawlOrder.historyPagesLeft(NOW, oldest, HORIZON, 1, 7)).isEqualTo(7);
+    }
+
+    @Test
+    void nothingLeftPastTheHorizonOrWithoutDates() {
+        assertThat(CrawlOrder.historyPagesLeft(NOW, HORIZON.minusSeconds(1), HORIZON, 3, 50)).isZero();
+        assertThat(CrawlOrder.historyPagesLeft(NOW, null, HORIZON, 3, 50)).isZero();
+        assertThat(CrawlOrder.historyPagesLeft(NOW, NOW.minus(Duration.ofDays(3)), HORIZON, 3, 0)).isZero();
+    }
+
+    @Test
+    void aPageOfPostsAllFromNowExpectsTheMost() {
+        assertThat(CrawlOrder.historyPagesLeft(NOW, NOW, HORIZON, 1, 12)).isEqualTo(12);
+    }
+}
