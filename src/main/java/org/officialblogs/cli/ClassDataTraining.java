@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.stream.Stream;
 import org.officialblogs.config.Config;
 import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
+import org.officialblogs.ops.DatabaseBackup;
+import org.officialblogs.ops.SqliteFile;
+import org.officialblogs.registry.PreparedSeed;
+import org.officialblogs.registry.SeedLoader;
 
 /**
  * The build's training run for the class-data archive ({@code target/official-blogs.jsa}): the package phase runs
@@ -41,9 +46,11 @@ public final class ClassDataTraining {
         Path archive = Path.of(args.length > 0 ? args[0] : "target/official-blogs.jsa");
         try {
             Files.deleteIfExists(archive);
+            Path folder = archive.toAbsolutePath().getParent();
+            PreparedSeed.removeOld(folder);
             Path dir = Files.createTempDirectory("official-blogs-training");
             try {
-                run(dir);
+                run(dir, folder);
             } finally {
                 deleteTree(dir);
             }
@@ -55,7 +62,7 @@ public final class ClassDataTraining {
         System.exit(0);
     }
 
-    private static void run(Path dir) {
+    private static void run(Path dir, Path folder) {
         Config config = Config.fromValues(Map.of(
                 "OFFICIALBLOGS_DATA_DIR", dir.toString(),
                 "OFFICIALBLOGS_PORT", "0",
@@ -65,6 +72,7 @@ public final class ClassDataTraining {
                 "OFFICIALBLOGS_HOST_DELAY_MS", "0"));
         ServeCommand.Started started = ServeCommand.start(config);
         try {
+            prepareSeed(config, folder);
             int failed = 0;
             for (String page : PAGES) {
                 FetchResult r = fetch(started, page);
@@ -78,6 +86,22 @@ public final class ClassDataTraining {
         } finally {
             started.web().stop();
             started.app().close();
+        }
+    }
+
+    /**
+     * Keeps a copy of the new database as it is once the seed is in (before any page is asked for or any metric
+     * computed): a new data directory beside this jar starts from it (see {@link PreparedSeed}).
+     */
+    private static void prepareSeed(Config config, Path folder) {
+        byte[] seed = SeedLoader.bundledSeed();
+        if (seed == null || folder == null) return;
+        Path target = folder.resolve(PreparedSeed.fileName(seed));
+        DatabaseBackup.BackupReport report = new DatabaseBackup(Clock.systemUTC())
+                .backup(new SqliteFile(config.storage().databaseFile()), target, true);
+        if (report.outcome() != DatabaseBackup.Outcome.DONE) {
+            System.err.println("prepared seed database not written (the first start will import the seed): "
+                    + report.message());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.officialblogs.cli;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import org.officialblogs.App;
 import org.officialblogs.Version;
 import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlScheduler;
+import org.officialblogs.registry.PreparedSeed;
 import org.officialblogs.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,10 +73,15 @@ public final class ServeCommand implements Callable<Integer> {
     record Started(App app, WebApp web, String host) {}
 
     /**
-     * Opens the database (loading the seed into an empty one) and starts the web app. Only what the pages need is
+     * Opens the database (a new SQLite one starts from the seed database the build prepared beside the jar, if
+     * any; the seed is loaded into an empty one) and starts the web app. Only what the pages need is
      * built before the first answer; the crawler's network stack is built when a crawl first needs it.
      */
     static Started start(Config config) {
+        Path database = config.storage().databaseFile();
+        if (database != null) {
+            PreparedSeed.jarFolder().flatMap(PreparedSeed::in).ifPresent(seed -> PreparedSeed.copyIfNew(seed, database));
+        }
         App app = new App(config);
         String host = config.serve().bind().isEmpty() ? "localhost" : config.serve().bind().contains(":") ? "[" + config.serve().bind() + "]" : config.serve().bind();
         WebApp webApp;

@@ -40,7 +40,8 @@ public final class SeedLoader {
         return Optional.of(report);
     }
 
-    static byte[] bundledSeed() {
+    /** The seed CSV in the application's classpath, or null when it is not there. */
+    public static byte[] bundledSeed() {
         try (InputStream in = SeedLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
