@@ -76,7 +76,7 @@ class BenchmarkSuiteTest {
     static final long HOST_DELAY_MS = Long.getLong("bench.hostDelayMs", 2_000);
     static final String EXPORT_HEAP = System.getProperty("bench.heap", "256m");
     static final int LOAD_THREADS = 4;
-    static final List<String> PARTS = List.of("crawl", "pages", "discovery", "export", "startup");
+    static final List<String> PARTS = List.of("crawl", "pages", "feeds", "discovery", "export", "startup");
 
     /** One row of the table. */
     record Row(String figure, String value, String target, String baseline, String ratio) {}
@@ -154,6 +154,10 @@ class BenchmarkSuiteTest {
                     crawlFigures(app, web, server, size, liveBlogs, postsServed);
                     if (parts.contains("pages")) pageFigures(app, web, size, settings, dir);
                 }
+            }
+            if (parts.contains("feeds")) {
+                feedsFigures(dir, settings, hosts, csv.toString(), size, server);
+                imported = size.blogs();
             }
             if (parts.contains("discovery")) discoveryFigures(dir, config, hosts, web, server);
             heap.reset();
@@ -422,6 +426,54 @@ class BenchmarkSuiteTest {
      * checked by a fresh application (robots.txt not yet cached) through the crawler's fetcher, against the
      * politeness bound: no host can be asked faster than its requests minus one times the host delay.
      */
+    /**
+     * The first crawl of every feed's first page only, on a new database with the same registry: robots.txt, the
+     * feed, storing its posts and the metrics, but no history (the backfill horizon is one day) and, but for posts of
+     * the last day, no comment checks (the comment window is one day); against Rome alone parsing the same pages.
+     */
+    private void feedsFigures(Path dir, Map<String, String> suiteSettings, Map<String, List<InetAddress>> hosts,
+                              String registry, Size size, SyntheticWebServer server) throws Exception {
+        progress("first crawl, first pages only ...");
+        Map<String, String> values = new HashMap<>(suiteSettings);
+        values.put("OFFICIALBLOGS_DATA_DIR", dir.resolve("feeds").toString());
+        values.put("OFFICIALBLOGS_BACKFILL_HORIZON_DAYS", "1");
+        values.put("OFFICIALBLOGS_MEASUREMENT_WINDOW_DAYS", "1");
+        if (POSTGRES) values.put("OFFICIALBLOGS_DB_URL", postgresDatabase());
+        try (App app = new App(Config.fromValues(values), App.Parts.production()
+                .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+            assertThat(app.importer.importCsv(registry.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "bench")
+                    .rejected()).isEmpty();
+            int before = server.recorded().size();
+            Map<SyntheticWebServer.Kind, Long> kinds0 = server.counts();
+            server.record(true);
+            long c0 = System.nanoTime();
+            CrawlRunner.Summary crawl = app.crawlRunner.runAll(CrawlRunner.Progress.NONE);
+            double seconds = (System.nanoTime() - c0) / 1e9;
+            server.record(false);
+            Map<SyntheticWebServer.Kind, Long> kinds = new java.util.EnumMap<>(SyntheticWebServer.Kind.class);
+            server.counts().forEach((k, n) -> {
+                long d = n - kinds0.getOrDefault(k, 0L);
+                if (d > 0) kinds.put(k, d);
+            });
+            List<SyntheticWebServer.Served> served = server.recorded();
+            served = served.subList(before, served.size());
+            for (int i = 0; i < Math.min(300, served.size()); i++) rome(server.feedBody(served.get(i)));
+            long romeNanos = 0;
+            for (SyntheticWebServer.Served page : served) {
+                byte[] body = server.feedBody(page);
+                long t = System.nanoTime();
+                rome(body);
+                romeNanos += System.nanoTime() - t;
+            }
+            double romeSeconds = romeNanos / 1e9;
+            rows.add(new Row("first crawl, first pages only (robots, feed, store, metrics)", String.format(Locale.ROOT,
+                    "%.1f s, %,d feeds/s", seconds, Math.round(size.blogs() / seconds)), "<= 2x", String.format(Locale.ROOT,
+                    "Rome parsing the same %,d pages %.2f s", served.size(), romeSeconds), ratio(seconds, romeSeconds)));
+            rows.add(new Row("  outcome, requests", crawl.text() + "; " + kinds, "no history; comments of the last day only",
+                    "-", "-"));
+        }
+    }
+
     private void discoveryFigures(Path dir, Config config, Map<String, List<InetAddress>> hosts, SyntheticWeb web,
                                   SyntheticWebServer server) throws Exception {
         progress("discovery: " + web.blogs().size() + " candidates ...");
