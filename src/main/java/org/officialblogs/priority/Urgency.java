@@ -2,28 +2,31 @@ package org.officialblogs.priority;
 
 /**
  * How much work the current thread's task still expects to do (a crawl: the requests left in its blog's chain), so
- * that queues it waits in can serve the task with the most left first. 0 when unknown or when the thread is not a
- * crawl's; set by the task as its estimate changes, cleared when it ends.
+ * that queues it waits in can serve the task with the most left first. Set by a crawl as its estimate changes and
+ * cleared when it ends. A thread that never set one (a page request, a moderator's action, a command) is served
+ * before any crawl: someone is waiting for it.
  */
 public final class Urgency {
 
-    private static final ThreadLocal<int[]> CURRENT = ThreadLocal.withInitial(() -> new int[1]);
+    private static final int UNSET = -1;
+    private static final ThreadLocal<int[]> CURRENT = ThreadLocal.withInitial(() -> new int[] {UNSET});
 
     private Urgency() {
     }
 
-    /** The current thread's urgency, 0 when none was set. */
+    /** The current thread's place in queues: its remaining work, or the most urgent of all when it set none. */
     public static int current() {
-        return CURRENT.get()[0];
+        int v = CURRENT.get()[0];
+        return v == UNSET ? Integer.MAX_VALUE : v;
     }
 
-    /** Sets the current thread's urgency (negative values count as 0). */
+    /** Sets the current thread's remaining work (negative values count as 0). */
     public static void set(int remainingWork) {
         CURRENT.get()[0] = Math.max(0, remainingWork);
     }
 
-    /** Forgets the current thread's urgency (its task ended). */
+    /** Forgets the current thread's urgency (its task ended): it is served as any thread that set none. */
     public static void clear() {
-        CURRENT.get()[0] = 0;
+        CURRENT.get()[0] = UNSET;
     }
 }
