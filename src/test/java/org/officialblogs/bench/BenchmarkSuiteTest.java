@@ -729,7 +729,7 @@ class BenchmarkSuiteTest {
         return new double[] {centre - half, centre + half};
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + ", " + f[1] + ", " + f[2];

@@ -55,7 +55,7 @@ class ClusterCrawlTest {
         String url = PostgresCluster.freshDatabase();
         SyntheticWeb web = new SyntheticWeb(7, BLOGS, 8, 90, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         try (SyntheticWebServer server = new SyntheticWebServer(web)) {
-            importRegistry(url, web, server);
+            ClusterNode.importRegistry(url, web, server, dir.resolve("importer"));
             server.record(true);
             server.countHosts(true);
 
@@ -132,36 +132,11 @@ class ClusterCrawlTest {
     }
 
     private Process node(String url, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ClusterNode.class.getName(), url, Integer.toString(BLOGS), Integer.toString(HOST_DELAY_MS),
-                Integer.toString(LEASE_SECONDS));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(log(name).toFile());
-        return pb.start();
+        return ClusterNode.start(url, BLOGS, HOST_DELAY_MS, LEASE_SECONDS, log(name));
     }
 
     private Path log(String node) {
         return dir.resolve("node-" + node + ".log");
-    }
-
-    private void importRegistry(String url, SyntheticWeb web, SyntheticWebServer server) throws IOException {
-        StringBuilder csv = new StringBuilder("name,office,country,level,branch,blog_url,feed_url,authorship,sources\n");
-        for (SyntheticWeb.Blog b : web.blogs()) {
-            String base = server.base(b);
-            csv.append(b.official()).append(',').append("Mayor").append(',').append(b.country())
-                    .append(",local,executive,").append(base).append("/,").append(base).append(b.feedPath())
-                    .append(",self,").append(base).append(SyntheticWebServer.ABOUT_PATH).append('\n');
-        }
-        Map<String, String> values = new HashMap<>();
-        values.put("OFFICIALBLOGS_DB_URL", url);
-        values.put("OFFICIALBLOGS_DATA_DIR", Files.createDirectories(dir.resolve("importer")).toString());
-        try (App app = new App(Config.fromValues(values), App.Parts.production())) {
-            RegistryImporter.Report report = app.importer.importCsv(csv.toString().getBytes(StandardCharsets.UTF_8),
-                    Origin.IMPORT, "cluster test");
-            assertThat(report.rejected()).isEmpty();
-            app.crawl.scheduleNewBlogs(app.clock.instant());
-        }
     }
 
     private static List<String> rows(Statement s, String sql) throws SQLException {

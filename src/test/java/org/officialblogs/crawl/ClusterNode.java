@@ -1,13 +1,20 @@
 package org.officialblogs.crawl;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.officialblogs.App;
 import org.officialblogs.config.Config;
 import org.officialblogs.crawl.fetch.HostResolver;
+import org.officialblogs.demo.SyntheticWeb;
+import org.officialblogs.demo.SyntheticWebServer;
+import org.officialblogs.registry.Origin;
+import org.officialblogs.registry.RegistryImporter;
 
 /**
  * One crawler node of {@link ClusterCrawlTest}, run in its own JVM so that the test can kill it with SIGKILL: the
@@ -19,6 +26,38 @@ import org.officialblogs.crawl.fetch.HostResolver;
 public final class ClusterNode {
 
     private ClusterNode() {}
+
+    /** Starts a node in a JVM of its own, its output in {@code log}. */
+    public static Process start(String url, int blogs, int hostDelayMs, int leaseSeconds, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ClusterNode.class.getName(), url, Integer.toString(blogs), Integer.toString(hostDelayMs),
+                Integer.toString(leaseSeconds));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(log.toFile());
+        return pb.start();
+    }
+
+    /** Imports the synthetic web's blogs into the database at {@code url} and makes them all due. */
+    public static void importRegistry(String url, SyntheticWeb web, SyntheticWebServer server, Path dataDir)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("name,office,country,level,branch,blog_url,feed_url,authorship,sources\n");
+        for (SyntheticWeb.Blog b : web.blogs()) {
+            String base = server.base(b);
+            csv.append(b.official()).append(',').append("Mayor").append(',').append(b.country())
+                    .append(",local,executive,").append(base).append("/,").append(base).append(b.feedPath())
+                    .append(",self,").append(base).append(SyntheticWebServer.ABOUT_PATH).append('\n');
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("OFFICIALBLOGS_DB_URL", url);
+        values.put("OFFICIALBLOGS_DATA_DIR", Files.createDirectories(dataDir).toString());
+        try (App app = new App(Config.fromValues(values), App.Parts.production())) {
+            RegistryImporter.Report report = app.importer.importCsv(csv.toString().getBytes(StandardCharsets.UTF_8),
+                    Origin.IMPORT, "cluster");
+            if (!report.rejected().isEmpty()) throw new IllegalStateException("rows rejected: " + report.rejected());
+            app.crawl.scheduleNewBlogs(app.clock.instant());
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
