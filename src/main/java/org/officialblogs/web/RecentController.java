@@ -22,9 +22,6 @@ final class RecentController {
     /** Deep pages of a river are not useful and cost an index walk each; the feed archive stops here. */
     static final int MAX_PAGE = 200;
     private static final int SUMMARY_LENGTH = 280;
-    // compiled once: a page shortens every summary it lists
-    private static final java.util.regex.Pattern CONTROL_CHARACTERS = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\s]]");
-    private static final java.util.regex.Pattern WHITESPACE_RUN = java.util.regex.Pattern.compile("\\s+");
 
     private final ActivityDao activity;
     private final Templates templates;
@@ -122,12 +119,37 @@ final class RecentController {
         return t == null || t.isBlank() ? "Untitled post" : t;
     }
 
+    /**
+     * A summary as a list shows it: without control characters (from broken feeds, they carry nothing a reader can
+     * see), trimmed, each run of spaces and line breaks as one space, and cut at a word before
+     * {@value #SUMMARY_LENGTH} characters. One pass that stops once the cut is known: a feed's summary can be a whole
+     * article, and a page lists 50 of them.
+     */
     static String shorten(String s) {
         if (s == null || s.isBlank()) return null;
-        // control characters (from broken feeds) carry nothing a reader can see
-        String t = WHITESPACE_RUN.matcher(CONTROL_CHARACTERS.matcher(s).replaceAll("").strip()).replaceAll(" ");
-        if (t.length() <= SUMMARY_LENGTH) return t;
-        int cut = t.lastIndexOf(' ', SUMMARY_LENGTH);
+        StringBuilder t = new StringBuilder(SUMMARY_LENGTH + 2);
+        StringBuilder gap = new StringBuilder(); // whitespace since the last visible character, runs of \s as one space
+        for (int i = 0; i < s.length() && t.length() <= SUMMARY_LENGTH; i++) {
+            char c = s.charAt(i);
+            if (isAsciiSpace(c)) {
+                if (gap.isEmpty() || gap.charAt(gap.length() - 1) != ' ') gap.append(' ');
+            } else if (c < 0x20 || c == 0x7F) {
+                continue; // a control character that is not a space or line break: dropped
+            } else if (Character.isWhitespace(c)) {
+                gap.append(c); // other spaces (em space, line separator) stay between words, as in the text
+            } else {
+                if (!t.isEmpty()) t.append(gap);
+                gap.setLength(0);
+                t.append(c);
+            }
+        }
+        if (t.length() <= SUMMARY_LENGTH) return t.toString();
+        int cut = t.lastIndexOf(" ", SUMMARY_LENGTH);
         return t.substring(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH) + "…";
+    }
+
+    /** What a regular expression's {@code \s} matches: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }
