@@ -154,7 +154,7 @@ public final class SqliteSnapshot {
         else if (value instanceof Integer i) p.setLong(index, i);
         else if (value instanceof Double d) p.setDouble(index, d);
         else if (value instanceof Boolean b) p.setInt(index, b ? 1 : 0);
-        else if (value instanceof Instant i) p.setString(index, i.toString());
+        else if (value instanceof Instant i) p.setString(index, IsoInstant.format(i));
         else p.setString(index, value.toString());
     }
 }

@@ -59,7 +59,7 @@ public enum TableFormat {
     /** The text of a value in CSV: empty for null, ISO 8601 for instants, true/false for booleans. */
     static String csvText(Object value) {
         if (value == null) return "";
-        if (value instanceof Instant i) return i.toString();
+        if (value instanceof Instant i) return IsoInstant.format(i);
         return value.toString();
     }
 

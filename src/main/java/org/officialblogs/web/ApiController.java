@@ -182,7 +182,7 @@ final class ApiController {
                     else if (v instanceof Long n) g.writeNumber(n);
                     else if (v instanceof Double d) g.writeNumber(d);
                     else if (v instanceof Boolean b) g.writeBoolean(b);
-                    else if (v instanceof Instant t) g.writeString(t.toString());
+                    else if (v instanceof Instant t) g.writeString(org.officialblogs.export.IsoInstant.format(t));
                     else mapper.writeValue(g, v);
                 }
                 g.writeEndObject();
