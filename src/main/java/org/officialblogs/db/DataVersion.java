@@ -30,7 +30,15 @@ public final class DataVersion {
 
     /** The version as seen inside the caller's transaction. */
     public static long read(Handle h) {
-        return h.createQuery("SELECT version FROM data_version WHERE id = 1").mapTo(Long.class).one();
+        // plain JDBC on the handle's connection: every page request reads this first, and JDBI's mapper look-up and
+        // statement set-up cost more than SQLite's read itself (8 % of request CPU in a flight recording)
+        try (java.sql.PreparedStatement s = h.getConnection().prepareStatement("SELECT version FROM data_version WHERE id = 1");
+             java.sql.ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) throw new IllegalStateException("data_version has no row 1: the database was not migrated");
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the data version: " + e.getMessage(), e);
+        }
     }
 
     /**
