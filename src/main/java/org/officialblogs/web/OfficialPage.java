@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.officialblogs.crawl.CrawlLogEntry;
 import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.CommentsState;
@@ -290,8 +289,8 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
     private static ScoreView scoreView(StoredMetrics m) {
         List<ComponentRow> rows = new ArrayList<>();
         for (ScoreComponent c : m.score().components()) {
-            rows.add(new ComponentRow(c.part().label(), String.format(Locale.ROOT, "%.2f", c.value()),
-                    String.format(Locale.ROOT, "%.0f", c.weight()), String.format(Locale.ROOT, "%.2f", c.points()),
+            rows.add(new ComponentRow(c.part().label(), Readable.fixed(c.value(), 2),
+                    Readable.fixed(c.weight(), 0), Readable.fixed(c.points(), 2),
                     c.explanation()));
         }
         String rankText;
@@ -313,7 +312,7 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                 : null;
         String closed = m.score().commentsClosedPolicyApplied() ? commentsClosedRule() : null;
         return new ScoreView(Readable.oneDecimal(m.score().points()), rankText, rows,
-                String.format(Locale.ROOT, "%.2f", m.score().exactPoints()), notEnough, closed);
+                Readable.fixed(m.score().exactPoints(), 2), notEnough, closed);
     }
 
     /** The methodology's own words for the comments-closed rule. */
