@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.Css;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -31,11 +32,11 @@ final class BloggerMarkup {
     }
 
     static boolean recognises(Document doc) {
-        return doc.selectFirst("li.comment[id~=^c\\d+$] .comment-block, #comments-block dt[id~=^c\\d+$]") != null;
+        return doc.selectFirst(Css.of("li.comment[id~=^c\\d+$] .comment-block, #comments-block dt[id~=^c\\d+$]")) != null;
     }
 
     static HtmlExtraction read(Document doc, HtmlCommentOptions options) {
-        List<Element> threaded = doc.select("li.comment[id~=^c\\d+$]");
+        List<Element> threaded = doc.select(Css.of("li.comment[id~=^c\\d+$]"));
         return threaded.isEmpty() ? readClassic(doc, options) : readThreaded(threaded, options);
     }
 
@@ -73,7 +74,7 @@ final class BloggerMarkup {
         CommentMarkup markup = new CommentMarkup();
         List<Comment> comments = new ArrayList<>();
         boolean truncated = false;
-        for (Element dt : doc.select("#comments-block dt[id~=^c\\d+$]")) {
+        for (Element dt : doc.select(Css.of("#comments-block dt[id~=^c\\d+$]"))) {
             if (comments.size() == options.maxComments()) {
                 truncated = true;
                 break;
@@ -88,13 +89,13 @@ final class BloggerMarkup {
                 footer = null;
             }
             Set<PlatformFlag> flags = EnumSet.noneOf(PlatformFlag.class);
-            if (dt.hasClass("blog-author") || dt.selectFirst(".blog-author") != null) {
+            if (dt.hasClass("blog-author") || dt.selectFirst(Css.of(".blog-author")) != null) {
                 flags.add(PlatformFlag.BLOG_AUTHOR);
             }
-            Element nameLink = dt.selectFirst("a[href]");
+            Element nameLink = dt.selectFirst(Css.of("a[href]"));
             String name = nameLink != null ? nameLink.text() : dt.ownText();
-            Element timeLink = footer == null ? null : footer.selectFirst("a[href*=showComment=], .comment-timestamp a");
-            Element control = footer == null ? null : footer.selectFirst(".item-control.blog-admin");
+            Element timeLink = footer == null ? null : footer.selectFirst(Css.of("a[href*=showComment=], .comment-timestamp a"));
+            Element control = footer == null ? null : footer.selectFirst(Css.of(".item-control.blog-admin"));
             comments.add(Comment.undecided(CommentSourceKind.HTML_BLOGGER, id, null, published(timeLink, options),
                     MarkupText.name(name), profileUrl(dt), pid(control), flags));
         }
@@ -106,7 +107,7 @@ final class BloggerMarkup {
         String name = null;
         String profile = null;
         for (Element byline : markup.outsideComments(doc, ".post-author .fn, .post-author a[href*=/profile/]")) {
-            Element link = byline.is("a") ? byline : byline.selectFirst("a[href*=/profile/]");
+            Element link = byline.is(Css.of("a")) ? byline : byline.selectFirst(Css.of("a[href*=/profile/]"));
             name = MarkupText.name(byline.text());
             profile = profileUrl(link);
             if (name != null) {
@@ -115,7 +116,7 @@ final class BloggerMarkup {
         }
         String postPid = null;
         for (Element control : markup.outsideComments(doc, ".item-control.blog-admin")) {
-            if (control.selectFirst("a[href*=post-edit.g]") != null) {
+            if (control.selectFirst(Css.of("a[href*=post-edit.g]")) != null) {
                 postPid = pid(control);
                 if (postPid != null) {
                     break;
@@ -126,8 +127,8 @@ final class BloggerMarkup {
     }
 
     static boolean hasCommentEditor(Document doc) {
-        return doc.selectFirst("iframe#comment-editor, #comment-editor-src, a[href*=/comment-iframe.g]"
-                + ", a[href*=/comment.g]") != null;
+        return doc.selectFirst(Css.of("iframe#comment-editor, #comment-editor-src, a[href*=/comment-iframe.g]"
+                + ", a[href*=/comment.g]")) != null;
     }
 
     private static String idOf(String elementId) {
@@ -151,7 +152,7 @@ final class BloggerMarkup {
         if (nameElement == null) {
             return null;
         }
-        Element link = nameElement.is("a[href]") ? nameElement : nameElement.selectFirst("a[href]");
+        Element link = nameElement.is(Css.of("a[href]")) ? nameElement : nameElement.selectFirst(Css.of("a[href]"));
         if (link == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.Css;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -279,7 +280,7 @@ public final class CommentFeedParser {
             return null;
         }
         org.jsoup.nodes.Element body = Jsoup.parseBodyFragment(html).body();
-        org.jsoup.nodes.Element link = body.selectFirst("a[href*=#comment-]");
+        org.jsoup.nodes.Element link = body.selectFirst(Css.of("a[href*=#comment-]"));
         if (link == null || textBefore(body, link) > REPLY_PREFIX_MAX_CHARS) {
             return null;
         }

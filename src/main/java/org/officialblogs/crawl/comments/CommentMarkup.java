@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.Css;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -51,11 +52,11 @@ final class CommentMarkup {
 
     /** The first element matching {@code css} inside {@code comment} that is not inside one of its replies. */
     Element ownFirst(Element comment, String css) {
-        Element first = comment.selectFirst(css);
+        Element first = comment.selectFirst(Css.of(css));
         if (first == null || belongsTo(first, comment)) {
             return first;
         }
-        for (Element candidate : comment.select(css)) {
+        for (Element candidate : comment.select(Css.of(css))) {
             if (belongsTo(candidate, comment)) {
                 return candidate;
             }
@@ -77,7 +78,7 @@ final class CommentMarkup {
     /** Elements matching {@code css} that are not inside any comment, in document order. */
     List<Element> outsideComments(Element root, String css) {
         List<Element> result = new ArrayList<>();
-        for (Element candidate : root.select(css)) {
+        for (Element candidate : root.select(Css.of(css))) {
             if (!isComment(candidate) && nearestCommentAncestor(candidate) == null) {
                 result.add(candidate);
             }

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.Css;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,25 +33,25 @@ final class DrupalMarkup {
     }
 
     static boolean recognises(Document doc) {
-        for (Element candidate : doc.select(".comment")) {
+        for (Element candidate : doc.select(Css.of(".comment"))) {
             for (String className : candidate.classNames()) {
                 if (BY_ANY.matcher(className).matches()) {
                     return true;
                 }
             }
         }
-        return doc.selectFirst("[typeof~=sioct:Comment], meta[name=Generator][content^=Drupal]"
-                + ", meta[name=generator][content^=Drupal]") != null && doc.selectFirst(".comment") != null;
+        return doc.selectFirst(Css.of("[typeof~=sioct:Comment], meta[name=Generator][content^=Drupal]"
+                + ", meta[name=generator][content^=Drupal]")) != null && doc.selectFirst(Css.of(".comment")) != null;
     }
 
     static boolean isDrupalPage(Document doc) {
-        return doc.selectFirst("meta[name=Generator][content^=Drupal], meta[name=generator][content^=Drupal]"
-                + ", form[action*=/comment/reply/], script[src*=/misc/drupal.js]") != null;
+        return doc.selectFirst(Css.of("meta[name=Generator][content^=Drupal], meta[name=generator][content^=Drupal]"
+                + ", form[action*=/comment/reply/], script[src*=/misc/drupal.js]")) != null;
     }
 
     static HtmlExtraction read(Document doc, HtmlCommentOptions options) {
         Map<String, Element> byId = new LinkedHashMap<>();
-        for (Element candidate : doc.select("article.comment, div.comment, li.comment")) {
+        for (Element candidate : doc.select(Css.of("article.comment, div.comment, li.comment"))) {
             String id = commentId(candidate);
             if (id != null) {
                 byId.putIfAbsent(id, candidate);
@@ -104,7 +105,7 @@ final class DrupalMarkup {
             return own.group(1);
         }
         Element previous = candidate.previousElementSibling();
-        if (previous != null && previous.is("a")) {
+        if (previous != null && previous.is(Css.of("a"))) {
             Matcher anchor = COMMENT_ID.matcher(previous.id());
             if (anchor.matches()) {
                 return anchor.group(1);
@@ -129,7 +130,7 @@ final class DrupalMarkup {
                     if (markup.isComment(before)) {
                         return markup.idOf(before);
                     }
-                    if (!before.is("a")) {
+                    if (!before.is(Css.of("a"))) {
                         break;
                     }
                 }

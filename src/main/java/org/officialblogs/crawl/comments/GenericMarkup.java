@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.Css;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,7 +37,7 @@ final class GenericMarkup {
         List<Element> kept = new ArrayList<>();
         // jsoup returns the matches of a selector group once each, in document order: an enclosing comment is
         // registered before its replies.
-        for (Element candidate : doc.select(CANDIDATES)) {
+        for (Element candidate : doc.select(Css.of(CANDIDATES))) {
             if (candidate.text().isBlank()) {
                 continue;
             }
@@ -80,7 +81,7 @@ final class GenericMarkup {
     }
 
     private static boolean sameComment(Element outer, Element inner) {
-        return outer.is("li") && inner.parent() == outer;
+        return outer.is(Css.of("li")) && inner.parent() == outer;
     }
 
     /**

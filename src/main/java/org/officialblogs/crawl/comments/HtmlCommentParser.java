@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.Css;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
@@ -93,13 +94,13 @@ public final class HtmlCommentParser {
     }
 
     private static CommentsState state(Document doc, boolean wordPress) {
-        if (doc.selectFirst(COMMENT_FORM) != null || BloggerMarkup.hasCommentEditor(doc)) {
+        if (doc.selectFirst(Css.of(COMMENT_FORM)) != null || BloggerMarkup.hasCommentEditor(doc)) {
             return CommentsState.OPEN;
         }
-        if (doc.selectFirst(CLOSED_MARKER) != null) {
+        if (doc.selectFirst(Css.of(CLOSED_MARKER)) != null) {
             return CommentsState.CLOSED;
         }
-        if (doc.selectFirst(THIRD_PARTY_COMMENTS) != null) {
+        if (doc.selectFirst(Css.of(THIRD_PARTY_COMMENTS)) != null) {
             return CommentsState.UNKNOWN;
         }
         return wordPress ? CommentsState.CLOSED : CommentsState.UNKNOWN;
@@ -113,7 +114,7 @@ public final class HtmlCommentParser {
                 ".node__submitted .username"};
         for (String css : bylines) {
             for (Element byline : markup.outsideComments(doc, css)) {
-                if (byline.closest("#comments, .comments-area, .comment-list, .commentlist") != null) {
+                if (byline.closest(Css.of("#comments, .comments-area, .comment-list, .commentlist")) != null) {
                     continue;
                 }
                 String name = MarkupText.name(byline.text());

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments;
 
+import org.officialblogs.crawl.read.Css;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,17 +30,17 @@ final class WordPressMarkup {
     }
 
     static boolean isWordPressPage(Document doc) {
-        Element generator = doc.selectFirst("meta[name=generator][content^=WordPress]");
+        Element generator = doc.selectFirst(Css.of("meta[name=generator][content^=WordPress]"));
         return generator != null
-                || doc.selectFirst("link[href*=/wp-content/], script[src*=/wp-includes/], link[rel=https://api.w.org/]"
-                        + ", form[action*=wp-comments-post]") != null;
+                || doc.selectFirst(Css.of("link[href*=/wp-content/], script[src*=/wp-includes/], link[rel=https://api.w.org/]"
+                        + ", form[action*=wp-comments-post]")) != null;
     }
 
     static HtmlExtraction read(Document doc, HtmlCommentOptions options) {
         // One comment may match twice (li#li-comment-N around article#comment-N): the outer element comes first
         // in document order and is the one kept; classes of both are read.
         Map<String, List<Element>> elementsById = new LinkedHashMap<>();
-        for (Element candidate : doc.select(CANDIDATES)) {
+        for (Element candidate : doc.select(Css.of(CANDIDATES))) {
             String id = commentId(candidate);
             if (id != null) {
                 elementsById.computeIfAbsent(id, k -> new ArrayList<>()).add(candidate);

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.feed;
 
+import org.officialblogs.crawl.read.Css;
 import org.officialblogs.registry.HttpUrls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class BlogLinkFinder {
         Document page = parse(html, contentTypeHeader, pageUrl);
         String pageHost = host(pageUrl);
         Map<URI, BlogLink> found = new LinkedHashMap<>();
-        for (Element a : page.select("a[href]")) {
+        for (Element a : page.select(Css.of("a[href]"))) {
             URI url = HttpUrls.resolveHttp(null, a.absUrl("href"));
             if (url == null || url.equals(pageUrl) || sameDocument(url, pageUrl)) continue;
             String host = host(url);

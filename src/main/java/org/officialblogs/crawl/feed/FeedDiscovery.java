@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.feed;
 
+import org.officialblogs.crawl.read.Css;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ public final class FeedDiscovery {
         Document page = parse(html, contentTypeHeader, pageUrl);
         Map<URI, FeedCandidate> posts = new LinkedHashMap<>();
         Map<URI, FeedCandidate> comments = new LinkedHashMap<>();
-        for (Element link : page.select("link[href]")) {
+        for (Element link : page.select(Css.of("link[href]"))) {
             if (!hasToken(link.attr("rel"), "alternate")) {
                 continue;
             }
@@ -98,23 +99,23 @@ public final class FeedDiscovery {
         comments.values().stream().filter(c -> !posts.containsKey(c.url())).forEach(feeds::add);
 
         List<String> generators = new ArrayList<>();
-        for (Element meta : page.select("meta[name][content]")) {
+        for (Element meta : page.select(Css.of("meta[name][content]"))) {
             if (meta.attr("name").equalsIgnoreCase("generator") && !meta.attr("content").isBlank()) {
                 generators.add(meta.attr("content").strip());
             }
         }
         List<String> declaredApps = new ArrayList<>(generators);
-        for (Element meta : page.select("meta[property=al:ios:app_name][content]")) {
+        for (Element meta : page.select(Css.of("meta[property=al:ios:app_name][content]"))) {
             declaredApps.add(meta.attr("content").strip());
         }
-        URI canonical = page.select("link[rel=canonical][href]").stream()
+        URI canonical = page.select(Css.of("link[rel=canonical][href]")).stream()
                 .map(e -> HttpUrls.resolveHttp(null, e.absUrl("href"))).filter(u -> u != null).findFirst().orElse(null);
         List<URI> urls = new ArrayList<>();
         urls.add(pageUrl);
         urls.add(canonical);
         feeds.forEach(f -> urls.add(f.url()));
         List<String> resources = new ArrayList<>();
-        for (Element e : page.select("script[src], link[href], img[src]")) {
+        for (Element e : page.select(Css.of("script[src], link[href], img[src]"))) {
             resources.add(e.hasAttr("src") ? e.absUrl("src") : e.absUrl("href"));
             if (resources.size() >= 400) {
                 break;

@@ -1,5 +1,6 @@
 package org.officialblogs.crawl.comments.detect;
 
+import org.officialblogs.crawl.read.Css;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -88,7 +89,7 @@ public final class CommentSystemDetector {
             systems.add(new DetectedService(CommentService.PAGE_MARKUP, platform.platform() == Platform.OTHER
                     ? "comment markup on the page" : platform.platform() + " page (" + platform.evidence() + ")"));
         }
-        Element rest = page.selectFirst("link[rel=https://api.w.org/][href]");
+        Element rest = page.selectFirst(Css.of("link[rel=https://api.w.org/][href]"));
         URI restRoot = rest == null ? null : absolute(rest.attr("abs:href"));
         if (restRoot != null) {
             systems.add(new WordPressRestSite(restRoot, "link rel=https://api.w.org/ href=" + restRoot));
@@ -98,15 +99,15 @@ public final class CommentSystemDetector {
 
     private PlatformMatch platform(Document page, URI pageUrl) {
         List<String> generators = new ArrayList<>();
-        for (Element meta : page.select("meta[name=generator][content]")) {
+        for (Element meta : page.select(Css.of("meta[name=generator][content]"))) {
             generators.add(meta.attr("content"));
         }
         List<URI> urls = new ArrayList<>();
         urls.add(pageUrl);
-        addUri(urls, page.selectFirst("link[rel=canonical][href]"), "abs:href");
-        addUri(urls, page.selectFirst("meta[property=og:url][content]"), "content");
+        addUri(urls, page.selectFirst(Css.of("link[rel=canonical][href]")), "abs:href");
+        addUri(urls, page.selectFirst(Css.of("meta[property=og:url][content]")), "content");
         List<String> resources = new ArrayList<>();
-        for (Element e : page.select("script[src], link[rel=stylesheet][href], link[rel=preload][href]")) {
+        for (Element e : page.select(Css.of("script[src], link[rel=stylesheet][href], link[rel=preload][href]"))) {
             resources.add(e.hasAttr("src") ? e.attr("abs:src") : e.attr("abs:href"));
             if (resources.size() == 200) {
                 break;
@@ -116,13 +117,13 @@ public final class CommentSystemDetector {
         if (found.evidence().startsWith("declared")) {
             return found;
         }
-        Element medium = page.selectFirst("meta[property=al:android:package], meta[name=al:android:package],"
-                + " meta[property=al:ios:app_name], meta[name=al:ios:app_name]");
+        Element medium = page.selectFirst(Css.of("meta[property=al:android:package], meta[name=al:android:package],"
+                + " meta[property=al:ios:app_name], meta[name=al:ios:app_name]"));
         if (medium != null && (metaValue(medium).equals("com.medium.reader") || metaValue(medium).equals("Medium"))) {
             return new PlatformMatch(Platform.MEDIUM, "meta " + firstNonEmpty(medium.attr("property"),
                     medium.attr("name")) + "=" + metaValue(medium));
         }
-        if (page.selectFirst("script[data-ghost-comments]") != null) {
+        if (page.selectFirst(Css.of("script[data-ghost-comments]")) != null) {
             return new PlatformMatch(Platform.GHOST, "Ghost comments script (data-ghost-comments)");
         }
         if (preloads(page) != null && (found.platform() == Platform.SUBSTACK || found.platform() == Platform.OTHER)) {
@@ -134,7 +135,7 @@ public final class CommentSystemDetector {
 
     /** Embedded services, the most specific embed code first. */
     private static void embedded(Document page, URI pageUrl, List<CommentSystem> out) {
-        for (Element script : page.select("script[src][data-repo]")) {
+        for (Element script : page.select(Css.of("script[src][data-repo]"))) {
             URI src = absolute(script.attr("abs:src"));
             if (src != null && src.getPath() != null && src.getPath().endsWith("/client.js")
                     && (src.getHost().contains("giscus") || script.hasAttr("data-repo-id")
@@ -147,7 +148,7 @@ public final class CommentSystemDetector {
                 break;
             }
         }
-        Element widget = page.selectFirst("giscus-widget[repo]");
+        Element widget = page.selectFirst(Css.of("giscus-widget[repo]"));
         if (widget != null && out.stream().noneMatch(s -> s.service() == CommentService.GISCUS)) {
             URI host = absolute(firstNonEmpty(widget.attr("abs:host"), "https://giscus.app"));
             out.add(new GiscusSite(host == null ? URI.create("https://giscus.app/") : origin(host),
@@ -155,7 +156,7 @@ public final class CommentSystemDetector {
                     firstNonEmpty(widget.attr("mapping"), "pathname"), blankToNull(widget.attr("term")),
                     "1".equals(widget.attr("strict")), "giscus-widget repo=" + widget.attr("repo")));
         }
-        Element utterances = page.selectFirst("script[src*=utteranc.es][repo]");
+        Element utterances = page.selectFirst(Css.of("script[src*=utteranc.es][repo]"));
         if (utterances != null) {
             String number = utterances.attr("issue-number").strip();
             out.add(new UtterancesSite(UtterancesSite.GITHUB_API, utterances.attr("repo").strip(),
@@ -171,7 +172,7 @@ public final class CommentSystemDetector {
         if (remark != null) {
             out.add(remark);
         }
-        for (Element script : page.select("script[src*=commento.js]")) {
+        for (Element script : page.select(Css.of("script[src*=commento.js]"))) {
             URI src = absolute(script.attr("abs:src"));
             if (src != null && src.getPath() != null && src.getPath().endsWith("/js/commento.js")) {
                 URI origin = src.getHost().equalsIgnoreCase("cdn.commento.io") ? URI.create("https://commento.io/")
@@ -180,17 +181,17 @@ public final class CommentSystemDetector {
                 break;
             }
         }
-        Element hyvor = page.selectFirst("hyvor-talk-comments, #hyvor-talk-view, script[src*=talk.hyvor.com]");
+        Element hyvor = page.selectFirst(Css.of("hyvor-talk-comments, #hyvor-talk-view, script[src*=talk.hyvor.com]"));
         if (hyvor != null) {
             out.add(new DetectedService(CommentService.HYVOR, describe(hyvor)));
         }
-        Element disqus = page.selectFirst("#disqus_thread, script[src*=disqus.com/embed.js]");
+        Element disqus = page.selectFirst(Css.of("#disqus_thread, script[src*=disqus.com/embed.js]"));
         String shortname = disqusShortname(page);
         if (disqus != null || shortname != null) {
             out.add(new DetectedService(CommentService.DISQUS, (disqus == null ? "Disqus embed script"
                     : describe(disqus)) + (shortname == null ? "" : ", forum " + shortname)));
         }
-        Element facebook = page.selectFirst(".fb-comments, fb|comments");
+        Element facebook = page.selectFirst(Css.of(".fb-comments, fb|comments"));
         if (facebook != null) {
             out.add(new DetectedService(CommentService.FACEBOOK, describe(facebook)
                     + (facebook.hasAttr("data-href") ? " data-href=" + facebook.attr("data-href") : "")));
@@ -199,7 +200,7 @@ public final class CommentSystemDetector {
 
     /** The platform's own comments: Substack, Ghost's comments script, Medium's responses. */
     private static void platformComments(Document page, URI pageUrl, PlatformMatch platform, List<CommentSystem> out) {
-        Element ghost = page.selectFirst("script[data-ghost-comments]");
+        Element ghost = page.selectFirst(Css.of("script[data-ghost-comments]"));
         if (ghost != null) {
             URI site = absolute(ghost.attr("abs:data-ghost-comments"));
             if (site != null) {
@@ -220,22 +221,22 @@ public final class CommentSystemDetector {
                 || platform == Platform.TYPEPAD || platform == Platform.MOVABLE_TYPE) {
             return true;
         }
-        return page.selectFirst("ol.commentlist, ol.comment-list, ul.comment-list, #comments li.comment,"
-                + " .comment-thread, article.comment") != null;
+        return page.selectFirst(Css.of("ol.commentlist, ol.comment-list, ul.comment-list, #comments li.comment,"
+                + " .comment-thread, article.comment")) != null;
     }
 
     private static URI issoEndpoint(Document page) {
-        Element configured = page.selectFirst("script[data-isso]");
+        Element configured = page.selectFirst(Css.of("script[data-isso]"));
         if (configured != null) {
             URI endpoint = absolute(configured.attr("abs:data-isso"));
             if (endpoint != null) {
                 return endpoint;
             }
         }
-        if (page.selectFirst("#isso-thread") == null) {
+        if (page.selectFirst(Css.of("#isso-thread")) == null) {
             return null;
         }
-        for (Element script : page.select("script[src*=/js/embed.]")) {
+        for (Element script : page.select(Css.of("script[src*=/js/embed.]"))) {
             String src = script.attr("abs:src");
             Matcher m = ISSO_SCRIPT.matcher(src);
             if (m.find()) {
@@ -246,7 +247,7 @@ public final class CommentSystemDetector {
     }
 
     private static Remark42Site remark42(Document page) {
-        for (Element script : page.select("script:not([src])")) {
+        for (Element script : page.select(Css.of("script:not([src])"))) {
             String js = script.data();
             if (js.length() > MAX_INLINE_SCRIPT || !js.contains("remark_config")) {
                 continue;
@@ -267,7 +268,7 @@ public final class CommentSystemDetector {
     }
 
     private static String disqusShortname(Document page) {
-        for (Element script : page.select("script")) {
+        for (Element script : page.select(Css.of("script"))) {
             String text = script.hasAttr("src") ? script.attr("abs:src") : script.data();
             if (text.length() > MAX_INLINE_SCRIPT || !text.contains("disqus")) {
                 continue;
@@ -283,7 +284,7 @@ public final class CommentSystemDetector {
     /** The page as a post: its platform id, title and any thread id its comment service names. */
     private static PostRef postRef(Document page, URI pageUrl, SubstackPost substack) {
         String id = null;
-        Element ghost = page.selectFirst("script[data-ghost-comments][data-post-id]");
+        Element ghost = page.selectFirst(Css.of("script[data-ghost-comments][data-post-id]"));
         if (ghost != null && GhostComments.isGhostId(ghost.attr("data-post-id").strip())) {
             id = ghost.attr("data-post-id").strip();
         }
@@ -294,8 +295,8 @@ public final class CommentSystemDetector {
             id = wordPressPostId(page);
         }
         String thread = null;
-        Element isso = page.selectFirst("#isso-thread[data-isso-id]");
-        Element commento = page.selectFirst("script[src*=commento.js][data-page-id]");
+        Element isso = page.selectFirst(Css.of("#isso-thread[data-isso-id]"));
+        Element commento = page.selectFirst(Css.of("script[src*=commento.js][data-page-id]"));
         if (isso != null) {
             thread = blankToNull(isso.attr("data-isso-id"));
         } else if (commento != null) {
@@ -303,19 +304,19 @@ public final class CommentSystemDetector {
         } else {
             thread = remarkUrl(page);
         }
-        Element og = page.selectFirst("meta[property=og:title][content]");
+        Element og = page.selectFirst(Css.of("meta[property=og:title][content]"));
         String title = og != null ? MarkupText.name(og.attr("content")) : MarkupText.name(page.title());
         return new PostRef(pageUrl, id, title, thread);
     }
 
     private static String wordPressPostId(Document page) {
-        for (Element link : page.select("link[rel=alternate][type=application/json][href]")) {
+        for (Element link : page.select(Css.of("link[rel=alternate][type=application/json][href]"))) {
             Matcher m = REST_POST_ID.matcher(link.attr("href"));
             if (m.find()) {
                 return m.group(1);
             }
         }
-        Element shortlink = page.selectFirst("link[rel=shortlink][href]");
+        Element shortlink = page.selectFirst(Css.of("link[rel=shortlink][href]"));
         if (shortlink != null) {
             Matcher m = SHORTLINK_ID.matcher(shortlink.attr("href"));
             if (m.find()) {
@@ -327,7 +328,7 @@ public final class CommentSystemDetector {
     }
 
     private static String remarkUrl(Document page) {
-        for (Element script : page.select("script:not([src])")) {
+        for (Element script : page.select(Css.of("script:not([src])"))) {
             String js = script.data();
             if (js.length() <= MAX_INLINE_SCRIPT && js.contains("remark_config")) {
                 Matcher m = REMARK_URL.matcher(js.substring(js.indexOf("remark_config")));
@@ -339,7 +340,7 @@ public final class CommentSystemDetector {
 
     /** Substack's {@code window._preloads = JSON.parse("...")}: the JSON text, or null. */
     private static String preloads(Document page) {
-        for (Element script : page.select("script:not([src])")) {
+        for (Element script : page.select(Css.of("script:not([src])"))) {
             String js = script.data();
             int at = js.length() > MAX_INLINE_SCRIPT ? -1 : js.indexOf("window._preloads");
             int parse = at < 0 ? -1 : js.indexOf("JSON.parse(", at);
