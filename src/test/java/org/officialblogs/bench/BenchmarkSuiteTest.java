@@ -223,12 +223,12 @@ class BenchmarkSuiteTest {
                 "Rome %.2f s", romeSeconds), ratio(firstSeconds, romeSeconds)));
         rows.add(new Row("  same, against the politeness bound", String.format(Locale.ROOT, "%.1f s, %,d requests",
                 firstSeconds, crawlRequests), "<= 1.1x", String.format(Locale.ROOT,
-                "politeness bound %.1f s (%d requests on the busiest host x %.0f s)", politeness, busiest, delay),
+                "politeness bound %.1f s (%d requests on the busiest host x %s s)", politeness, busiest, seconds(delay)),
                 ratio(firstSeconds, politeness)));
         java.time.Duration shortestGap = server.shortestGapPerHost();
         rows.add(new Row("  politeness: shortest time between two requests to one host", shortestGap == null ? "-"
                 : String.format(Locale.ROOT, "%.2f s", shortestGap.toNanos() / 1e9), String.format(Locale.ROOT,
-                ">= %.0f s (the host delay)", delay), "-", "-"));
+                ">= %s s (the host delay)", seconds(delay)), "-", "-"));
         String lastHost = perHost.keySet().stream()
                 .max(Comparator.comparingLong((String h) -> server.firstAndLast(h)[1])).orElse(null);
         if (lastHost != null && perHost.get(lastHost) > 1) {
@@ -237,7 +237,7 @@ class BenchmarkSuiteTest {
             double meanStep = (span[1] - span[0]) / 1e9 / (n - 1);
             rows.add(new Row("  the host asked last: first request after, requests, mean step",
                     String.format(Locale.ROOT, "%.1f s, %d, %.2f s", (span[0] - c0) / 1e9, n, meanStep),
-                    "-", String.format(Locale.ROOT, "host delay %.0f s", delay), ratio(meanStep, delay)));
+                    "-", String.format(Locale.ROOT, "host delay %s s", seconds(delay)), ratio(meanStep, delay)));
         }
         rows.add(new Row("  feeds crawled per second", String.format(Locale.ROOT, "%.1f /s", size.blogs() / firstSeconds),
                 ">= 66.7 /s (2,000 in 30 s, no comments)", "-", "-"));
@@ -518,7 +518,7 @@ class BenchmarkSuiteTest {
             rows.add(new Row("discovery: " + web.blogs().size() + " candidates checked (robots, page, feed)",
                     String.format(Locale.ROOT, "%.1f s, %,d requests, %.1f candidates/s", seconds, requests,
                             web.blogs().size() / seconds), "-", String.format(Locale.ROOT,
-                    "politeness bound %.1f s (%d requests on the busiest host x %.0f s)", politeness, most, delay),
+                    "politeness bound %.1f s (%d requests on the busiest host x %s s)", politeness, most, seconds(delay)),
                     ratio(seconds, politeness)));
             rows.add(new Row("  same, against the bound of " + workers + " checks at once",
                     String.format(Locale.ROOT, "%.1f s", seconds), "-", String.format(Locale.ROOT,
@@ -736,6 +736,11 @@ class BenchmarkSuiteTest {
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    /** A host delay in seconds as set: "2", "0.15" (not rounded to whole seconds). */
+    private static String seconds(double delay) {
+        return java.math.BigDecimal.valueOf(delay).stripTrailingZeros().toPlainString();
     }
 
     private static String ratio(double value, double baseline) {
