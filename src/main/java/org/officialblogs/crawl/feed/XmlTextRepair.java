@@ -240,8 +240,15 @@ final class XmlTextRepair {
                 }
                 i = semi + 1;
             } else {
-                out.append(c);
-                i++;
+                // text up to the next markup or reference, copied in one go
+                int run = i + 1;
+                while (run < n) {
+                    char r = s.charAt(run);
+                    if (r == '<' || r == '&') break;
+                    run++;
+                }
+                out.append(s, i, run);
+                i = run;
             }
         }
         if (converted > 0) {
