@@ -27,12 +27,17 @@ final class FeedDates {
     private FeedDates() {
     }
 
-    static Instant published(SyndEntry entry, Element raw, String format) {
+    /**
+     * @param pubDate the item's RSS pubDate when it was read instead of Rome ({@link RssPubDates}), else null: it
+     *                stands where Rome's reading of it would (after a Dublin Core date, which Rome puts first)
+     */
+    static Instant published(SyndEntry entry, Element raw, String format, Instant pubDate) {
         if (format.equals("atom_0.3") && raw != null) {
             return first(raw, new Name("issued", raw.getNamespaceURI()), new Name("created", raw.getNamespaceURI()),
                     new Name("modified", raw.getNamespaceURI()));
         }
         Instant rome = instant(entry.getPublishedDate());
+        if (rome == null) rome = pubDate;
         if (rome != null || raw == null) {
             return rome != null ? rome : instant(entry.getUpdatedDate());
         }

@@ -57,11 +57,19 @@ public final class FeedReader {
     }
 
     public FeedReader(int summaryMaxChars) {
+        this(summaryMaxChars, true);
+    }
+
+    /** @param readRssDates false: Rome reads every date (the reading {@link RssPubDates} must match, for tests) */
+    FeedReader(int summaryMaxChars, boolean readRssDates) {
         if (summaryMaxChars < 100) {
             throw new IllegalArgumentException("summaryMaxChars must be at least 100, was " + summaryMaxChars);
         }
         this.markup = new MarkupText(summaryMaxChars);
+        this.readRssDates = readRssDates;
     }
+
+    private final boolean readRssDates;
 
     /**
      * Reads a feed body.
@@ -109,9 +117,23 @@ public final class FeedReader {
             document.setDocType(new DocType(repaired.doctypeName(), repaired.doctypePublicId(),
                     repaired.doctypeSystemId()));
         }
-        WireFeed wire = buildWireFeed(document);
+        // RSS dates in the usual form are read here, not by Rome (see RssPubDates): taken out while Rome builds
+        RssPubDates pubDates = readRssDates ? RssPubDates.takeOut(document.getRootElement()) : RssPubDates.none();
+        WireFeed wire;
+        try {
+            wire = buildWireFeed(document);
+        } finally {
+            pubDates.putBack();
+        }
         SyndFeed synd = new SyndFeedImpl(wire, false);
-        return toParsedFeed(document, wire.getFeedType(), synd, documentUrl, decoded, repaired, repairs);
+        if (!pubDates.isEmpty()
+                && FeedElements.rawItems(document.getRootElement(), wire.getFeedType()).size() != synd.getEntries().size()) {
+            // items Rome does not list one for one: no way to give each its date, so Rome reads them all after all
+            wire = buildWireFeed(document);
+            synd = new SyndFeedImpl(wire, false);
+            pubDates = RssPubDates.none();
+        }
+        return toParsedFeed(document, wire.getFeedType(), synd, documentUrl, decoded, repaired, repairs, pubDates);
     }
 
     private static void rejectNonXml(String text, int byteCount) throws FeedRejection {
@@ -197,7 +219,8 @@ public final class FeedReader {
     }
 
     private ParsedFeed toParsedFeed(Document document, String format, SyndFeed synd, URI documentUrl,
-            FeedTextDecoder.DecodedText decoded, XmlTextRepair.RepairedXml repaired, List<String> repairs) {
+            FeedTextDecoder.DecodedText decoded, XmlTextRepair.RepairedXml repaired, List<String> repairs,
+            RssPubDates pubDates) {
         Element root = document.getRootElement();
         Element channel = FeedElements.channelOf(root);
         URI feedBase = FeedElements.baseOf(channel, documentUrl);
@@ -215,7 +238,7 @@ public final class FeedReader {
         int repeated = 0;
         for (int i = 0; i < entries.size(); i++) {
             Element raw = aligned ? rawItems.get(i) : null;
-            FeedItem item = toItem(entries.get(i), raw, format, documentUrl, feedBase);
+            FeedItem item = toItem(entries.get(i), raw, format, documentUrl, feedBase, pubDates.of(raw));
             if (isEmpty(item, raw)) {
                 // An item with no title, link, id or text is no post (seen in the wild as a template left blank).
                 empty++;
@@ -259,7 +282,8 @@ public final class FeedReader {
                 items);
     }
 
-    private FeedItem toItem(SyndEntry entry, Element raw, String format, URI documentUrl, URI feedBase) {
+    private FeedItem toItem(SyndEntry entry, Element raw, String format, URI documentUrl, URI feedBase,
+                            Instant pubDate) {
         URI base = raw == null ? feedBase : FeedElements.baseOf(raw, documentUrl);
         // Proxies (FeedBurner, Pheedo) replace the link with a click-tracker and keep the real one as origLink.
         URI url = raw == null ? null : HttpUrls.resolveHttp(base, origLink(raw));
@@ -272,7 +296,7 @@ public final class FeedReader {
         SyndContent titleEx = entry.getTitleEx();
         String title = MarkupText.plainText(titleEx == null ? entry.getTitle() : titleEx.getValue(),
                 titleEx == null ? null : normaliseType(titleEx.getType()));
-        Instant published = FeedDates.published(entry, raw, format);
+        Instant published = FeedDates.published(entry, raw, format, pubDate);
         Instant updated = FeedDates.updated(entry, raw, format);
         String id = itemId(entry, raw, url, title, published);
         String authorName = null;

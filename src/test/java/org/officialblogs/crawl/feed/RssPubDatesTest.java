@@ -1,0 +1,129 @@
+package org.officialblogs.crawl.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.io.impl.DateParser;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RSS dates read without Rome must read exactly as Rome reads them, or be left to Rome: on random dates in the
+ * usual form (right and wrong day names, every zone form), on forms chosen to trip the reader, on every pubDate of
+ * the fixtures, and, whole, on every fixture feed read both ways.
+ */
+class RssPubDatesTest {
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec"};
+
+    @Test
+    void aDateReadHereIsTheDateRomeReads() throws IOException {
+        List<String> texts = new ArrayList<>(List.of("Tue, 03 Jun 2008 11:05:30 GMT", "Tue, 3 Jun 2008 11:05:30 +0200",
+                "Tue, 03 Jun 08 11:05:30 GMT", "Tue, 03 Jun 2008 11:05:30 UT", "Tue, 03 Jun 2008 11:05:30 Z",
+                "Tue, 03 Jun 2008 11:05:30 EST", "Wed, 03 Jun 2008 11:05:30 GMT", "Tue, 31 Feb 2008 11:05:30 GMT",
+                "Tue, 03 Jun 2008 25:05:30 GMT", "tue, 03 jun 2008 11:05:30 gmt", "Tue,03 Jun 2008 11:05:30 GMT",
+                "Tue, 03 June 2008 11:05:30 GMT", "Tue, 03 Jun 2008 11:05:30 -0000", "Tue, 03 Jun 2008 11:05:30 +1400",
+                "Tue, 03 Jun 2008 11:05:30 +2359", "Tue, 03 Jun 2008 11:05:60 GMT", "Tue, 03 Jun 2008 11:05:30 GMT ",
+                "  Tue, 03 Jun 2008 11:05:30 GMT\n", "Tue, 03 Jun 2008 1:05:30 GMT", "Tue, 003 Jun 2008 11:05:30 GMT",
+                "Mon, 29 Feb 2016 00:00:00 +0000", "Sat, 01 Jan 1900 00:00:00 GMT", "Sun, 31 Dec 1899 23:59:59 GMT",
+                "Fri, 31 Dec 9999 23:59:59 -1200", "Tue, 03 Jun 2008 11:05:30 +02:00", "Tue, 03 Jun 2008 11:05:30 GMT+2"));
+        Pattern pubDate = Pattern.compile("<pubDate>\\s*([^<]{4,80}?)\\s*</pubDate>");
+        for (Path dir : List.of(Path.of("src/test/resources/feeds"), Path.of("src/test/resources/comments"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                    Matcher m = pubDate.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+                    while (m.find()) texts.add(m.group(1));
+                }
+            }
+        }
+        Random random = new Random(3);
+        for (int n = 0; n < 30_000; n++) {
+            ZonedDateTime t = Instant.ofEpochSecond(random.nextLong(-2_300_000_000L, 8_000_000_000L))
+                    .atZone(offset(random));
+            String day = random.nextInt(10) == 0 ? DAYS[random.nextInt(7)] : DAYS[t.getDayOfWeek().getValue() - 1];
+            String zone = switch (random.nextInt(4)) {
+                case 0 -> "GMT";
+                case 1 -> "UTC";
+                default -> String.format(Locale.ROOT, "%s%02d%02d", t.getOffset().getTotalSeconds() < 0 ? "-" : "+",
+                        Math.abs(t.getOffset().getTotalSeconds()) / 3600, Math.abs(t.getOffset().getTotalSeconds()) / 60 % 60);
+            };
+            if (zone.equals("GMT") || zone.equals("UTC")) t = t.withZoneSameInstant(ZoneOffset.UTC);
+            texts.add(String.format(Locale.ROOT, random.nextBoolean() ? "%s, %02d %s %04d %02d:%02d:%02d %s"
+                            : "%s, %d %s %04d %02d:%02d:%02d %s", day, t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
+                    t.getYear(), t.getHour(), t.getMinute(), t.getSecond(), zone));
+        }
+        int readHere = 0;
+        List<String> differ = new ArrayList<>();
+        for (String text : texts) {
+            Instant here = RssPubDates.parse(text);
+            if (here == null) continue;
+            readHere++;
+            Date rome = DateParser.parseDate(text, Locale.US);
+            if (rome == null || !rome.toInstant().equals(here)) differ.add(text + ": " + here + " against Rome's " + rome);
+        }
+        assertThat(differ).isEmpty();
+        assertThat(readHere).as("dates read here").isGreaterThan(15_000);
+        assertThat(RssPubDates.parse("Tue, 03 Jun 2008 11:05:30 GMT")).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
+        assertThat(RssPubDates.parse("Wed, 03 Jun 2008 11:05:30 GMT")).as("wrong day name: Rome's").isNull();
+    }
+
+    private static ZoneOffset offset(Random random) {
+        int hours = random.nextInt(-12, 15);
+        int minutes = random.nextBoolean() ? 0 : 30;
+        return ZoneOffset.ofTotalSeconds(hours * 3600 + (hours < 0 ? -minutes : minutes) * 60);
+    }
+
+    @Test
+    void everyFixtureFeedReadsTheSameWithTheDatesReadHereAsWithRomeReadingThemAll() throws IOException {
+        FeedReader fast = new FeedReader(FeedReader.DEFAULT_SUMMARY_MAX_CHARS, true);
+        FeedReader rome = new FeedReader(FeedReader.DEFAULT_SUMMARY_MAX_CHARS, false);
+        int feeds = 0;
+        int items = 0;
+        for (Path dir : List.of(Path.of("src/test/resources/feeds"), Path.of("src/test/resources/comments"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+                    byte[] body = Files.readAllBytes(f);
+                    URI url = URI.create("https://example.org/" + f.getFileName());
+                    FeedReadResult a = fast.read(body, null, url);
+                    FeedReadResult b = rome.read(body, null, url);
+                    assertThat(a).as(f.toString()).isEqualTo(b);
+                    if (a instanceof FeedReadResult.Success s) {
+                        feeds++;
+                        items += s.feed().items().size();
+                    }
+                }
+            }
+        }
+        // a feed with both a Dublin Core date and a pubDate: Rome puts the Dublin Core one first, and so does the reader
+        String both = """
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+                <link>https://example.org/</link><description>d</description>
+                <item><title>a</title><link>https://example.org/a</link><pubDate>Tue, 03 Jun 2008 11:05:30 GMT</pubDate>
+                <dc:date>2009-01-02T03:04:05Z</dc:date></item>
+                <item><title>b</title><link>https://example.org/b</link><pubDate>Tue, 03 Jun 2008 11:05:30 GMT</pubDate></item>
+                </channel></rss>""";
+        FeedReadResult a = fast.read(both.getBytes(StandardCharsets.UTF_8), null, URI.create("https://example.org/feed"));
+        assertThat(a).isEqualTo(rome.read(both.getBytes(StandardCharsets.UTF_8), null, URI.create("https://example.org/feed")));
+        List<FeedItem> read = ((FeedReadResult.Success) a).feed().items();
+        assertThat(read.get(0).published()).isEqualTo(Instant.parse("2009-01-02T03:04:05Z"));
+        assertThat(read.get(1).published()).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
+        assertThat(feeds).isGreaterThan(30);
+        assertThat(items).isGreaterThan(500);
+    }
+}
