@@ -27,17 +27,14 @@ final class FeedDates {
     private FeedDates() {
     }
 
-    /**
-     * @param pubDate the item's RSS pubDate when it was read instead of Rome ({@link RssPubDates}), else null: it
-     *                stands where Rome's reading of it would (after a Dublin Core date, which Rome puts first)
-     */
-    static Instant published(SyndEntry entry, Element raw, String format, Instant pubDate) {
+    /** @param read the item's dates read instead of by Rome ({@link ItemDates}): each stands where Rome's would */
+    static Instant published(SyndEntry entry, Element raw, String format, ItemDates.Read read) {
         if (format.equals("atom_0.3") && raw != null) {
             return first(raw, new Name("issued", raw.getNamespaceURI()), new Name("created", raw.getNamespaceURI()),
                     new Name("modified", raw.getNamespaceURI()));
         }
         Instant rome = instant(entry.getPublishedDate());
-        if (rome == null) rome = pubDate;
+        if (rome == null) rome = read.published();
         if (rome != null || raw == null) {
             return rome != null ? rome : instant(entry.getUpdatedDate());
         }
@@ -51,11 +48,12 @@ final class FeedDates {
                 new Name("modified", DC_TERMS));
     }
 
-    static Instant updated(SyndEntry entry, Element raw, String format) {
+    static Instant updated(SyndEntry entry, Element raw, String format, ItemDates.Read read) {
         if (format.equals("atom_0.3") && raw != null) {
             return first(raw, new Name("modified", raw.getNamespaceURI()));
         }
         Instant rome = instant(entry.getUpdatedDate());
+        if (rome == null) rome = read.updated();
         if (rome != null || raw == null) {
             return rome;
         }

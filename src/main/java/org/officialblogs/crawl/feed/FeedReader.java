@@ -60,16 +60,16 @@ public final class FeedReader {
         this(summaryMaxChars, true);
     }
 
-    /** @param readRssDates false: Rome reads every date (the reading {@link RssPubDates} must match, for tests) */
-    FeedReader(int summaryMaxChars, boolean readRssDates) {
+    /** @param readDates false: Rome reads every date (what {@link ItemDates} reads must match it, for tests) */
+    FeedReader(int summaryMaxChars, boolean readDates) {
         if (summaryMaxChars < 100) {
             throw new IllegalArgumentException("summaryMaxChars must be at least 100, was " + summaryMaxChars);
         }
         this.markup = new MarkupText(summaryMaxChars);
-        this.readRssDates = readRssDates;
+        this.readDates = readDates;
     }
 
-    private final boolean readRssDates;
+    private final boolean readDates;
 
     /**
      * Reads a feed body.
@@ -117,23 +117,23 @@ public final class FeedReader {
             document.setDocType(new DocType(repaired.doctypeName(), repaired.doctypePublicId(),
                     repaired.doctypeSystemId()));
         }
-        // RSS dates in the usual form are read here, not by Rome (see RssPubDates): taken out while Rome builds
-        RssPubDates pubDates = readRssDates ? RssPubDates.takeOut(document.getRootElement()) : RssPubDates.none();
+        // item dates in the usual forms are read here, not by Rome (see ItemDates): taken out while Rome builds
+        ItemDates dates = readDates ? ItemDates.takeOut(document.getRootElement()) : ItemDates.none();
         WireFeed wire;
         try {
             wire = buildWireFeed(document);
         } finally {
-            pubDates.putBack();
+            dates.putBack();
         }
         SyndFeed synd = new SyndFeedImpl(wire, false);
-        if (!pubDates.isEmpty()
+        if (!dates.isEmpty()
                 && FeedElements.rawItems(document.getRootElement(), wire.getFeedType()).size() != synd.getEntries().size()) {
             // items Rome does not list one for one: no way to give each its date, so Rome reads them all after all
             wire = buildWireFeed(document);
             synd = new SyndFeedImpl(wire, false);
-            pubDates = RssPubDates.none();
+            dates = ItemDates.none();
         }
-        return toParsedFeed(document, wire.getFeedType(), synd, documentUrl, decoded, repaired, repairs, pubDates);
+        return toParsedFeed(document, wire.getFeedType(), synd, documentUrl, decoded, repaired, repairs, dates);
     }
 
     private static void rejectNonXml(String text, int byteCount) throws FeedRejection {
@@ -220,7 +220,7 @@ public final class FeedReader {
 
     private ParsedFeed toParsedFeed(Document document, String format, SyndFeed synd, URI documentUrl,
             FeedTextDecoder.DecodedText decoded, XmlTextRepair.RepairedXml repaired, List<String> repairs,
-            RssPubDates pubDates) {
+            ItemDates dates) {
         Element root = document.getRootElement();
         Element channel = FeedElements.channelOf(root);
         URI feedBase = FeedElements.baseOf(channel, documentUrl);
@@ -238,7 +238,7 @@ public final class FeedReader {
         int repeated = 0;
         for (int i = 0; i < entries.size(); i++) {
             Element raw = aligned ? rawItems.get(i) : null;
-            FeedItem item = toItem(entries.get(i), raw, format, documentUrl, feedBase, pubDates.of(raw));
+            FeedItem item = toItem(entries.get(i), raw, format, documentUrl, feedBase, dates.of(raw));
             if (isEmpty(item, raw)) {
                 // An item with no title, link, id or text is no post (seen in the wild as a template left blank).
                 empty++;
@@ -283,7 +283,7 @@ public final class FeedReader {
     }
 
     private FeedItem toItem(SyndEntry entry, Element raw, String format, URI documentUrl, URI feedBase,
-                            Instant pubDate) {
+                            ItemDates.Read read) {
         URI base = raw == null ? feedBase : FeedElements.baseOf(raw, documentUrl);
         // Proxies (FeedBurner, Pheedo) replace the link with a click-tracker and keep the real one as origLink.
         URI url = raw == null ? null : HttpUrls.resolveHttp(base, origLink(raw));
@@ -296,8 +296,8 @@ public final class FeedReader {
         SyndContent titleEx = entry.getTitleEx();
         String title = MarkupText.plainText(titleEx == null ? entry.getTitle() : titleEx.getValue(),
                 titleEx == null ? null : normaliseType(titleEx.getType()));
-        Instant published = FeedDates.published(entry, raw, format, pubDate);
-        Instant updated = FeedDates.updated(entry, raw, format);
+        Instant published = FeedDates.published(entry, raw, format, read);
+        Instant updated = FeedDates.updated(entry, raw, format, read);
         String id = itemId(entry, raw, url, title, published);
         String authorName = null;
         URI authorUri = null;

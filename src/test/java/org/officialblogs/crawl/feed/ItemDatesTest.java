@@ -22,11 +22,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * RSS dates read without Rome must read exactly as Rome reads them, or be left to Rome: on random dates in the
- * usual form (right and wrong day names, every zone form), on forms chosen to trip the reader, on every pubDate of
+ * Item dates read without Rome must read exactly as Rome reads them, or be left to Rome: on random dates in the
+ * usual forms (right and wrong day names, every zone form), on forms chosen to trip the reader, on every date of
  * the fixtures, and, whole, on every fixture feed read both ways.
  */
-class RssPubDatesTest {
+class ItemDatesTest {
 
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
@@ -71,7 +71,7 @@ class RssPubDatesTest {
         int readHere = 0;
         List<String> differ = new ArrayList<>();
         for (String text : texts) {
-            Instant here = RssPubDates.parse(text);
+            Instant here = ItemDates.rfc822(text);
             if (here == null) continue;
             readHere++;
             Date rome = DateParser.parseDate(text, Locale.US);
@@ -79,8 +79,56 @@ class RssPubDatesTest {
         }
         assertThat(differ).isEmpty();
         assertThat(readHere).as("dates read here").isGreaterThan(15_000);
-        assertThat(RssPubDates.parse("Tue, 03 Jun 2008 11:05:30 GMT")).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
-        assertThat(RssPubDates.parse("Wed, 03 Jun 2008 11:05:30 GMT")).as("wrong day name: Rome's").isNull();
+        assertThat(ItemDates.rfc822("Tue, 03 Jun 2008 11:05:30 GMT")).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
+        assertThat(ItemDates.rfc822("Wed, 03 Jun 2008 11:05:30 GMT")).as("wrong day name: Rome's").isNull();
+    }
+
+    @Test
+    void anAtomDateReadHereIsTheDateRomeReads() throws IOException {
+        List<String> texts = new ArrayList<>(List.of("2008-06-03T11:05:30Z", "2008-06-03T11:05:30+02:00",
+                "2008-06-03T11:05:30-08:00", "2008-06-03T11:05:30.123Z", "2008-06-03T11:05:30.1+02:00",
+                "2008-06-03T11:05:30", "2008-06-03T11:05Z", "2008-06-03", "2008-06-03t11:05:30z", "2008-06-03T11:05:30z",
+                "2008-13-03T11:05:30Z", "2008-02-30T11:05:30Z", "2008-06-03T24:00:00Z", "2008-06-03T11:60:30Z",
+                "2008-06-03T11:05:60Z", "2008-06-03T11:05:30+0200", "2008-06-03T11:05:30+02", "2008-06-03T11:05:30 Z",
+                "2008-06-03 11:05:30Z", " 2008-06-03T11:05:30Z\n", "2008-06-03T11:05:30+14:00", "2008-06-03T11:05:30+15:00",
+                "1899-12-31T23:59:59Z", "1900-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00", "2016-02-29T00:00:00+05:30",
+                "+2008-06-03T11:05:30Z", "2008-6-03T11:05:30Z"));
+        Pattern atomDate = Pattern.compile("<(?:\\w+:)?(?:published|updated)>\\s*([^<]{4,80}?)\\s*</(?:\\w+:)?(?:published|updated)>");
+        for (Path dir : List.of(Path.of("src/test/resources/feeds"), Path.of("src/test/resources/comments"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                    Matcher m = atomDate.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+                    while (m.find()) texts.add(m.group(1));
+                }
+            }
+        }
+        Random random = new Random(5);
+        for (int n = 0; n < 30_000; n++) {
+            ZonedDateTime t = Instant.ofEpochSecond(random.nextLong(-2_300_000_000L, 8_000_000_000L)).atZone(offset(random));
+            String zone = random.nextInt(3) == 0 ? "Z" : t.getOffset().getId().equals("Z") ? "+00:00" : t.getOffset().getId();
+            if (zone.equals("Z")) t = t.withZoneSameInstant(ZoneOffset.UTC);
+            String fraction = switch (random.nextInt(6)) {
+                case 0 -> String.format(Locale.ROOT, ".%03d", random.nextInt(1000));
+                case 1 -> ".000";
+                case 2 -> "." + random.nextInt(10) + (random.nextBoolean() ? "" : Integer.toString(random.nextInt(10)));
+                default -> "";
+            };
+            texts.add(String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d%s%s", t.getYear(), t.getMonthValue(),
+                    t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), fraction, zone));
+        }
+        int readHere = 0;
+        List<String> differ = new ArrayList<>();
+        for (String text : texts) {
+            Instant here = ItemDates.w3c(text);
+            if (here == null) continue;
+            readHere++;
+            Date rome = DateParser.parseDate(text, Locale.US);
+            if (rome == null || !rome.toInstant().equals(here)) differ.add(text + ": " + here + " against Rome's " + rome);
+        }
+        assertThat(differ).isEmpty();
+        assertThat(readHere).as("dates read here").isGreaterThan(20_000);
+        assertThat(ItemDates.w3c("2008-06-03T11:05:30.123Z")).isEqualTo(Instant.parse("2008-06-03T11:05:30.123Z"));
+        assertThat(ItemDates.w3c("2008-06-03T11:05:30.1Z")).as("a fraction not in milliseconds: Rome's").isNull();
     }
 
     private static ZoneOffset offset(Random random) {
@@ -95,6 +143,7 @@ class RssPubDatesTest {
         FeedReader rome = new FeedReader(FeedReader.DEFAULT_SUMMARY_MAX_CHARS, false);
         int feeds = 0;
         int items = 0;
+        int withDatesReadHere = 0;
         for (Path dir : List.of(Path.of("src/test/resources/feeds"), Path.of("src/test/resources/comments"))) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
@@ -106,6 +155,14 @@ class RssPubDatesTest {
                     if (a instanceof FeedReadResult.Success s) {
                         feeds++;
                         items += s.feed().items().size();
+                        try {
+                            if (!ItemDates.takeOut(org.officialblogs.crawl.read.HardenedXml.parse(
+                                    new String(body, StandardCharsets.UTF_8)).getRootElement()).isEmpty()) {
+                                withDatesReadHere++;
+                            }
+                        } catch (org.jdom2.JDOMException | RuntimeException e) {
+                            // a feed the reader had to repair first: compared above all the same
+                        }
                     }
                 }
             }
@@ -123,7 +180,25 @@ class RssPubDatesTest {
         List<FeedItem> read = ((FeedReadResult.Success) a).feed().items();
         assertThat(read.get(0).published()).isEqualTo(Instant.parse("2009-01-02T03:04:05Z"));
         assertThat(read.get(1).published()).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
+        // Atom entries: both dates read here, only one, and one with a fraction not in milliseconds (Rome's)
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id><updated>2009-01-01T00:00:00Z</updated>
+                <entry><title>a</title><id>urn:a</id><link href="https://example.org/a"/>
+                  <published>2008-06-03T11:05:30+02:00</published><updated>2008-06-04T00:00:00Z</updated></entry>
+                <entry><title>b</title><id>urn:b</id><link href="https://example.org/b"/><updated>2008-06-05T10:00:00Z</updated></entry>
+                <entry><title>c</title><id>urn:c</id><link href="https://example.org/c"/>
+                  <published>2008-06-06T10:00:00.25Z</published><updated>2008-06-07T10:00:00Z</updated></entry>
+                </feed>""";
+        URI feedUrl = URI.create("https://example.org/atom");
+        FeedReadResult fromAtom = fast.read(atom.getBytes(StandardCharsets.UTF_8), null, feedUrl);
+        assertThat(fromAtom).isEqualTo(rome.read(atom.getBytes(StandardCharsets.UTF_8), null, feedUrl));
+        List<FeedItem> entries = ((FeedReadResult.Success) fromAtom).feed().items();
+        assertThat(entries.get(0).published()).isEqualTo(Instant.parse("2008-06-03T09:05:30Z"));
+        assertThat(entries.get(0).updated()).isEqualTo(Instant.parse("2008-06-04T00:00:00Z"));
+        assertThat(entries.get(1).published()).isEqualTo(Instant.parse("2008-06-05T10:00:00Z"));
+        assertThat(entries.get(2).published()).as("Rome's reading of .25").isNotNull();
         assertThat(feeds).isGreaterThan(30);
+        assertThat(withDatesReadHere).as("fixture feeds with dates read here (RSS and Atom)").isGreaterThan(10);
         assertThat(items).isGreaterThan(500);
     }
 }
