@@ -51,6 +51,7 @@ public final class FeedReader {
     private final FeedTextDecoder decoder = new FeedTextDecoder();
     private final XmlTextRepair repair = new XmlTextRepair();
     private final MarkupText markup;
+    private final boolean readDates;
 
     public FeedReader() {
         this(DEFAULT_SUMMARY_MAX_CHARS);
@@ -68,8 +69,6 @@ public final class FeedReader {
         this.markup = new MarkupText(summaryMaxChars);
         this.readDates = readDates;
     }
-
-    private final boolean readDates;
 
     /**
      * Reads a feed body.

@@ -15,12 +15,12 @@ import org.jdom2.Namespace;
 /**
  * Item dates in the forms nearly every feed writes, read here instead of by Rome: RSS's {@code pubDate} as "Tue, 03
  * Jun 2008 11:05:30 GMT" (or a numeric zone) and Atom 1.0's {@code published} and {@code updated} as
- * "2008-06-03T11:05:30Z" (or "+02:00", with or without milliseconds). Rome reads each date through new {@code SimpleDateFormat}s, one per mask it
- * tries (an Atom date fails a dozen RFC 822 masks first): 17 % of a crawl's CPU. Only a text read here exactly as
- * Rome would read it is taken (day name matching the date, a four-digit year from 1900, a real day and time, no
- * fraction of a second but milliseconds); every other text is left where it is for Rome. The dates taken are detached from their
- * items while Rome builds the feed, then put back, and each stands where Rome's reading of it would. Items with
- * Dublin Core dates are left to Rome, which ranks those dates with its own.
+ * "2008-06-03T11:05:30Z" (or "+02:00", with or without milliseconds). Rome reads each date through a new
+ * {@code SimpleDateFormat} per mask it tries (an Atom date fails a dozen RFC 822 masks first): 17 % of a crawl's CPU.
+ * Only a text read here exactly as Rome would read it is taken (day name matching the date, a four-digit year from
+ * 1900, a real day and time, milliseconds as the only fraction); every other text is left where it is for Rome. The
+ * dates taken are detached from their items while Rome builds the feed, then put back, and each stands where Rome's
+ * reading of it would. Items with Dublin Core dates are left to Rome, which ranks those dates with its own.
  */
 final class ItemDates {
 
@@ -35,7 +35,8 @@ final class ItemDates {
         static final Read NONE = new Read(null, null);
     }
 
-    private record Taken(Element item, Element date) {}
+    /** A date element taken out of its item, and where it was. */
+    private record Taken(Element item, Element date, int index) {}
 
     private final Map<Element, Read> dates = new IdentityHashMap<>();
     private final List<Taken> taken = new ArrayList<>();
@@ -52,7 +53,7 @@ final class ItemDates {
                 if (hasDublinCore(item)) continue;
                 Element pubDate = only(item, "pubDate", Namespace.NO_NAMESPACE);
                 Instant at = pubDate == null ? null : rfc822(pubDate.getText());
-                if (at != null) out.take(item, pubDate, new Read(at, null));
+                if (at != null) out.take(item, new Read(at, null), pubDate);
             }
         } else if (root.getName().equals("feed") && root.getNamespaceURI().equals(FeedElements.ATOM_10)) {
             Namespace atom = root.getNamespace();
@@ -62,27 +63,21 @@ final class ItemDates {
                 Element updated = only(entry, "updated", atom);
                 Instant p = published == null ? null : w3c(published.getText());
                 Instant u = updated == null ? null : w3c(updated.getText());
-                if (p == null && u == null) continue;
-                out.dates.put(entry, new Read(p, u));
-                if (p != null) out.taken.add(new Taken(entry, published));
-                if (u != null) out.taken.add(new Taken(entry, updated));
+                if (p != null || u != null) out.take(entry, new Read(p, u), p == null ? null : published,
+                        u == null ? null : updated);
             }
         }
-        out.detach();
         return out;
     }
 
-    private void take(Element item, Element date, Read read) {
+    /** Keeps what was read for the item and detaches the date elements it came from (nulls skipped). */
+    private void take(Element item, Read read, Element... elements) {
         dates.put(item, read);
-        taken.add(new Taken(item, date));
-    }
-
-    private final List<Integer> positions = new ArrayList<>();
-
-    private void detach() {
-        for (Taken t : taken) {
-            positions.add(t.item().indexOf(t.date()));
-            t.item().removeContent(t.date());
+        for (Element date : elements) {
+            if (date == null) continue;
+            int index = item.indexOf(date);
+            item.removeContent(index);
+            taken.add(new Taken(item, date, index));
         }
     }
 
@@ -113,10 +108,9 @@ final class ItemDates {
     void putBack() {
         for (int i = taken.size() - 1; i >= 0; i--) {
             Taken t = taken.get(i);
-            t.item().addContent(positions.get(i), t.date());
+            t.item().addContent(t.index(), t.date());
         }
         taken.clear();
-        positions.clear();
     }
 
     /** The dates read here for this item; {@link Read#NONE} when Rome read them all. */
@@ -152,17 +146,9 @@ final class ItemDates {
         int second = digits(s, i + 6, 2);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
         String zone = s.substring(i + 9);
-        int offsetSeconds;
-        if (zone.equals("GMT")) {
-            offsetSeconds = 0;
-        } else if (zone.length() == 5 && (zone.charAt(0) == '+' || zone.charAt(0) == '-')) {
-            int hh = digits(zone, 1, 2);
-            int mm = digits(zone, 3, 2);
-            if (hh < 0 || hh > 14 || mm < 0 || mm > 59) return null;
-            offsetSeconds = (zone.charAt(0) == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
-        } else {
-            return null;
-        }
+        Integer offsetSeconds = zone.equals("GMT") ? Integer.valueOf(0)
+                : zone.length() == 5 ? offset(zone.charAt(0), digits(zone, 1, 2), digits(zone, 3, 2)) : null;
+        if (offsetSeconds == null) return null;
         try {
             LocalDate date = LocalDate.of(year, month + 1, dayOfMonth);
             if (date.getDayOfWeek() != DayOfWeek.of(day + 1)) return null;
@@ -197,26 +183,22 @@ final class ItemDates {
             if (millis < 0) return null;
             zoneAt = 23;
         }
-        int offsetSeconds;
-        if (n == zoneAt + 1 && s.charAt(zoneAt) == 'Z') {
-            offsetSeconds = 0;
-        } else if (n == zoneAt + 6) {
-            char sign = s.charAt(zoneAt);
-            int hh = digits(s, zoneAt + 1, 2);
-            int mm = digits(s, zoneAt + 4, 2);
-            if ((sign != '+' && sign != '-') || s.charAt(zoneAt + 3) != ':' || hh < 0 || hh > 14 || mm < 0 || mm > 59) {
-                return null;
-            }
-            offsetSeconds = (sign == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
-        } else {
-            return null;
-        }
+        Integer offsetSeconds = n == zoneAt + 1 && s.charAt(zoneAt) == 'Z' ? Integer.valueOf(0)
+                : n == zoneAt + 6 && s.charAt(zoneAt + 3) == ':'
+                ? offset(s.charAt(zoneAt), digits(s, zoneAt + 1, 2), digits(s, zoneAt + 4, 2)) : null;
+        if (offsetSeconds == null) return null;
         try {
             return LocalDate.of(year, month, day).atTime(hour, minute, second, millis * 1_000_000)
                     .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** A numeric zone's offset in seconds, or null for one Rome might read otherwise (beyond +-14:59, not digits). */
+    private static Integer offset(char sign, int hours, int minutes) {
+        if ((sign != '+' && sign != '-') || hours < 0 || hours > 14 || minutes < 0 || minutes > 59) return null;
+        return (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
     }
 
     private static int index(String[] names, String s, int at) {

@@ -43,15 +43,7 @@ class ItemDatesTest {
                 "  Tue, 03 Jun 2008 11:05:30 GMT\n", "Tue, 03 Jun 2008 1:05:30 GMT", "Tue, 003 Jun 2008 11:05:30 GMT",
                 "Mon, 29 Feb 2016 00:00:00 +0000", "Sat, 01 Jan 1900 00:00:00 GMT", "Sun, 31 Dec 1899 23:59:59 GMT",
                 "Fri, 31 Dec 9999 23:59:59 -1200", "Tue, 03 Jun 2008 11:05:30 +02:00", "Tue, 03 Jun 2008 11:05:30 GMT+2"));
-        Pattern pubDate = Pattern.compile("<pubDate>\\s*([^<]{4,80}?)\\s*</pubDate>");
-        for (Path dir : List.of(Path.of("src/test/resources/feeds"), Path.of("src/test/resources/comments"))) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                    Matcher m = pubDate.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-                    while (m.find()) texts.add(m.group(1));
-                }
-            }
-        }
+        texts.addAll(fixtureDates(Pattern.compile("<pubDate>\\s*([^<]{4,80}?)\\s*</pubDate>")));
         Random random = new Random(3);
         for (int n = 0; n < 30_000; n++) {
             ZonedDateTime t = Instant.ofEpochSecond(random.nextLong(-2_300_000_000L, 8_000_000_000L))
@@ -68,17 +60,7 @@ class ItemDatesTest {
                             : "%s, %d %s %04d %02d:%02d:%02d %s", day, t.getDayOfMonth(), MONTHS[t.getMonthValue() - 1],
                     t.getYear(), t.getHour(), t.getMinute(), t.getSecond(), zone));
         }
-        int readHere = 0;
-        List<String> differ = new ArrayList<>();
-        for (String text : texts) {
-            Instant here = ItemDates.rfc822(text);
-            if (here == null) continue;
-            readHere++;
-            Date rome = DateParser.parseDate(text, Locale.US);
-            if (rome == null || !rome.toInstant().equals(here)) differ.add(text + ": " + here + " against Rome's " + rome);
-        }
-        assertThat(differ).isEmpty();
-        assertThat(readHere).as("dates read here").isGreaterThan(15_000);
+        assertReadAsRomeReads(texts, ItemDates::rfc822, 15_000);
         assertThat(ItemDates.rfc822("Tue, 03 Jun 2008 11:05:30 GMT")).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
         assertThat(ItemDates.rfc822("Wed, 03 Jun 2008 11:05:30 GMT")).as("wrong day name: Rome's").isNull();
     }
@@ -93,15 +75,8 @@ class ItemDatesTest {
                 "2008-06-03 11:05:30Z", " 2008-06-03T11:05:30Z\n", "2008-06-03T11:05:30+14:00", "2008-06-03T11:05:30+15:00",
                 "1899-12-31T23:59:59Z", "1900-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00", "2016-02-29T00:00:00+05:30",
                 "+2008-06-03T11:05:30Z", "2008-6-03T11:05:30Z"));
-        Pattern atomDate = Pattern.compile("<(?:\\w+:)?(?:published|updated)>\\s*([^<]{4,80}?)\\s*</(?:\\w+:)?(?:published|updated)>");
-        for (Path dir : List.of(Path.of("src/test/resources/feeds"), Path.of("src/test/resources/comments"))) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
-                    Matcher m = atomDate.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-                    while (m.find()) texts.add(m.group(1));
-                }
-            }
-        }
+        texts.addAll(fixtureDates(Pattern.compile(
+                "<(?:\\w+:)?(?:published|updated)>\\s*([^<]{4,80}?)\\s*</(?:\\w+:)?(?:published|updated)>")));
         Random random = new Random(5);
         for (int n = 0; n < 30_000; n++) {
             ZonedDateTime t = Instant.ofEpochSecond(random.nextLong(-2_300_000_000L, 8_000_000_000L)).atZone(offset(random));
@@ -116,19 +91,39 @@ class ItemDatesTest {
             texts.add(String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d%s%s", t.getYear(), t.getMonthValue(),
                     t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), fraction, zone));
         }
+        assertReadAsRomeReads(texts, ItemDates::w3c, 20_000);
+        assertThat(ItemDates.w3c("2008-06-03T11:05:30.123Z")).isEqualTo(Instant.parse("2008-06-03T11:05:30.123Z"));
+        assertThat(ItemDates.w3c("2008-06-03T11:05:30.1Z")).as("a fraction not in milliseconds: Rome's").isNull();
+    }
+
+    /** Every text a reader here reads must read the same through Rome; at least {@code atLeast} are read here. */
+    private static void assertReadAsRomeReads(List<String> texts, java.util.function.Function<String, Instant> reader,
+                                              int atLeast) {
         int readHere = 0;
         List<String> differ = new ArrayList<>();
         for (String text : texts) {
-            Instant here = ItemDates.w3c(text);
+            Instant here = reader.apply(text);
             if (here == null) continue;
             readHere++;
             Date rome = DateParser.parseDate(text, Locale.US);
             if (rome == null || !rome.toInstant().equals(here)) differ.add(text + ": " + here + " against Rome's " + rome);
         }
         assertThat(differ).isEmpty();
-        assertThat(readHere).as("dates read here").isGreaterThan(20_000);
-        assertThat(ItemDates.w3c("2008-06-03T11:05:30.123Z")).isEqualTo(Instant.parse("2008-06-03T11:05:30.123Z"));
-        assertThat(ItemDates.w3c("2008-06-03T11:05:30.1Z")).as("a fraction not in milliseconds: Rome's").isNull();
+        assertThat(readHere).as("dates read here").isGreaterThan(atLeast);
+    }
+
+    /** The first group of every match of {@code element} in the feed and comment fixtures. */
+    private static List<String> fixtureDates(Pattern element) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path dir : List.of(Path.of("src/test/resources/feeds"), Path.of("src/test/resources/comments"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".xml")).toList()) {
+                    Matcher m = element.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+                    while (m.find()) found.add(m.group(1));
+                }
+            }
+        }
+        return found;
     }
 
     private static ZoneOffset offset(Random random) {
