@@ -39,8 +39,7 @@ public final class SingleWriter implements AutoCloseable {
 
     private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done, int urgency, long seq) {}
 
-    private static final Comparator<Write> MOST_URGENT_FIRST =
-            Comparator.comparingInt((Write w) -> -w.urgency()).thenComparingLong(Write::seq);
+    private static final Comparator<Write> MOST_URGENT_FIRST = Urgency.mostUrgentFirst(Write::urgency, Write::seq);
 
     private final Jdbi jdbi;
     private final long maxGroupNanos;

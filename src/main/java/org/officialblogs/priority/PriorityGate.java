@@ -1,6 +1,5 @@
 package org.officialblogs.priority;
 
-import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,8 +25,8 @@ public final class PriorityGate {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(
-            Comparator.comparingInt((Waiter w) -> -w.urgency).thenComparingLong(w -> w.arrival));
+    private final PriorityQueue<Waiter> waiters =
+            new PriorityQueue<>(Urgency.mostUrgentFirst(w -> w.urgency, w -> w.arrival));
     private int permits;
     private long arrivals;
 

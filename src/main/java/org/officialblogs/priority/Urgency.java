@@ -25,6 +25,15 @@ public final class Urgency {
         CURRENT.get()[0] = Math.max(0, remainingWork);
     }
 
+    /**
+     * The order every queue here serves in: the higher urgency first, then the earlier arrival (so equal urgencies
+     * are served first come, first served).
+     */
+    public static <T> java.util.Comparator<T> mostUrgentFirst(java.util.function.ToIntFunction<T> urgency,
+                                                               java.util.function.ToLongFunction<T> arrival) {
+        return java.util.Comparator.<T>comparingInt(t -> -urgency.applyAsInt(t)).thenComparingLong(arrival);
+    }
+
     /** Forgets the current thread's urgency (its task ended): it is served as any thread that set none. */
     public static void clear() {
         CURRENT.get()[0] = UNSET;

@@ -474,9 +474,8 @@ public final class WebApp {
     private static void serverTiming(Context ctx) {
         Long started = ctx.attribute(STARTED);
         if (started != null) {
-            // hundredths of a millisecond by hand: String.format here cost 4 % of every request's CPU
-            long hundredths = Math.max(0, (System.nanoTime() - started + 5_000) / 10_000);
-            ctx.header("Server-Timing", "app;dur=" + hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100);
+            // not String.format: here it cost 4 % of every request's CPU
+            ctx.header("Server-Timing", "app;dur=" + Readable.fixed(Math.max(0, System.nanoTime() - started) / 1e6, 2));
         }
     }
 
