@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.officialblogs.crawl.feed.FeedItem;
 
 /**
  * The order in which a run starts its blogs: the longest chains of requests first. A blog's requests go one at a
@@ -34,13 +35,28 @@ final class CrawlOrder {
     }
 
     /**
-     * The urgency a blog's crawl starts with: the requests its last crawl made, at most {@code cap}. A first crawl
-     * starts with 1, its first page: once read, the page tells how much history follows, and a blog known to have
-     * a long chain ahead should not queue behind thousands of first pages.
+     * The urgency a blog's crawl starts with: the requests its last crawl made, at most {@code cap}. A blog never
+     * read starts with {@code cap}, the most a crawl can make: it may have the longest chain of the run, and only
+     * its first page tells (then the crawl sets what it really expects). Started lower, the first pages of a large
+     * first run queued behind every chain already known, and the longest chain was found late.
      */
     static int initialUrgency(CrawlTarget t, Map<Long, Integer> lastRequests, int cap) {
-        if (!t.state().backfillDone()) return 1;
+        if (!t.state().backfillDone()) return cap;
         return Math.min(expectedRequests(t, lastRequests), cap);
+    }
+
+    /**
+     * How many of a page's posts a crawl will check the comments of, as {@link CommentDao#duePosts} chooses them on
+     * a first crawl: those published from {@code windowStart} to {@code now}, and those without a publication date
+     * (stored as first seen now). A crawl expects a request for each, up to its limit of checks.
+     */
+    static int postsToCheck(List<FeedItem> items, Instant windowStart, Instant now) {
+        int n = 0;
+        for (FeedItem item : items) {
+            Instant at = item.published();
+            if (at == null || (!at.isBefore(windowStart) && !at.isAfter(now))) n++;
+        }
+        return n;
     }
 
     /**

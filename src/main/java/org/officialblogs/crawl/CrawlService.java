@@ -123,7 +123,8 @@ public final class CrawlService {
         if (first.outcome() != null) return first.outcome();
         int newPosts = first.newPosts();
         if (first.history() != null) {
-            newPosts += backfill(target.blogId(), first.feedUrl(), first.platform(), first.history(), now);
+            newPosts += backfill(target.blogId(), first.feedUrl(), first.platform(), first.history(),
+                    first.recentPosts(), now);
         }
         return succeeded(target, first.fetch(), first.feed(), first.feedUrl(), first.platform(), newPosts, now,
                 CrawlOutcome.Result.FETCHED);
@@ -132,13 +133,14 @@ public final class CrawlService {
     /**
      * What a crawl goes on with once its first page is stored: the outcome when it ends there (a failure, a 304),
      * otherwise the fetch without its body, the feed's facts without its posts, the posts that were new and where
-     * the history goes on (null when it is already backfilled).
+     * the history goes on (null when it is already backfilled) and how many of the page's posts are young enough
+     * to have their comments checked.
      */
     private record FirstPage(CrawlOutcome outcome, FetchResult fetch, URI feedUrl, Platform platform, FeedFacts feed,
-                             int newPosts, HistoryStep history) {
+                             int newPosts, HistoryStep history, int recentPosts) {
 
         static FirstPage ended(CrawlOutcome outcome) {
-            return new FirstPage(outcome, null, null, null, null, 0, null);
+            return new FirstPage(outcome, null, null, null, null, 0, null, 0);
         }
     }
 
@@ -232,6 +234,14 @@ public final class CrawlService {
         Platform known = attempt.platform();
         Platform platform = feed == null || (known != null && known != Platform.OTHER) ? known
                 : detector.detect(feedUrl, feed).platform();
+        HistoryStep history = feed == null || target.state().backfillDone() ? null
+                : historyAfter(feedUrl, platform, feed);
+        int recent = feed == null ? 0 : recentPosts(feed.items(), now);
+        if (feed != null) {
+            // the first page tells what the crawl has left: its write and requests queue with that, not with the
+            // first crawl's starting guess
+            expectAfter(history, 1, recent, now);
+        }
         // the fetches' log, the address found, the posts of the first page: one transaction
         int firstPage = dao.writeTogether(() -> {
             attempt.fetches().forEach(f -> logFetch(blogId, f));
@@ -250,9 +260,8 @@ public final class CrawlService {
             return FirstPage.ended(succeeded(target, attempt.fetch(), null, feedUrl, platform, 0, now,
                     CrawlOutcome.Result.NOT_MODIFIED));
         }
-        HistoryStep history = target.state().backfillDone() ? null : historyAfter(feedUrl, platform, feed);
         return new FirstPage(null, attempt.fetch().withoutBody(), feedUrl, platform, FeedFacts.of(feed), firstPage,
-                history);
+                history, recent);
     }
 
     /** Most requests one crawl of a blog expects to make: the first page, a full history, every comment check. */
@@ -265,28 +274,49 @@ public final class CrawlService {
      * expects (from how far back the pages so far reached) plus its comment checks, so the longest histories are
      * served first where requests queue.
      */
-    private int backfill(long blogId, URI feedUrl, Platform platform, HistoryStep first, Instant now) {
+    private int backfill(long blogId, URI feedUrl, Platform platform, HistoryStep first, int recentPosts,
+                         Instant now) {
         Instant horizon = now.minus(settings.backfillHorizon());
         HistoryStep step = first;
         Set<URI> visited = new HashSet<>(Set.of(feedUrl));
         int added = 0;
+        int recent = recentPosts;
         for (int pages = 0; pages < settings.backfillMaxPages(); pages++) {
             if (step.oldest() != null && step.oldest().isBefore(horizon)) break;
             Optional<NextPage> next = step.next();
             if (next.isEmpty() || !visited.add(next.get().url())) break;
-            Urgency.set(CrawlOrder.historyPagesLeft(now, step.oldest(), horizon, pages + 1,
-                    settings.backfillMaxPages() - pages) + settings.commentChecksPerCrawl());
+            expectAfter(step, pages + 1, recent, now);
             HistoryPage page = historyPage(blogId, next.get().url(), platform, now);
             if (page == null) break;
             added += page.newPosts();
+            recent += page.recentPosts();
             if (page.newPosts() == 0) break; // a page of posts we already hold: the paging went round, or the history ended
             step = page.after();
         }
         return added;
     }
 
-    /** A history page once stored: how many of its posts were new, and where the history goes on. */
-    private record HistoryPage(int newPosts, HistoryStep after) {}
+    /**
+     * Sets the crawl's {@link Urgency} to what it expects to have left once {@code pagesRead} feed pages (the first
+     * included) reached {@code step}: the history pages to the horizon, estimated from how far back those pages
+     * reached, plus a comment check for each of the {@code recentPosts} they held that is young enough (at most a
+     * crawl's checks). {@code step} is null when the blog is already backfilled.
+     */
+    private void expectAfter(HistoryStep step, int pagesRead, int recentPosts, Instant now) {
+        int pagesLeft = step == null || step.next().isEmpty() ? 0 : CrawlOrder.historyPagesLeft(now, step.oldest(),
+                now.minus(settings.backfillHorizon()), pagesRead, settings.backfillMaxPages() - (pagesRead - 1));
+        Urgency.set(pagesLeft + Math.min(recentPosts, settings.commentChecksPerCrawl()));
+    }
+
+    private int recentPosts(List<FeedItem> items, Instant now) {
+        return CrawlOrder.postsToCheck(items, now.minus(settings.measurementWindow()), now);
+    }
+
+    /**
+     * A history page once stored: how many of its posts were new, where the history goes on, and how many of its
+     * posts are young enough to have their comments checked.
+     */
+    private record HistoryPage(int newPosts, HistoryStep after, int recentPosts) {}
 
     /**
      * Fetches, reads and stores one page of the history; null when the history ends there (an error, WordPress's
@@ -311,7 +341,7 @@ public final class CrawlService {
             logFetch(blogId, "history", r, p.items().size(), fresh, null);
             return fresh;
         });
-        return new HistoryPage(n, historyAfter(url, platform, p));
+        return new HistoryPage(n, historyAfter(url, platform, p), recentPosts(p.items(), now));
     }
 
     private CrawlOutcome succeeded(CrawlTarget target, FetchResult fetch, FeedFacts feed, URI feedUrl,

@@ -31,4 +31,14 @@ class CrawlOrderTest {
         assertThat(CrawlOrder.expectedRequests(target(7, true), Map.of())).isEqualTo(1);
         assertThat(CrawlOrder.expectedRequests(target(7, false), Map.of())).isEqualTo(Integer.MAX_VALUE);
     }
+
+    @Test
+    void aBlogNeverReadStartsAsUrgentAsACrawlCanBeOthersWithTheirLastCrawlCapped() {
+        Map<Long, Integer> last = Map.of(1L, 12, 2L, 500);
+
+        assertThat(CrawlOrder.initialUrgency(target(3, false), last, 71)).isEqualTo(71);
+        assertThat(CrawlOrder.initialUrgency(target(1, true), last, 71)).isEqualTo(12);
+        assertThat(CrawlOrder.initialUrgency(target(2, true), last, 71)).isEqualTo(71);
+        assertThat(CrawlOrder.initialUrgency(target(4, true), last, 71)).isEqualTo(1);
+    }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.officialblogs.crawl.feed.CommentSignals;
+import org.officialblogs.crawl.feed.FeedItem;
 
 class CrawlOrderUrgencyTest {
 
@@ -34,5 +37,21 @@ class CrawlOrderUrgencyTest {
     @Test
     void aPageOfPostsAllFromNowExpectsTheMost() {
         assertThat(CrawlOrder.historyPagesLeft(NOW, NOW, HORIZON, 1, 12)).isEqualTo(12);
+    }
+
+    @Test
+    void postsToCheckAreThoseInsideTheCommentWindowAndThoseWithoutADate() {
+        Instant windowStart = NOW.minus(Duration.ofDays(30));
+        List<FeedItem> page = List.of(item(NOW), item(NOW.minus(Duration.ofDays(29))), item(windowStart),
+                item(windowStart.minusSeconds(1)), item(NOW.minus(Duration.ofDays(400))), item(null),
+                item(NOW.plus(Duration.ofDays(1))));
+
+        assertThat(CrawlOrder.postsToCheck(page, windowStart, NOW)).isEqualTo(4);
+        assertThat(CrawlOrder.postsToCheck(List.of(), windowStart, NOW)).isZero();
+    }
+
+    private static FeedItem item(Instant published) {
+        return new FeedItem("id", null, "t", published, NOW, null, null,
+                new CommentSignals(null, null, null, null, List.of()), "", null);
     }
 }
