@@ -33,6 +33,7 @@ import com.rometools.rome.io.WireFeedInput;
 import org.officialblogs.crawl.read.HardenedXml;
 import org.officialblogs.crawl.read.MarkupText;
 import org.officialblogs.crawl.read.ReadFailureKind;
+import org.officialblogs.priority.Processors;
 import org.officialblogs.registry.HttpUrls;
 
 /**
@@ -78,11 +79,13 @@ public final class FeedReader {
      * @param documentUrl       the URL the body came from (after redirects): the base for relative links; nullable
      */
     public FeedReadResult read(byte[] body, String contentTypeHeader, URI documentUrl) {
-        try {
-            return new FeedReadResult.Success(parse(body, contentTypeHeader, documentUrl));
-        } catch (FeedRejection rejection) {
-            return rejection.toFailure();
-        }
+        return Processors.shared().run(() -> {
+            try {
+                return new FeedReadResult.Success(parse(body, contentTypeHeader, documentUrl));
+            } catch (FeedRejection rejection) {
+                return rejection.toFailure();
+            }
+        });
     }
 
     private ParsedFeed parse(byte[] body, String contentType, URI documentUrl) throws FeedRejection {
