@@ -122,30 +122,44 @@ final class RecentController {
     /**
      * A summary as a list shows it: without control characters (from broken feeds, they carry nothing a reader can
      * see), trimmed, each run of spaces and line breaks as one space, and cut at a word before
-     * {@value #SUMMARY_LENGTH} characters. One pass that stops once the cut is known: a feed's summary can be a whole
-     * article, and a page lists 50 of them.
+     * {@value #SUMMARY_LENGTH} characters. One pass that stops once the cut is known, copying words whole: a feed's
+     * summary can be a whole article, and a page lists 50 of them.
      */
     static String shorten(String s) {
         if (s == null || s.isBlank()) return null;
         StringBuilder t = new StringBuilder(SUMMARY_LENGTH + 2);
         StringBuilder gap = new StringBuilder(); // whitespace since the last visible character, runs of \s as one space
-        for (int i = 0; i < s.length() && t.length() <= SUMMARY_LENGTH; i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && t.length() <= SUMMARY_LENGTH) {
             char c = s.charAt(i);
             if (isAsciiSpace(c)) {
                 if (gap.isEmpty() || gap.charAt(gap.length() - 1) != ' ') gap.append(' ');
+                i++;
             } else if (c < 0x20 || c == 0x7F) {
-                continue; // a control character that is not a space or line break: dropped
+                i++; // a control character that is not a space or line break: dropped
             } else if (Character.isWhitespace(c)) {
                 gap.append(c); // other spaces (em space, line separator) stay between words, as in the text
+                i++;
             } else {
                 if (!t.isEmpty()) t.append(gap);
                 gap.setLength(0);
-                t.append(c);
+                // the word up to where the cut is known: characters are taken while the text is not yet longer
+                int end = i + 1;
+                int room = Math.max(0, SUMMARY_LENGTH - t.length());
+                while (end < n && end - i - 1 < room && isWordCharacter(s.charAt(end))) end++;
+                t.append(s, i, end);
+                i = end;
             }
         }
         if (t.length() <= SUMMARY_LENGTH) return t.toString();
         int cut = t.lastIndexOf(" ", SUMMARY_LENGTH);
         return t.substring(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH) + "…";
+    }
+
+    /** Neither a space of any kind nor a control character: kept as it is. */
+    private static boolean isWordCharacter(char c) {
+        return c > ' ' && c != 0x7F && (c < 0x80 || !Character.isWhitespace(c));
     }
 
     /** What a regular expression's {@code \s} matches: space, tab, line feed, vertical tab, form feed, return. */
