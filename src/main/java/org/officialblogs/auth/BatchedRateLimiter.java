@@ -43,11 +43,14 @@ final class BatchedRateLimiter implements RateLimiter {
         long writing;
         /** Dropped from the map: a caller holding it looks the key up again. */
         boolean gone;
+        /** How many times the key learnt the shared count: a read is stale if the key learnt since it began. */
+        long learnt;
 
         void learn(Optional<RateLimitDao.Window> w, long now) {
             start = w.map(x -> x.start().toEpochMilli()).orElse(Long.MIN_VALUE);
             shared = w.map(RateLimitDao.Window::events).orElse(0L);
             learntAt = now;
+            learnt++;
         }
     }
 
@@ -116,14 +119,19 @@ final class BatchedRateLimiter implements RateLimiter {
             long now = clock.millis();
             Key k = keys.computeIfAbsent(key, x -> new Key());
             boolean stale;
+            long learntBefore;
             synchronized (k) {
                 stale = k.learntAt == Long.MIN_VALUE || now - k.learntAt >= syncMs;
+                learntBefore = k.learnt;
             }
             // a read: on SQLite (WAL) it never waits for the writer
             Optional<RateLimitDao.Window> read = stale ? dao.window(name, key) : Optional.empty();
             synchronized (k) {
                 if (k.gone) continue;
-                if (stale) k.learn(read, now);
+                // the read is kept only if nothing was learnt or is being written meanwhile: a flush that learnt
+                // since knows a newer count (the read would undo its events), and one still writing may or may
+                // not be in the read (its events would count twice)
+                if (stale && k.learnt == learntBefore && k.writing == 0) k.learn(read, now);
                 boolean open = k.start != Long.MIN_VALUE && k.start > now - windowMs;
                 long events = (open ? k.shared : 0) + k.writing + k.pending;
                 if (events < max) {
