@@ -44,7 +44,6 @@ import org.officialblogs.crawl.fetch.FetchRequest;
 import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.Fetcher;
 import org.officialblogs.metrics.CommentsState;
-import org.officialblogs.priority.Processors;
 import org.officialblogs.priority.Urgency;
 
 /**
@@ -184,9 +183,8 @@ public final class CommentCollector {
         if (system == null && page != null) {
             pageFetch = fetcher.fetch(FetchRequest.page(page));
             if (pageFetch.ok() && !pageFetch.notModified()) {
-                FetchResult fetched = pageFetch;
-                CommentSystemDetection d = Processors.shared().run(() -> systemDetector.detect(fetched.body(),
-                        charset(fetched.contentType()), fetched.finalUrl()));
+                CommentSystemDetection d = systemDetector.detect(pageFetch.body(), charset(pageFetch.contentType()),
+                        pageFetch.finalUrl());
                 detected = d.post();
                 system = PlatformComments.fromDetection(blogId, d, platform, now).orElse(null);
                 if (system != null) {
@@ -327,7 +325,7 @@ public final class CommentCollector {
                 anyRead = true;
                 sources.add(kind.code());
             } else if (r.ok()) {
-                CommentPage read = Processors.shared().run(() -> feedParser.parse(r.body(), kind));
+                CommentPage read = feedParser.parse(r.body(), kind);
                 log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
                 if (read.readable()) {
                     anyRead = true;
@@ -350,8 +348,7 @@ public final class CommentCollector {
         if (readPage) {
             FetchResult r = pageFetch != null ? pageFetch : fetcher.fetch(FetchRequest.page(page));
             if (r.ok() && !r.notModified()) {
-                CommentPage read = Processors.shared().run(() -> pageParser.parse(r.body(), charset(r.contentType()),
-                        r.finalUrl().toString()));
+                CommentPage read = pageParser.parse(r.body(), charset(r.contentType()), r.finalUrl().toString());
                 log.fetched(r, read.comments().size(), read.readable() ? null : read.failure().toString());
                 if (read.readable()) {
                     anyRead = true;

@@ -23,6 +23,7 @@ import org.officialblogs.crawl.read.LenientDates;
 import org.officialblogs.crawl.read.MarkupText;
 import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.metrics.CommentsState;
+import org.officialblogs.priority.Processors;
 
 /**
  * Reads a per-post comment feed from bytes: WordPress RSS 2.0 ({@code wfw:commentRss}), Atom with
@@ -64,13 +65,18 @@ public final class CommentFeedParser {
     }
 
     /**
-     * Reads the feed; never throws for bad input: failures come back in {@link CommentPage#failure()}.
+     * Reads the feed, once a processor is free for it ({@link Processors}); never throws for bad input: failures
+     * come back in {@link CommentPage#failure()}.
      *
      * @param expected the feed kind the caller expects from where it found the URL ({@code wfw:commentRss} is
      *                 RSS, a Blogger {@code rel="replies"} link is BLOGGER_FEED); the page's {@code source} is the
      *                 kind actually recognised, or {@code expected} when the bytes could not be read at all
      */
     public CommentPage parse(byte[] body, CommentSourceKind expected) {
+        return Processors.shared().run(() -> parseBytes(body, expected));
+    }
+
+    private CommentPage parseBytes(byte[] body, CommentSourceKind expected) {
         if (expected != CommentSourceKind.WORDPRESS_RSS_FEED && expected != CommentSourceKind.WORDPRESS_ATOM_FEED
                 && expected != CommentSourceKind.BLOGGER_FEED) {
             throw new IllegalArgumentException("not a feed kind: " + expected);

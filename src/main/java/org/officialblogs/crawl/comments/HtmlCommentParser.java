@@ -11,6 +11,7 @@ import org.jsoup.parser.Parser;
 import org.officialblogs.crawl.read.MarkupText;
 import org.officialblogs.crawl.read.ReadFailureKind;
 import org.officialblogs.metrics.CommentsState;
+import org.officialblogs.priority.Processors;
 
 /**
  * Reads the comments printed on a post page (bytes in, {@link CommentPage} out) with jsoup.
@@ -42,12 +43,16 @@ public final class HtmlCommentParser {
     }
 
     /**
-     * Reads a page from its bytes.
+     * Reads a page from its bytes, once a processor is free for it ({@link Processors}).
      *
      * @param charset the charset from the Content-Type header, or null to let jsoup read the BOM / meta tag
      * @param pageUrl the page's URL, for resolving relative links (may be null)
      */
     public CommentPage parse(byte[] body, String charset, String pageUrl) {
+        return Processors.shared().run(() -> parseBytes(body, charset, pageUrl));
+    }
+
+    private CommentPage parseBytes(byte[] body, String charset, String pageUrl) {
         if (body == null || body.length == 0) {
             return CommentPage.failed(CommentSourceKind.HTML_GENERIC, ReadFailureKind.EMPTY, "the page is empty");
         }

@@ -72,7 +72,7 @@ public final class FeedReader {
     }
 
     /**
-     * Reads a feed body.
+     * Reads a feed body, once a processor is free for it ({@link Processors}).
      *
      * @param body              the response bytes (already decompressed), may be empty
      * @param contentTypeHeader the Content-Type header, used only for its charset; nullable

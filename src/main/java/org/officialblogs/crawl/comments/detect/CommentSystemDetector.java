@@ -37,6 +37,7 @@ import org.officialblogs.crawl.feed.PlatformClues;
 import org.officialblogs.crawl.feed.PlatformDetector;
 import org.officialblogs.crawl.feed.PlatformMatch;
 import org.officialblogs.crawl.read.MarkupText;
+import org.officialblogs.priority.Processors;
 
 /**
  * Finds, on a post page, the blog platform and where its comments live: embedded comment services by their embed
@@ -66,17 +67,19 @@ public final class CommentSystemDetector {
     private final PlatformDetector platforms = new PlatformDetector();
 
     /**
-     * Reads a page from its bytes.
+     * Reads a page from its bytes, once a processor is free for it ({@link Processors}).
      *
      * @param charset the charset from the Content-Type header, or null to let jsoup read the BOM / meta tag
      */
     public CommentSystemDetection detect(byte[] body, String charset, URI pageUrl) {
-        try {
-            return detect(Jsoup.parse(new ByteArrayInputStream(body), charset, pageUrl.toString(),
-                    Parser.htmlParser()), pageUrl);
-        } catch (IOException | IllegalArgumentException e) {
-            return detect(Jsoup.parse("", pageUrl.toString()), pageUrl);
-        }
+        return Processors.shared().run(() -> {
+            try {
+                return detect(Jsoup.parse(new ByteArrayInputStream(body), charset, pageUrl.toString(),
+                        Parser.htmlParser()), pageUrl);
+            } catch (IOException | IllegalArgumentException e) {
+                return detect(Jsoup.parse("", pageUrl.toString()), pageUrl);
+            }
+        });
     }
 
     public CommentSystemDetection detect(Document page, URI pageUrl) {
