@@ -52,11 +52,29 @@ public final class Methodology {
         }
     }
 
+    /** The rule for posts with comments closed, as the methodology and each profile with such posts state it. */
+    public static String commentsClosedRule() {
+        return String.format(Locale.ROOT,
+                "The same rule for every blog: a judged post with comments closed counts %s for"
+                        + " responsiveness, half the neutral %s. The other judged posts count the"
+                        + " reply rate. A blog with comments closed everywhere therefore gets %s:"
+                        + " below a blog that keeps comments open and answers, because closing"
+                        + " comments ends the conversation we measure (and must not be a way to escape"
+                        + " a poor reply rate); above a blog that leaves comments open and ignores"
+                        + " every reader. A post that has reader comments counts as open, so closing"
+                        + " old posts automatically costs nothing.",
+                decimal(CLOSED_POST_VALUE), decimal(PRIOR_REPLY_RATE), decimal(CLOSED_POST_VALUE));
+    }
+
     private Methodology() {
     }
 
-    /** The methodology in plain words. */
-    public static List<Section> sections() {
+    /**
+     * The methodology in plain words.
+     *
+     * @param commentWindowDays the crawler's comment window: a post's comments are read while it is younger than this
+     */
+    public static List<Section> sections(int commentWindowDays) {
         return List.of(
                 new Section("What we measure",
                         "We read each blog's feed and comment pages and record when every post was published, how"
@@ -79,7 +97,14 @@ public final class Methodology {
                                 + " days old, so that readers and the official have had time to write, and while it"
                                 + " is within the last " + MetricsSettings.DEFAULT_RESPONSIVENESS_WINDOW_DAYS
                                 + " days. The reply rate is the share of judged posts with reader comments on which"
-                                + " the official replied; we also show a 95 % Wilson interval around it."),
+                                + " the official replied; we also show a 95 % Wilson interval around it.\n\n"
+                                + "We read a post's comments while it is younger than " + commentWindowDays
+                                + " days, and keep what we read. Posts that were already older when we first crawled"
+                                + " a blog have no comments read, so they are not judged: a newly listed blog is"
+                                + " judged on its last " + Math.min(commentWindowDays,
+                                        MetricsSettings.DEFAULT_RESPONSIVENESS_WINDOW_DAYS)
+                                + " days at first, and on up to " + MetricsSettings.DEFAULT_RESPONSIVENESS_WINDOW_DAYS
+                                + " days once we have been reading it that long."),
                 new Section("The score",
                         String.format(Locale.ROOT,
                                 "The score runs from 0 to 100 and adds four parts, each worth 0 to 1 times its"
@@ -109,17 +134,7 @@ public final class Methodology {
                                         + " other blogs.",
                                 MINIMUM_REPLY_SAMPLE, decimal(PRIOR_REPLY_RATE), whole(PRIOR_STRENGTH),
                                 whole(PRIOR_STRENGTH), decimal(PRIOR_REPLY_RATE), whole(PRIOR_STRENGTH))),
-                new Section("Comments closed",
-                        String.format(Locale.ROOT,
-                                "The same rule for every blog: a judged post with comments closed counts %s for"
-                                        + " responsiveness, half the neutral %s. The other judged posts count the"
-                                        + " reply rate. A blog with comments closed everywhere therefore gets %s:"
-                                        + " below a blog that keeps comments open and answers, because closing"
-                                        + " comments ends the conversation we measure (and must not be a way to escape"
-                                        + " a poor reply rate); above a blog that leaves comments open and ignores"
-                                        + " every reader. A post that has reader comments counts as open, so closing"
-                                        + " old posts automatically costs nothing.",
-                                decimal(CLOSED_POST_VALUE), decimal(PRIOR_REPLY_RATE), decimal(CLOSED_POST_VALUE))),
+                new Section("Comments closed", commentsClosedRule()),
                 new Section("Replies not measurable",
                         String.format(Locale.ROOT,
                                 "Some blogs keep their replies where we cannot read them: Medium shows responses"

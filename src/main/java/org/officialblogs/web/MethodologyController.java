@@ -10,9 +10,12 @@ final class MethodologyController {
     private final Templates templates;
     private final SiteInfo site;
     private final Readable readable;
+    private final int commentWindowDays;
 
-    MethodologyController(ActivityDao activity, Templates templates, SiteInfo site, Readable readable) {
+    MethodologyController(ActivityDao activity, Templates templates, SiteInfo site, Readable readable,
+                          int commentWindowDays) {
         this.activity = activity;
+        this.commentWindowDays = commentWindowDays;
         this.templates = templates;
         this.site = site;
         this.readable = readable;
@@ -20,6 +23,6 @@ final class MethodologyController {
 
     void show(Context ctx) {
         templates.render(ctx, "methodology.jte",
-                MethodologyPage.of(site, readable, activity.lastCrawlSuccess().orElse(null)));
+                MethodologyPage.of(site, readable, activity.lastCrawlSuccess().orElse(null), commentWindowDays));
     }
 }

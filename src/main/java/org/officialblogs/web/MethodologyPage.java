@@ -21,9 +21,10 @@ public record MethodologyPage(SiteInfo site, List<Section> sections, List<Exampl
     /** One part of an example's score. */
     public record Part(String label, String value, String points) {}
 
-    static MethodologyPage of(SiteInfo site, Readable readable, java.time.Instant lastCrawl) {
+    /** @param commentWindowDays the crawler's comment window, which the methodology states */
+    static MethodologyPage of(SiteInfo site, Readable readable, java.time.Instant lastCrawl, int commentWindowDays) {
         List<Section> sections = new ArrayList<>();
-        for (Methodology.Section s : Methodology.sections()) {
+        for (Methodology.Section s : Methodology.sections(commentWindowDays)) {
             sections.add(new Section(slug(s.heading()), s.heading(),
                     Arrays.stream(s.body().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList()));
         }

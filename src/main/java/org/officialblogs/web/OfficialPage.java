@@ -246,7 +246,8 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
         ResponsivenessMetrics r = m.metrics().responsiveness();
         List<String> facts = new ArrayList<>();
         long minimumDays = MetricsSettings.DEFAULT_MINIMUM_JUDGING_AGE.toDays();
-        facts.add(Readable.count(r.judgedPosts(), "post is", "posts are") + " old enough to judge (at least "
+        facts.add(Readable.count(r.judgedPosts(), "post with its comments read is", "posts with their comments read are")
+                + " old enough to judge (at least "
                 + minimumDays + " days) and from the last year"
                 + (r.postsTooRecent() == 0 ? "." : "; " + Readable.count(r.postsTooRecent(), "newer post waits",
                 "newer posts wait") + "."));
@@ -310,16 +311,11 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                 ? "Not enough data yet: fewer than " + ScoreFormula.MINIMUM_REPLY_SAMPLE + " judged posts had reader"
                 + " comments, so the reply rate was pulled toward the neutral 0.50."
                 : null;
-        String closed = m.score().commentsClosedPolicyApplied() ? commentsClosedRule() : null;
+        String closed = m.score().commentsClosedPolicyApplied() ? Methodology.commentsClosedRule() : null;
         return new ScoreView(Readable.oneDecimal(m.score().points()), rankText, rows,
                 Readable.fixed(m.score().exactPoints(), 2), notEnough, closed);
     }
 
-    /** The methodology's own words for the comments-closed rule. */
-    static String commentsClosedRule() {
-        return Methodology.sections().stream().filter(s -> s.heading().equals("Comments closed"))
-                .map(Methodology.Section::body).findFirst().orElse("");
-    }
 
     private static CrawlView crawlView(ProfileQuery.BlogProfile p, Readable readable) {
         if (p.crawlState().isEmpty()) {

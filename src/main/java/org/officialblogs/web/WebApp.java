@@ -101,7 +101,8 @@ public final class WebApp {
         this.officials = new OfficialController(new ProfileQuery(sources.database().jdbi(), sources.registry(), sources.crawl(), sources.metrics(),
                 sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock(),
                 new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone(), pages);
-        this.methodology = new MethodologyController(sources.activity(), templates, site, readable);
+        this.methodology = new MethodologyController(sources.activity(), templates, site, readable,
+                config.windows().measurementWindowDays());
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock(), pages);
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);

@@ -92,14 +92,18 @@ class MethodologyTest {
 
     @Test
     void sectionsStateTheConstantsTheCodeUses() {
-        Map<String, String> sections = Methodology.sections().stream()
+        Map<String, String> sections = Methodology.sections(180).stream()
                 .collect(Collectors.toMap(Methodology.Section::heading, Methodology.Section::body));
         assertThat(sections.get("The score")).contains("Consistency (45 points)", "Responsiveness (30 points)",
                 "Recency (15 points)", "Volume (10 points)", "at most 6 days old", "nothing at 90 days");
         assertThat(sections.get("Small samples")).contains("5 judged posts", "(replied + 5 × 0.50) / (posts + 5)");
         assertThat(sections.get("Comments closed")).contains("counts 0.25");
-        assertThat(sections.get("Which posts are judged for replies")).contains("14 days old", "last 365 days");
-        assertThat(Methodology.sections()).extracting(Methodology.Section::heading)
+        assertThat(sections.get("Which posts are judged for replies")).contains("14 days old", "last 365 days",
+                "younger than 180 days", "on its last 180 days at first, and on up to 365 days");
+        assertThat(Methodology.sections(60).stream().filter(s -> s.heading().equals("Which posts are judged for replies"))
+                .findFirst().orElseThrow().body()).contains("younger than 60 days", "on its last 60 days at first");
+        assertThat(sections.get("Comments closed")).isEqualTo(Methodology.commentsClosedRule());
+        assertThat(Methodology.sections(180)).extracting(Methodology.Section::heading)
                 .map(Function.identity()).doesNotHaveDuplicates();
     }
 }

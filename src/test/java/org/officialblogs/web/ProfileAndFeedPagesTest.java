@@ -58,7 +58,8 @@ class ProfileAndFeedPagesTest {
                 "Posted in 12 of the last 12 weeks and in 52 of the last 52.",
                 "The last post is from 14 Jun 2024 (2 days ago).",
                 "In the last year the usual gap between posts was 7 days, the longest 7 days.",
-                "50 posts are old enough to judge (at least 14 days) and from the last year; 2 newer posts wait.",
+                "50 posts with their comments read are old enough to judge (at least 14 days) and from the last year;"
+                        + " 2 newer posts wait.",
                 "Of 50 judged posts with reader comments, the official replied on 40: a reply rate of 80 %"
                         + " (95 % interval 67–89 %).",
                 "Half of the official's first replies came within 3 h of the first reader comment.",
@@ -177,7 +178,7 @@ class ProfileAndFeedPagesTest {
     void theMethodologyShowsTheSameWorkedExamplesTheTestsRecompute() {
         Document doc = get("/methodology");
         assertThat(doc.select("nav[aria-label=Main] a[aria-current=page]").text()).isEqualTo("Methodology");
-        assertThat(doc.select("h2").eachText()).containsSubsequence(Methodology.sections().stream()
+        assertThat(doc.select("h2").eachText()).containsSubsequence(Methodology.sections(180).stream()
                 .map(Methodology.Section::heading).toList()).contains("Worked examples", "Limits of the data");
         for (WorkedExample e : Methodology.examples()) {
             Element article = doc.select("article.example").stream()
