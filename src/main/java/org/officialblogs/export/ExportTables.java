@@ -12,6 +12,7 @@ import static org.officialblogs.export.ColumnType.STRING;
 
 import java.util.List;
 import java.util.Optional;
+import org.officialblogs.metrics.MetricsSettings;
 
 /**
  * The public tables of the dataset. Only listed entries (blog status lead, active, dormant or offline, and their
@@ -64,8 +65,10 @@ public final class ExportTables {
                     optional("weeks_with_post_12", INTEGER, "Of the last 12 weeks, how many had at least one post."),
                     optional("weeks_with_post_52", INTEGER, "Of the last 52 weeks, how many had at least one post."),
                     optional("last_post_at", DATETIME, "Publication time of the newest post (UTC)."),
-                    optional("judged_posts", INTEGER, "Posts whose comments were read, at least 14 days old and from the"
-                            + " last 365 days: the posts replies are judged on (see the methodology)."),
+                    optional("judged_posts", INTEGER, "Posts whose comments were read, at least "
+                            + MetricsSettings.DEFAULT_MINIMUM_JUDGING_AGE.toDays() + " days old and from the last "
+                            + MetricsSettings.DEFAULT_RESPONSIVENESS_WINDOW_DAYS
+                            + " days: the posts replies are judged on (see the methodology)."),
                     optional("judged_with_comments", INTEGER, "Judged posts with at least one reader comment."),
                     optional("judged_replied", INTEGER, "Of those, posts where the official answered a reader."),
                     optional("reply_rate", NUMBER, "judged_replied / judged_with_comments, from 0 to 1."),

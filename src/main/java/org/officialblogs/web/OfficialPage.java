@@ -316,7 +316,6 @@ public record OfficialPage(SiteInfo site, Official official, List<BlogSection> b
                 Readable.fixed(m.score().exactPoints(), 2), notEnough, closed);
     }
 
-
     private static CrawlView crawlView(ProfileQuery.BlogProfile p, Readable readable) {
         if (p.crawlState().isEmpty()) {
             return new CrawlView(false, p.blog().address() == null ? "Nothing to crawl: no address is known yet."
