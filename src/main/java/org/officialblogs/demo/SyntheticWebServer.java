@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,7 +34,10 @@ public final class SyntheticWebServer implements AutoCloseable {
 
     private final SyntheticWeb web;
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    // named, so the benchmark can tell the synthetic web's CPU from the app's
+    private final ExecutorService threads = Executors.newFixedThreadPool(8,
+            r -> new Thread(r, "synthetic-web-" + threadNumber.incrementAndGet()));
     private final Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
     private final AtomicLong bytes = new AtomicLong();
     private final List<Served> recorded = Collections.synchronizedList(new ArrayList<>());

@@ -397,12 +397,14 @@ class BenchmarkSuiteTest {
             progress("pages while a crawl writes ...");
             web.addPost(Instant.now().minus(Duration.ofHours(1)));
             long c0 = System.nanoTime();
+            ThreadCpu cpu = ThreadCpu.start();
             CompletableFuture<CrawlRunner.Summary> crawl = CompletableFuture.supplyAsync(
                     () -> app.crawlRunner.runAll(CrawlRunner.Progress.NONE));
             LoadGenerator.Result during = load.measureUntil("during crawl", List.of(base.resolve("/"),
                     base.resolve(filtered), base.resolve("/officials/1"), base.resolve("/recent")), crawl::isDone);
             CrawlRunner.Summary summary = crawl.get();
             double crawlSeconds = (System.nanoTime() - c0) / 1e9;
+            String cpuSplit = cpu.text(during.clientThreadsCpuMs());
             progress(summary.text());
             double idle = pages.stream().mapToDouble(LoadGenerator.Result::perSecond).sum() / pages.size();
             rows.add(new Row("pages while a crawl writes: requests, errors", String.format(Locale.ROOT,
@@ -412,6 +414,7 @@ class BenchmarkSuiteTest {
             rows.add(new Row("  that crawl", String.format(Locale.ROOT, "%.1f s: fetched %,d, new posts %,d, comment"
                     + " checks %,d, failed %,d", crawlSeconds, summary.fetched(), summary.newPosts(),
                     summary.commentChecks(), summary.failed()), "completes", "-", "-"));
+            rows.add(new Row("  CPU meanwhile, by who spent it", cpuSplit, "-", "-", "-"));
             assertThat(during.errors()).isZero();
             assertThat(during.requests()).isGreaterThan(0);
             assertThat(summary.newPosts()).isGreaterThan(0);

@@ -1,6 +1,7 @@
 package org.officialblogs.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +22,12 @@ import java.util.function.BooleanSupplier;
  */
 final class LoadGenerator {
 
-    /** One scenario's numbers (times in ms). */
+    /**
+     * One scenario's numbers (times in ms; {@code clientThreadsCpuMs}: the CPU time of the client threads that sent
+     * the requests, not counting the HTTP client's own threads).
+     */
     record Result(String name, int requests, int errors, double seconds, double perSecond, double clientMedianMs,
-                  double clientP95Ms, double serverMedianMs, double serverP95Ms, long bytes) {}
+                  double clientP95Ms, double serverMedianMs, double serverP95Ms, long bytes, double clientThreadsCpuMs) {}
 
     private final int seconds;
     private final int threads;
@@ -55,14 +59,15 @@ final class LoadGenerator {
         return run(uris, Integer.MAX_VALUE, done).named(name);
     }
 
-    private record Raw(int requests, int errors, double seconds, long[] clientNanos, double[] serverMs, long bytes) {
+    private record Raw(int requests, int errors, double seconds, long[] clientNanos, double[] serverMs, long bytes,
+                       long threadsCpuNanos) {
         Result named(String name) {
             long[] c = Arrays.copyOf(clientNanos, requests);
             Arrays.sort(c);
             double[] s = Arrays.stream(serverMs, 0, requests).filter(v -> !Double.isNaN(v)).sorted().toArray();
             return new Result(name, requests, errors, seconds, requests / seconds, percentile(c, 0.5) / 1e6,
                     percentile(c, 0.95) / 1e6, s.length == 0 ? Double.NaN : s[(int) Math.floor(0.5 * (s.length - 1))],
-                    s.length == 0 ? Double.NaN : s[(int) Math.floor(0.95 * (s.length - 1))], bytes);
+                    s.length == 0 ? Double.NaN : s[(int) Math.floor(0.95 * (s.length - 1))], bytes, threadsCpuNanos / 1e6);
         }
     }
 
@@ -81,6 +86,7 @@ final class LoadGenerator {
         AtomicInteger errors = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong bytes = new AtomicLong();
+        AtomicLong threadsCpu = new AtomicLong();
         CountDownLatch finished = new CountDownLatch(threads);
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -109,6 +115,7 @@ final class LoadGenerator {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
+                    threadsCpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     finished.countDown();
                 }
             }, "load-" + t);
@@ -121,7 +128,7 @@ final class LoadGenerator {
         int count = Math.min(next.get(), limit);
         // threads that drew an index and then stopped leave no entry: count only what was recorded
         count = Math.min(count, clientNanos[0].length);
-        return new Raw(count, errors.get(), elapsed, clientNanos[0], serverMs[0], bytes.get());
+        return new Raw(count, errors.get(), elapsed, clientNanos[0], serverMs[0], bytes.get(), threadsCpu.get());
     }
 
     private static synchronized void record(long[][] clientNanos, double[][] serverMs, int i, long took, double server) {
