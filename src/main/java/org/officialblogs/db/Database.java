@@ -53,6 +53,8 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantAsEpochMillis());
         if (dialect == Dialect.POSTGRESQL) jdbi.registerArgument(new BooleanAsInteger());
+        // PostgreSQL's driver keeps its own prepared statements; SQLite's prepares every statement afresh
+        if (dialect == Dialect.SQLITE) jdbi.setStatementBuilderFactory(new ReusedStatements());
         // SQLite's planner hints, written <name> in the DAOs' SQL; other engines plan without them
         jdbi.define("postPublishedIndex", dialect == Dialect.SQLITE ? "INDEXED BY post_published" : "");
         jdbi.define("keepOuterJoin", dialect == Dialect.SQLITE ? "CROSS JOIN" : "JOIN");
