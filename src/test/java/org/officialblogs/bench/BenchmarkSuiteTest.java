@@ -718,8 +718,9 @@ class BenchmarkSuiteTest {
     }
 
     private static String rate(LoadGenerator.Result r) {
-        return String.format(Locale.ROOT, "%,.0f req/s, %.1f/%.1f ms%s", r.perSecond(), r.serverMedianMs(),
-                r.serverP95Ms(), r.errors() == 0 ? "" : ", " + r.errors() + " ERRORS");
+        return String.format(Locale.ROOT, "%,.0f req/s, %.1f/%.1f ms%s%s", r.perSecond(), r.serverMedianMs(),
+                r.serverP95Ms(), r.errors() == 0 ? "" : ", " + r.errors() + " ERRORS",
+                r.warmSeconds() > 0 ? String.format(Locale.ROOT, " (after %.0f s warm-up)", r.warmSeconds()) : "");
     }
 
     /** The README's run command started as a child process: see {@link StartupBenchmark}. */
