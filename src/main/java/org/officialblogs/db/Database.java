@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
     private final DatabaseHealth health;
     private final SingleWriter writer;
     private final DataVersion dataVersion;
+    private final ReadSnapshot snapshot;
 
     private Database(String url, DataSource dataSource, int busyTimeoutMs) {
         this.url = url;
@@ -70,6 +71,7 @@ public final class Database implements AutoCloseable {
         this.health = new DatabaseHealth(jdbi, file(url), busyTimeoutMs, dialect);
         this.writer = new SingleWriter(jdbi);
         this.dataVersion = new DataVersion(jdbi);
+        this.snapshot = new ReadSnapshot(jdbi, dialect);
     }
 
     /** Opens the database at a jdbc:sqlite: URL, creating the parent folder of a file database, and migrates it. */
@@ -225,6 +227,11 @@ public final class Database implements AutoCloseable {
     /** The version of what the pages show, shared by every process on this database. */
     public DataVersion dataVersion() {
         return dataVersion;
+    }
+
+    /** Runs a page's reads together, in one read transaction: see {@link ReadSnapshot}. */
+    public ReadSnapshot snapshot() {
+        return snapshot;
     }
 
     public String url() {

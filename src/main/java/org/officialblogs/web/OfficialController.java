@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.officialblogs.crawl.archive.ArchiveDao;
+import org.officialblogs.db.ReadSnapshot;
 import org.officialblogs.web.query.ProfileQuery;
 
 /** GET /officials/{id} : one official with their blogs, each with its metrics, evidence, crawl status and sources. */
@@ -29,14 +30,17 @@ final class OfficialController {
     private final ArchiveDao archive;
     private final ZoneId zone;
     private final RenderedPageCache cache;
+    private final ReadSnapshot snapshot;
 
     /** Captures linked per archived blog on the profile. */
     static final int CAPTURES_SHOWN = 12;
 
     OfficialController(ProfileQuery profiles, org.officialblogs.web.query.ActivityDao activity,
                        org.officialblogs.registry.RegistryDao registry, Templates templates, SiteInfo site,
-                       Readable readable, Clock clock, ArchiveDao archive, ZoneId zone, RenderedPageCache cache) {
+                       Readable readable, Clock clock, ArchiveDao archive, ZoneId zone, RenderedPageCache cache,
+                       ReadSnapshot snapshot) {
         this.cache = cache;
+        this.snapshot = snapshot;
         this.archive = archive;
         this.zone = zone;
         this.profiles = profiles;
@@ -59,10 +63,14 @@ final class OfficialController {
             return;
         }
         var now = clock.instant();
-        ProfileQuery.OfficialProfile profile = profiles.find(id, now)
-                .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
-        OfficialPage page = OfficialPage.of(site, profile, readable, now);
-        byte[] body = templates.renderBytes("official.jte", page.withArchived(archived(page)));
+        // the profile and its archive figures as of one state of the data; rendered after the reads are done
+        OfficialPage page = snapshot.read(h -> {
+            ProfileQuery.OfficialProfile profile = profiles.find(id, now)
+                    .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
+            OfficialPage read = OfficialPage.of(site, profile, readable, now);
+            return read.withArchived(archived(read));
+        });
+        byte[] body = templates.renderBytes("official.jte", page);
         if (ctx.status().getCode() == 200) cache.put(key, version, body);
         ctx.contentType("text/html; charset=utf-8").result(body);
     }

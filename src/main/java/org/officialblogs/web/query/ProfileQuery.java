@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.crawl.CrawlLogEntry;
+import org.officialblogs.db.ReadSnapshot;
 import org.officialblogs.metrics.StoredMetrics;
 import org.officialblogs.registry.Blog;
 import org.officialblogs.registry.Official;
@@ -49,16 +50,16 @@ public final class ProfileQuery {
     /** The official, their blogs, and the sources that back the official as a whole. */
     public record OfficialProfile(Official official, List<BlogProfile> blogs, List<Source> generalSources) {}
 
-    private final org.jdbi.v3.core.Jdbi jdbi;
+    private final ReadSnapshot snapshot;
     private final RegistryDao registry;
     private final CrawlDao crawl;
     private final MetricsReadDao metrics;
     private final ActivityDao activity;
 
-    /** @param jdbi the DAOs' own: the page's queries share one of its connections */
-    public ProfileQuery(org.jdbi.v3.core.Jdbi jdbi, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
+    /** @param snapshot the DAOs' database's: the page's queries share one of its connections and one read transaction */
+    public ProfileQuery(ReadSnapshot snapshot, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
                         ActivityDao activity) {
-        this.jdbi = jdbi;
+        this.snapshot = snapshot;
         this.registry = registry;
         this.crawl = crawl;
         this.metrics = metrics;
@@ -67,10 +68,11 @@ public final class ProfileQuery {
 
     /**
      * The official's page data as of {@code now}; empty for an unknown official. One query per kind of data for
-     * all the official's blogs, on one connection (the DAOs' calls inside reuse the open handle).
+     * all the official's blogs, on one connection (the DAOs' calls inside reuse the open handle), in one read
+     * transaction: the page shows one state of the data.
      */
     public Optional<OfficialProfile> find(long officialId, Instant now) {
-        return jdbi.withHandle(h -> read(officialId, now));
+        return snapshot.read(h -> read(officialId, now));
     }
 
     private Optional<OfficialProfile> read(long officialId, Instant now) {
