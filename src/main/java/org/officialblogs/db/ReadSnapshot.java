@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Jdbi;
  * state of the database, not a state per statement, and on SQLite they take its read lock once instead of once per
  * statement. On SQLite every statement outside a transaction begins and ends a transaction of its own, and in WAL
  * mode that is a read mark taken and given back in the shared-memory index: under a page load the data of a profile
- * (a dozen statements) spent a good part of its native time there.
+ * (about a dozen statements) spent a good part of its native time there.
  *
  * <p>Only reads belong inside: the transaction is SQLite's deferred one (no write lock is ever asked for), begun
  * with plain SQL on a connection the driver keeps in auto-commit, so a write transaction started inside would fail.

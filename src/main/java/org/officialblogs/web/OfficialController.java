@@ -66,7 +66,8 @@ final class OfficialController {
         // the profile and its archive figures as of one state of the data; rendered after the reads are done
         OfficialPage page = snapshot.read(h -> {
             ProfileQuery.OfficialProfile profile = profiles.find(id, now)
-                    .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
+                    .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id
+                            + " in the directory."));
             OfficialPage read = OfficialPage.of(site, profile, readable, now);
             return read.withArchived(archived(read));
         });
