@@ -720,7 +720,10 @@ class BenchmarkSuiteTest {
     private static String rate(LoadGenerator.Result r) {
         return String.format(Locale.ROOT, "%,.0f req/s, %.1f/%.1f ms%s%s", r.perSecond(), r.serverMedianMs(),
                 r.serverP95Ms(), r.errors() == 0 ? "" : ", " + r.errors() + " ERRORS",
-                r.warmSeconds() > 0 ? String.format(Locale.ROOT, " (after %.0f s warm-up)", r.warmSeconds()) : "");
+                r.warmSeconds() > 0 ? String.format(Locale.ROOT, " (after %.0f s warm-up%s)", r.warmSeconds(),
+                        Double.isNaN(r.compilerShare()) ? ""
+                                : String.format(Locale.ROOT, "; JIT compiler %.0f %% of the load's time", 100 * r.compilerShare()))
+                        : "");
     }
 
     /** The README's run command started as a child process: see {@link StartupBenchmark}. */

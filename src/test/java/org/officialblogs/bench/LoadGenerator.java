@@ -25,11 +25,12 @@ final class LoadGenerator {
     /**
      * One scenario's numbers (times in ms; {@code clientThreadsCpuMs}: the CPU time of the client threads that sent
      * the requests, not counting the HTTP client's own threads; {@code warmSeconds}: the unmeasured warm-up before,
-     * 0 for none).
+     * 0 for none; {@code compilerShare}: the JIT compiler's time while the load was measured, as a share of that
+     * load's wall time, NaN when not known).
      */
     record Result(String name, int requests, int errors, double seconds, double perSecond, double clientMedianMs,
                   double clientP95Ms, double serverMedianMs, double serverP95Ms, long bytes, double clientThreadsCpuMs,
-                  double warmSeconds) {}
+                  double warmSeconds, double compilerShare) {}
 
     private final int seconds;
     private final int threads;
@@ -54,21 +55,31 @@ final class LoadGenerator {
     /** As {@link #measure(String, URI)}, the pages requested in turn. */
     Result measure(String name, List<URI> uris) throws InterruptedException {
         double warmed = warmUp(uris);
+        var compiler = ManagementFactory.getCompilationMXBean();
+        boolean timed = compiler != null && compiler.isCompilationTimeMonitoringSupported();
+        long compiled = timed ? compiler.getTotalCompilationTime() : 0;
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        return run(uris, maxRequests, () -> System.nanoTime() >= until).named(name, warmed);
+        Raw raw = run(uris, maxRequests, () -> System.nanoTime() >= until);
+        double share = timed ? (compiler.getTotalCompilationTime() - compiled) / (raw.seconds() * 1000) : Double.NaN;
+        return raw.named(name, warmed, share);
     }
 
     /** A warm-up window: the compiler's time in one is compared with the window's. */
     static final Duration WARM_WINDOW = Duration.ofSeconds(2);
-    /** The compiler counts as quiet once it works less than this share of a window. */
+    /** The compiler counts as quiet once it works less than this share of a window ... */
     static final double QUIET_SHARE = 0.05;
+    /**
+     * ... in this many windows in a row: C2 compiles in bursts as requests reach new paths, and one quiet window
+     * ended some warm-ups after 9 s while the profiles' code went on compiling.
+     */
+    static final int QUIET_WINDOWS = 2;
     /** The longest warm-up, quiet or not. */
     static final Duration WARM_AT_MOST = Duration.ofSeconds(90);
 
     /**
      * Loads the pages, not measured, for at least a third of the set time and then window by window until the JIT
-     * compiler (in this JVM, where the app runs) spent less than {@link #QUIET_SHARE} of a window compiling, or
-     * {@link #WARM_AT_MOST} passed. A page first requested minutes after start-up is compiled while it is being
+     * compiler (in this JVM, where the app runs) spent less than {@link #QUIET_SHARE} of a window compiling in
+     * {@link #QUIET_WINDOWS} windows in a row, or {@link #WARM_AT_MOST} passed. A page first requested minutes after start-up is compiled while it is being
      * measured otherwise: on 2 CPUs the compiler took a third of the CPU for the first 40 s of a profile's first
      * views, which a running site has long behind it.
      *
@@ -81,32 +92,33 @@ final class LoadGenerator {
         run(uris, Integer.MAX_VALUE, () -> System.nanoTime() >= atLeastUntil);
         if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) return (System.nanoTime() - start) / 1e9;
         long giveUp = start + WARM_AT_MOST.toNanos();
-        while (System.nanoTime() < giveUp) {
+        int quiet = 0;
+        while (System.nanoTime() < giveUp && quiet < QUIET_WINDOWS) {
             long compiled = compiler.getTotalCompilationTime();
             long windowStart = System.nanoTime();
             long windowEnd = windowStart + WARM_WINDOW.toNanos();
             run(uris, Integer.MAX_VALUE, () -> System.nanoTime() >= windowEnd);
             double windowMs = (System.nanoTime() - windowStart) / 1e6;
-            if (compiler.getTotalCompilationTime() - compiled < QUIET_SHARE * windowMs) break;
+            quiet = compiler.getTotalCompilationTime() - compiled < QUIET_SHARE * windowMs ? quiet + 1 : 0;
         }
         return (System.nanoTime() - start) / 1e9;
     }
 
     /** Loads the given pages in turn until {@code done} says so (checked before each request); no warm-up. */
     Result measureUntil(String name, List<URI> uris, BooleanSupplier done) throws InterruptedException {
-        return run(uris, Integer.MAX_VALUE, done).named(name, 0);
+        return run(uris, Integer.MAX_VALUE, done).named(name, 0, Double.NaN);
     }
 
     private record Raw(int requests, int errors, double seconds, long[] clientNanos, double[] serverMs, long bytes,
                        long threadsCpuNanos) {
-        Result named(String name, double warmSeconds) {
+        Result named(String name, double warmSeconds, double compilerShare) {
             long[] c = Arrays.copyOf(clientNanos, requests);
             Arrays.sort(c);
             double[] s = Arrays.stream(serverMs, 0, requests).filter(v -> !Double.isNaN(v)).sorted().toArray();
             return new Result(name, requests, errors, seconds, requests / seconds, percentile(c, 0.5) / 1e6,
                     percentile(c, 0.95) / 1e6, s.length == 0 ? Double.NaN : s[(int) Math.floor(0.5 * (s.length - 1))],
                     s.length == 0 ? Double.NaN : s[(int) Math.floor(0.95 * (s.length - 1))], bytes, threadsCpuNanos / 1e6,
-                    warmSeconds);
+                    warmSeconds, compilerShare);
         }
     }
 
