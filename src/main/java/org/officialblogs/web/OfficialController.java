@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.officialblogs.crawl.archive.ArchiveDao;
-import org.officialblogs.db.ReadSnapshot;
 import org.officialblogs.web.query.ProfileQuery;
 
 /** GET /officials/{id} : one official with their blogs, each with its metrics, evidence, crawl status and sources. */
@@ -27,21 +26,13 @@ final class OfficialController {
     private final SiteInfo site;
     private final Readable readable;
     private final Clock clock;
-    private final ArchiveDao archive;
     private final ZoneId zone;
     private final RenderedPageCache cache;
-    private final ReadSnapshot snapshot;
-
-    /** Captures linked per archived blog on the profile. */
-    static final int CAPTURES_SHOWN = 12;
 
     OfficialController(ProfileQuery profiles, org.officialblogs.web.query.ActivityDao activity,
                        org.officialblogs.registry.RegistryDao registry, Templates templates, SiteInfo site,
-                       Readable readable, Clock clock, ArchiveDao archive, ZoneId zone, RenderedPageCache cache,
-                       ReadSnapshot snapshot) {
+                       Readable readable, Clock clock, ZoneId zone, RenderedPageCache cache) {
         this.cache = cache;
-        this.snapshot = snapshot;
-        this.archive = archive;
         this.zone = zone;
         this.profiles = profiles;
         this.activity = activity;
@@ -63,42 +54,36 @@ final class OfficialController {
             return;
         }
         var now = clock.instant();
-        // the profile and its archive figures as of one state of the data; rendered after the reads are done
-        OfficialPage page = snapshot.read(h -> {
-            ProfileQuery.OfficialProfile profile = profiles.find(id, now)
-                    .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id
-                            + " in the directory."));
-            OfficialPage read = OfficialPage.of(site, profile, readable, now);
-            return read.withArchived(archived(read));
-        });
-        byte[] body = templates.renderBytes("official.jte", page);
+        ProfileQuery.OfficialProfile profile = profiles.find(id, now)
+                .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
+        OfficialPage page = OfficialPage.of(site, profile, readable, now);
+        byte[] body = templates.renderBytes("official.jte", page.withArchived(archived(profile)));
         if (ctx.status().getCode() == 200) cache.put(key, version, body);
         ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
-    /** The archive's figures of the page's blogs that were read from it with posts found, in words. */
-    private Map<Long, OfficialPage.ArchiveView> archived(OfficialPage page) {
+    /** The archive's figures of the profile's blogs that were read from it with posts found, in words. */
+    private Map<Long, OfficialPage.ArchiveView> archived(ProfileQuery.OfficialProfile profile) {
         Map<Long, OfficialPage.ArchiveView> views = new HashMap<>();
-        for (OfficialPage.BlogSection s : page.blogs()) {
-            long blogId = s.blog().id();
-            archive.read(blogId).filter(r -> r.firstPostAt() != null && r.lastPostAt() != null && r.postsPerWeek() != null)
-                    .ifPresent(r -> {
-                        var o = page.official();
-                        WhenTheyBloggedPage.Row row = WhenTheyBloggedController.row(
-                                new ArchiveDao.EndedBlog(r, o.id(), o.name(), o.office(), o.country()), zone);
-                        List<OfficialPage.Cell> facts = List.of(
-                                new OfficialPage.Cell("Active period", row.period()),
-                                new OfficialPage.Cell("Posts a week", (row.lowerBound() ? "at least " : "") + row.postsPerWeek()),
-                                new OfficialPage.Cell("Weeks with a post", row.weeksWithPost()),
-                                new OfficialPage.Cell("Longest gap", row.longestGap()),
-                                new OfficialPage.Cell("Replies", row.replies()),
-                                new OfficialPage.Cell("Archive's copies", row.coverage()));
-                        List<OfficialPage.Cell> captures = new ArrayList<>();
-                        for (ArchiveDao.Document d : archive.documents(blogId, CAPTURES_SHOWN)) {
-                            captures.add(new OfficialPage.Cell(CAPTURED.format(d.capturedAt().atZone(zone)), d.archiveUrl()));
-                        }
-                        views.put(blogId, new OfficialPage.ArchiveView(facts, row.lowerBound(), captures));
-                    });
+        for (ProfileQuery.BlogProfile b : profile.blogs()) {
+            long blogId = b.blog().id();
+            b.archived().ifPresent(r -> {
+                var o = profile.official();
+                WhenTheyBloggedPage.Row row = WhenTheyBloggedController.row(
+                        new ArchiveDao.EndedBlog(r, o.id(), o.name(), o.office(), o.country()), zone);
+                List<OfficialPage.Cell> facts = List.of(
+                        new OfficialPage.Cell("Active period", row.period()),
+                        new OfficialPage.Cell("Posts a week", (row.lowerBound() ? "at least " : "") + row.postsPerWeek()),
+                        new OfficialPage.Cell("Weeks with a post", row.weeksWithPost()),
+                        new OfficialPage.Cell("Longest gap", row.longestGap()),
+                        new OfficialPage.Cell("Replies", row.replies()),
+                        new OfficialPage.Cell("Archive's copies", row.coverage()));
+                List<OfficialPage.Cell> captures = new ArrayList<>();
+                for (ArchiveDao.Document d : b.captures()) {
+                    captures.add(new OfficialPage.Cell(CAPTURED.format(d.capturedAt().atZone(zone)), d.archiveUrl()));
+                }
+                views.put(blogId, new OfficialPage.ArchiveView(facts, row.lowerBound(), captures));
+            });
         }
         return views;
     }

@@ -99,9 +99,9 @@ public final class WebApp {
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
                 sources.registry(), sources.clock(), pages);
         this.officials = new OfficialController(new ProfileQuery(sources.database().snapshot(), sources.registry(), sources.crawl(), sources.metrics(),
-                sources.activity()), sources.activity(), sources.registry(), templates, site, readable, sources.clock(),
-                new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi()), sources.settings().zone(), pages,
-                sources.database().snapshot());
+                sources.activity(), new org.officialblogs.crawl.archive.ArchiveDao(sources.database().jdbi())),
+                sources.activity(), sources.registry(), templates, site, readable, sources.clock(),
+                sources.settings().zone(), pages);
         this.methodology = new MethodologyController(sources.activity(), templates, site, readable,
                 config.windows().measurementWindowDays());
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());

@@ -55,13 +55,17 @@ final class LoadGenerator {
     /** As {@link #measure(String, URI)}, the pages requested in turn. */
     Result measure(String name, List<URI> uris) throws InterruptedException {
         double warmed = warmUp(uris);
-        var compiler = ManagementFactory.getCompilationMXBean();
-        boolean timed = compiler != null && compiler.isCompilationTimeMonitoringSupported();
-        long compiled = timed ? compiler.getTotalCompilationTime() : 0;
+        long compiled = compiledMs();
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         Raw raw = run(uris, maxRequests, () -> System.nanoTime() >= until);
-        double share = timed ? (compiler.getTotalCompilationTime() - compiled) / (raw.seconds() * 1000) : Double.NaN;
+        double share = compiled < 0 ? Double.NaN : (compiledMs() - compiled) / (raw.seconds() * 1000);
         return raw.named(name, warmed, share);
+    }
+
+    /** The JIT compiler's time so far in this JVM, in ms; -1 where the JVM does not report it. */
+    private static long compiledMs() {
+        var compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : -1;
     }
 
     /** A warm-up window: the compiler's time in one is compared with the window's. */
@@ -79,27 +83,26 @@ final class LoadGenerator {
     /**
      * Loads the pages, not measured, for at least a third of the set time and then window by window until the JIT
      * compiler (in this JVM, where the app runs) spent less than {@link #QUIET_SHARE} of a window compiling in
-     * {@link #QUIET_WINDOWS} windows in a row, or {@link #WARM_AT_MOST} passed. A page first requested minutes after start-up is compiled while it is being
-     * measured otherwise: on 2 CPUs the compiler took a third of the CPU for the first 40 s of a profile's first
-     * views, which a running site has long behind it.
+     * {@link #QUIET_WINDOWS} windows in a row, or {@link #WARM_AT_MOST} passed. A page first requested minutes after
+     * start-up is compiled while it is being measured otherwise: on 2 CPUs the compiler took a third of the CPU for
+     * the first 40 s of a profile's first views, which a running site has long behind it.
      *
      * @return the warm-up's length in seconds
      */
     private double warmUp(List<URI> uris) throws InterruptedException {
-        var compiler = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         long atLeastUntil = start + Duration.ofSeconds(Math.max(1, seconds / 3)).toNanos();
         run(uris, Integer.MAX_VALUE, () -> System.nanoTime() >= atLeastUntil);
-        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) return (System.nanoTime() - start) / 1e9;
+        if (compiledMs() < 0) return (System.nanoTime() - start) / 1e9;
         long giveUp = start + WARM_AT_MOST.toNanos();
         int quiet = 0;
         while (System.nanoTime() < giveUp && quiet < QUIET_WINDOWS) {
-            long compiled = compiler.getTotalCompilationTime();
+            long compiled = compiledMs();
             long windowStart = System.nanoTime();
             long windowEnd = windowStart + WARM_WINDOW.toNanos();
             run(uris, Integer.MAX_VALUE, () -> System.nanoTime() >= windowEnd);
             double windowMs = (System.nanoTime() - windowStart) / 1e6;
-            quiet = compiler.getTotalCompilationTime() - compiled < QUIET_SHARE * windowMs ? quiet + 1 : 0;
+            quiet = compiledMs() - compiled < QUIET_SHARE * windowMs ? quiet + 1 : 0;
         }
         return (System.nanoTime() - start) / 1e9;
     }

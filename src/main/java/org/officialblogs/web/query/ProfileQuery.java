@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.officialblogs.crawl.CrawlDao;
 import org.officialblogs.crawl.CrawlLogEntry;
+import org.officialblogs.crawl.archive.ArchiveDao;
 import org.officialblogs.db.ReadSnapshot;
 import org.officialblogs.metrics.StoredMetrics;
 import org.officialblogs.registry.Blog;
@@ -28,6 +29,8 @@ public final class ProfileQuery {
     public static final int HISTORY_DAYS = 60;
     /** Crawl log lines. */
     public static final int CRAWL_LOG_LINES = 10;
+    /** The web archive's captures linked per blog whose archived period is known. */
+    public static final int ARCHIVE_CAPTURES = 12;
 
     /**
      * One blog of the official with its evidence.
@@ -40,12 +43,15 @@ public final class ProfileQuery {
      * @param decisions per post id, how its comments' authorship was decided
      * @param replyDelays the newest replied posts of the last year, newest first
      * @param sources the public pages that back this blog's entry
+     * @param archived the web archive's read of the blog, only when it found dated posts (an active period)
+     * @param captures the newest captures that read, newest first (none without {@code archived})
      */
     public record BlogProfile(Blog blog, Optional<StoredMetrics> metrics,
                               Optional<org.officialblogs.crawl.CrawlState> crawlState, List<CrawlLogEntry> crawlLog,
                               List<MetricsReadDao.Snapshot> history, List<ActivityDao.PublicPost> recentPosts,
                               Map<Long, List<ActivityDao.CommentDecision>> decisions,
-                              List<ActivityDao.ReplyDelay> replyDelays, List<Source> sources) {}
+                              List<ActivityDao.ReplyDelay> replyDelays, List<Source> sources,
+                              Optional<ArchiveDao.StoredRead> archived, List<ArchiveDao.Document> captures) {}
 
     /** The official, their blogs, and the sources that back the official as a whole. */
     public record OfficialProfile(Official official, List<BlogProfile> blogs, List<Source> generalSources) {}
@@ -55,20 +61,22 @@ public final class ProfileQuery {
     private final CrawlDao crawl;
     private final MetricsReadDao metrics;
     private final ActivityDao activity;
+    private final ArchiveDao archive;
 
     /** @param snapshot the DAOs' database's: the page's queries share one of its connections and one read transaction */
     public ProfileQuery(ReadSnapshot snapshot, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
-                        ActivityDao activity) {
+                        ActivityDao activity, ArchiveDao archive) {
         this.snapshot = snapshot;
         this.registry = registry;
         this.crawl = crawl;
         this.metrics = metrics;
         this.activity = activity;
+        this.archive = archive;
     }
 
     /**
      * The official's page data as of {@code now}; empty for an unknown official. One query per kind of data for
-     * all the official's blogs, on one connection (the DAOs' calls inside reuse the open handle), in one read
+     * all the official's blogs (the archive's, per blog), on one connection (the DAOs' calls inside reuse the open handle), in one read
      * transaction: the page shows one state of the data.
      */
     public Optional<OfficialProfile> find(long officialId, Instant now) {
@@ -102,11 +110,14 @@ public final class ProfileQuery {
             decisions.forEach((post, d) -> {
                 if (ofBlog.contains(post)) blogDecisions.put(post, d);
             });
+            Optional<ArchiveDao.StoredRead> archived = archive.read(blog.id())
+                    .filter(r -> r.firstPostAt() != null && r.lastPostAt() != null && r.postsPerWeek() != null);
             blogs.add(new BlogProfile(blog, Optional.ofNullable(stored.get(blog.id())),
                     Optional.ofNullable(states.get(blog.id())), logs.getOrDefault(blog.id(), List.of()),
                     histories.getOrDefault(blog.id(), List.of()), blogPosts, blogDecisions,
                     delays.getOrDefault(blog.id(), List.of()),
-                    sources.stream().filter(s -> s.blogId() != null && s.blogId() == blog.id()).toList()));
+                    sources.stream().filter(s -> s.blogId() != null && s.blogId() == blog.id()).toList(), archived,
+                    archived.isEmpty() ? List.of() : archive.documents(blog.id(), ARCHIVE_CAPTURES)));
         }
         return Optional.of(new OfficialProfile(official.get(), blogs,
                 sources.stream().filter(s -> s.blogId() == null).toList()));
