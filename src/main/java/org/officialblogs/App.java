@@ -53,6 +53,7 @@ import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.MetricsStore;
 import org.officialblogs.ops.OperationalMetrics;
 import org.officialblogs.ops.OperationsDao;
+import org.officialblogs.priority.VisitorsFirst;
 import org.officialblogs.registry.AuditLog;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.BulkSubmissions;
@@ -144,6 +145,8 @@ public final class App implements AutoCloseable {
     public final Fetcher fetcher;
     public final CrawlService crawler;
     public final CrawlRunner crawlRunner;
+    /** The processors' share a crawl may use while the site answers visitors. */
+    public final VisitorsFirst visitors;
     /** This process's claims on blogs and hosts while it crawls them (its name is its node's in a cluster). */
     public final CrawlClaims crawlClaims;
     /** Ended blogs read from the web archive, through its own paced fetcher. */
@@ -202,8 +205,9 @@ public final class App implements AutoCloseable {
         // writer; with a worker per blog of a 2,000-blog first crawl, no chain waits for a worker to start
         this.crawlClaims = new CrawlClaims(new CrawlClaimDao(database.jdbi(), database.writer()), Clock.systemUTC(),
                 config.politeness().crawlLease(), config.politeness().hostDelay());
+        this.visitors = new VisitorsFirst(config.serve().crawlShareWhileServing(), Runtime.getRuntime().availableProcessors());
         this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.politeness().maxConcurrentFetches() * 128,
-                crawlClaims);
+                crawlClaims, visitors);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         var archiveSettings = org.officialblogs.crawl.archive.ArchiveSettings.from(config);
         // the pace toward the archive and its Retry-After are wall-clock time, whatever clock the pages are measured by
@@ -282,7 +286,7 @@ public final class App implements AutoCloseable {
     /** The web app over this application's stores (not started). */
     public WebApp webApp(String version) {
         return new WebApp(config, version, new WebApp.Sources(database, registry, crawl, metricsReads, activity,
-                metricsSettings, pagesClock), moderation, new WebApp.DataSources(exporter, exports), operations, notice);
+                metricsSettings, pagesClock, visitors), moderation, new WebApp.DataSources(exporter, exports), operations, notice);
     }
 
     @Override

@@ -37,7 +37,7 @@ public record Config(
 
     /** What {@code serve} listens on and runs. */
     public record Serve(int port, String bind, URI baseUrl, boolean schedulerEnabled, int metricsPort,
-            List<String> metricsAllow, Duration pageCacheTtl) {
+            List<String> metricsAllow, Duration pageCacheTtl, int crawlShareWhileServing) {
         /** True when /metrics has its own port rather than the site's. */
         public boolean metricsOnOwnPort() {
             return metricsPort >= 0;
@@ -125,6 +125,7 @@ public record Config(
             new Setting("OFFICIALBLOGS_REQUEST_BODY_TIMEOUT_MS", "30000", "Longest time a client may take to send a request body"),
             new Setting("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE", "1024", "Slowest request body accepted, in bytes per second (after its first second)"),
             new Setting("OFFICIALBLOGS_THREADS_PER_ADDRESS", "16", "Requests of one client address handled at once; more wait their turn without holding a thread"),
+            new Setting("OFFICIALBLOGS_CRAWL_SHARE_WHILE_SERVING", "10", "Percent of the processors a crawl may use while the site is answering visitors; it waits for the rest (100: it never waits)"),
             new Setting("OFFICIALBLOGS_PAGE_CACHE_SECONDS", "10", "Longest a rendered page (rankings, profiles, recent posts) is served again while the metrics are unchanged; 0: every request is rendered"),
             new Setting("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS", "5000", "Longest wait for a write while another process or writer holds the database; then 503 with Retry-After"),
             new Setting("OFFICIALBLOGS_LOG_LEVEL", "INFO", "How much is logged to standard error: ERROR, WARN, INFO, DEBUG or TRACE (OFF for nothing)"),
@@ -177,6 +178,9 @@ public record Config(
         }
         if (archive.delay() == null || archive.delay().isNegative()) problems.add("OFFICIALBLOGS_ARCHIVE_DELAY_MS must be >= 0");
         if (serve.bind() == null) problems.add("OFFICIALBLOGS_BIND must be an address or empty");
+        if (serve.crawlShareWhileServing() < 1 || serve.crawlShareWhileServing() > 100) {
+            problems.add("OFFICIALBLOGS_CRAWL_SHARE_WHILE_SERVING must be between 1 and 100, got " + serve.crawlShareWhileServing());
+        }
         if (serve.pageCacheTtl() == null || serve.pageCacheTtl().isNegative() || serve.pageCacheTtl().toSeconds() > 3600) {
             problems.add("OFFICIALBLOGS_PAGE_CACHE_SECONDS must be between 0 and 3600, got " + serve.pageCacheTtl().toSeconds());
         }
@@ -234,7 +238,8 @@ public record Config(
                 new Serve(port, get.apply("OFFICIALBLOGS_BIND"), baseUrl, parseBoolean(get, "OFFICIALBLOGS_SCHEDULER"),
                         get.apply("OFFICIALBLOGS_METRICS_PORT").isEmpty() ? -1 : parseInt(get, "OFFICIALBLOGS_METRICS_PORT"),
                         parseList(get, "OFFICIALBLOGS_METRICS_ALLOW"),
-                        Duration.ofSeconds(parseLong(get, "OFFICIALBLOGS_PAGE_CACHE_SECONDS"))),
+                        Duration.ofSeconds(parseLong(get, "OFFICIALBLOGS_PAGE_CACHE_SECONDS")),
+                        parseInt(get, "OFFICIALBLOGS_CRAWL_SHARE_WHILE_SERVING")),
                 new Storage(dataDir, dbUrl, new DatabaseLogin(get.apply("OFFICIALBLOGS_DB_USER"), password(get)),
                         Duration.ofMillis(parseLong(get, "OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS"))),
                 new Http(parseBoolean(get, "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK"),

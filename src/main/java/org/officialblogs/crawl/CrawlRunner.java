@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.MetricsService;
 import org.officialblogs.priority.Urgency;
+import org.officialblogs.priority.VisitorsFirst;
 
 /**
  * Crawls many blogs at once: a pool of workers, each running one blog's chain of requests (the fetcher keeps one
@@ -65,7 +66,7 @@ public final class CrawlRunner implements AutoCloseable {
     private final CrawlClaims claims;
 
     public CrawlRunner(CrawlDao dao, CrawlService service, MetricsService metrics, Clock clock, int workers,
-                       CrawlClaims claims) {
+                       CrawlClaims claims, VisitorsFirst visitors) {
         this.dao = dao;
         this.claims = claims;
         this.service = service;
@@ -77,7 +78,8 @@ public final class CrawlRunner implements AutoCloseable {
         // is large, and it costs nothing between runs
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
-                    Thread t = new Thread(r, "crawl-" + n.incrementAndGet());
+                    // every worker crawls in the background: it yields the processors to visitors at each request
+                    Thread t = new Thread(visitors.bind(r), "crawl-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

@@ -1,5 +1,7 @@
 package org.officialblogs.db;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.officialblogs.priority.Urgency;
+import org.officialblogs.priority.VisitorsFirst;
 
 /**
  * The database's one writer, with group commit. SQLite lets one transaction write at a time; without this, every
@@ -37,7 +40,11 @@ public final class SingleWriter implements AutoCloseable {
      */
     static final long MAX_GROUP_NANOS = 200_000_000L;
 
-    private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done, int urgency, long seq) {}
+    /** A queued write; {@code account}: the one its thread does background work for, charged with its time, or null. */
+    private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done, int urgency, long seq,
+                         VisitorsFirst account) {}
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final Comparator<Write> MOST_URGENT_FIRST = Urgency.mostUrgentFirst(Write::urgency, Write::seq);
 
@@ -67,7 +74,8 @@ public final class SingleWriter implements AutoCloseable {
             return jdbi.withHandle(callback); // nested: the open transaction's handle
         }
         CompletableFuture<Object> done = new CompletableFuture<>();
-        queue.add(new Write(callback, done, Urgency.current(), arrivals.getAndIncrement()));
+        queue.add(new Write(callback, done, Urgency.current(), arrivals.getAndIncrement(),
+                VisitorsFirst.boundToCurrentThread()));
         try {
             return (T) done.get();
         } catch (InterruptedException e) {
@@ -112,6 +120,7 @@ public final class SingleWriter implements AutoCloseable {
                         group.add(w);
                         String savepoint = "write" + group.size();
                         h.savepoint(savepoint);
+                        long cpuBefore = w.account() == null ? 0 : THREADS.getCurrentThreadCpuTime();
                         try {
                             results.add(run(w, h));
                             failures.add(null);
@@ -120,6 +129,9 @@ public final class SingleWriter implements AutoCloseable {
                             h.rollbackToSavepoint(savepoint); // also forgets it
                             results.add(null);
                             failures.add(e);
+                        } finally {
+                            // a crawl's write is the crawl's processor time, paid by its worker at its next request
+                            if (w.account() != null) w.account().charge(THREADS.getCurrentThreadCpuTime() - cpuBefore);
                         }
                     }
                 });

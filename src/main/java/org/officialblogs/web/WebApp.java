@@ -27,6 +27,7 @@ import org.officialblogs.json.Json;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.ops.AddressRange;
 import org.officialblogs.ops.OperationalMetrics;
+import org.officialblogs.priority.VisitorsFirst;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.RegistryDao;
 import org.officialblogs.web.query.ActivityDao;
@@ -66,6 +67,7 @@ public final class WebApp {
     private final ApiController api;
     private final OperationalMetrics operations;
     private final Database database;
+    private final VisitorsFirst visitors;
     private final List<AddressRange> metricsAllowed;
     private volatile ServerConnector metricsConnector;
     /** How often a node writes the read API's counts and re-reads another node's: how late the nodes see each other's. */
@@ -73,7 +75,7 @@ public final class WebApp {
 
     /** The stores the pages read, and the clock and zone they show times in. */
     public record Sources(Database database, RegistryDao registry, CrawlDao crawl, MetricsReadDao metrics,
-                          ActivityDao activity, MetricsSettings settings, Clock clock) {}
+                          ActivityDao activity, MetricsSettings settings, Clock clock, VisitorsFirst visitors) {}
 
     /** The research dataset's downloads and the read API's queries. */
     public record DataSources(DataExporter exporter, ExportDao exports) {}
@@ -89,6 +91,7 @@ public final class WebApp {
         this.config = config;
         this.operations = operations;
         this.database = sources.database();
+        this.visitors = sources.visitors();
         this.metricsAllowed = AddressRange.parseAll(config.serve().metricsAllow());
         this.site = new SiteInfo(version, config.serve().baseUrl().toString(), notice);
         this.templates = new Templates();
@@ -228,6 +231,7 @@ public final class WebApp {
 
             // ---- the route table
             cfg.routes.before(this::securityHeaders);
+            cfg.routes.before(this::countVisit);
             cfg.routes.before(this::metricsGate);
             cfg.routes.after(WebApp::serverTiming);
             cfg.routes.get("/", rankings::show);
@@ -455,6 +459,11 @@ public final class WebApp {
     }
 
     private static final String STARTED = "officialblogs.started";
+
+    /** A crawl in this process yields the processors while people are served; monitoring is not a visitor. */
+    private void countVisit(Context ctx) {
+        if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")) visitors.visit();
+    }
 
     private void securityHeaders(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());

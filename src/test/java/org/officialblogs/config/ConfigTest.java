@@ -21,6 +21,7 @@ class ConfigTest {
         assertThat(c.politeness().hostDelay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.politeness().maxConcurrentFetches()).isEqualTo(16);
         assertThat(c.http().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(c.serve().crawlShareWhileServing()).isEqualTo(10);
     }
 
     @Test
@@ -51,5 +52,7 @@ class ConfigTest {
                 .hasMessageContaining("OFFICIALBLOGS_BASE_URL");
         assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "maybe")))
                 .hasMessageContaining("true or false");
+        assertThatThrownBy(() -> Config.fromValues(Map.of("OFFICIALBLOGS_CRAWL_SHARE_WHILE_SERVING", "0")))
+                .hasMessageContaining("OFFICIALBLOGS_CRAWL_SHARE_WHILE_SERVING must be between 1 and 100, got 0");
     }
 }

@@ -53,6 +53,20 @@ class ServingSettingsTest {
     }
 
     @Test
+    void pagesCountAsVisitorsForTheCrawlToYieldToAndMonitoringDoesNot() throws Exception {
+        try (TestServer server = server(Map.of())) {
+            String base = "http://127.0.0.1:" + server.javalin.port();
+            long before = server.app.visitors.visits();
+            assertThat(get(base + "/health").statusCode()).isEqualTo(200);
+            assertThat(get(base + "/metrics").statusCode()).isEqualTo(200);
+            assertThat(server.app.visitors.visits()).as("after /health and /metrics").isEqualTo(before);
+            assertThat(get(base + "/").statusCode()).isEqualTo(200);
+            assertThat(get(base + "/officials/1").statusCode()).isIn(200, 404);
+            assertThat(server.app.visitors.visits()).as("two pages asked for").isEqualTo(before + 2);
+        }
+    }
+
+    @Test
     void metricsOnTheirOwnPortAreServedThereAndNowhereElse() throws Exception {
         try (TestServer server = server(Map.of("OFFICIALBLOGS_METRICS_PORT", "0"))) {
             int site = server.javalin.port();

@@ -53,6 +53,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.officialblogs.priority.VisitorsFirst;
 import org.officialblogs.registry.HttpUrls;
 
 /**
@@ -243,6 +244,7 @@ public final class Fetcher implements AutoCloseable {
                 }
 
                 Exchange exchange;
+                VisitorsFirst.paceBoundThread(); // a crawl's worker pays for its processor time while visitors wait
                 try (HostThrottle.Permit permit = throttle.acquire(host)) {
                     if (permit.pausedUntil().isPresent()) {
                         return failed(FailureKind.RATE_LIMITED,
