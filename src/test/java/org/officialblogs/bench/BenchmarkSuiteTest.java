@@ -397,6 +397,7 @@ class BenchmarkSuiteTest {
             progress("pages while a crawl writes ...");
             web.addPost(Instant.now().minus(Duration.ofHours(1)));
             long c0 = System.nanoTime();
+            long waited0 = app.visitors.waitedNanos();
             ThreadCpu cpu = ThreadCpu.start();
             CompletableFuture<CrawlRunner.Summary> crawl = CompletableFuture.supplyAsync(
                     () -> app.crawlRunner.runAll(CrawlRunner.Progress.NONE));
@@ -412,8 +413,10 @@ class BenchmarkSuiteTest {
                     during.perSecond(), during.clientP95Ms()), "0 errors", String.format(Locale.ROOT,
                     "same pages idle %,.0f req/s", idle), String.format(Locale.ROOT, "%.1f %%", 100 * during.perSecond() / idle)));
             rows.add(new Row("  that crawl", String.format(Locale.ROOT, "%.1f s: fetched %,d, new posts %,d, comment"
-                    + " checks %,d, failed %,d", crawlSeconds, summary.fetched(), summary.newPosts(),
-                    summary.commentChecks(), summary.failed()), "completes", "-", "-"));
+                    + " checks %,d, failed %,d; its workers waited %.1f s for the visitors in all", crawlSeconds,
+                    summary.fetched(), summary.newPosts(), summary.commentChecks(), summary.failed(),
+                    (app.visitors.waitedNanos() - waited0) / 1e9), "completes", String.format(Locale.ROOT,
+                    "crawl's share while serving %d %%", app.config.serve().crawlShareWhileServing()), "-"));
             rows.add(new Row("  CPU meanwhile, by who spent it", cpuSplit, "-", "-", "-"));
             assertThat(during.errors()).isZero();
             assertThat(during.requests()).isGreaterThan(0);
