@@ -133,6 +133,7 @@ public final class CrawlRunner implements AutoCloseable {
                 try {
                     Urgency.set(CrawlOrder.initialUrgency(t, lastRequests, firstCrawlUrgency));
                     CrawlOutcome o = service.crawl(t, perBlog);
+                    VisitorsFirst.paceBoundThread(); // the time spent on the blog's last response and its writes
                     progress.blogDone(finished.incrementAndGet(), targets.size(), o);
                     return o;
                 } finally {

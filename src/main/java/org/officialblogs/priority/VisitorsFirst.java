@@ -90,6 +90,7 @@ public final class VisitorsFirst {
         return () -> {
             VisitorsFirst before = BOUND.get();
             BOUND.set(this);
+            lastCpu.get()[0] = threadCpuNanos.getAsLong(); // from here on, the thread's time is the account's
             try {
                 task.run();
             } finally {

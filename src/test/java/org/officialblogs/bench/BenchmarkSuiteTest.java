@@ -413,7 +413,7 @@ class BenchmarkSuiteTest {
                     during.perSecond(), during.clientP95Ms()), "0 errors", String.format(Locale.ROOT,
                     "same pages idle %,.0f req/s", idle), String.format(Locale.ROOT, "%.1f %%", 100 * during.perSecond() / idle)));
             rows.add(new Row("  that crawl", String.format(Locale.ROOT, "%.1f s: fetched %,d, new posts %,d, comment"
-                    + " checks %,d, failed %,d; its workers waited %.1f s for the visitors in all", crawlSeconds,
+                    + " checks %,d, failed %,d; its workers waited %,.0f s for the visitors, added up", crawlSeconds,
                     summary.fetched(), summary.newPosts(), summary.commentChecks(), summary.failed(),
                     (app.visitors.waitedNanos() - waited0) / 1e9), "completes", String.format(Locale.ROOT,
                     "crawl's share while serving %d %%", app.config.serve().crawlShareWhileServing()), "-"));

@@ -63,6 +63,18 @@ class VisitorsFirstTest {
     }
 
     @Test
+    void aBoundTasksTimeCountsFromItsStartNotFromItsFirstPacePoint() {
+        VisitorsFirst v = account();
+        cpu.addAndGet(5_000 * MS); // what the thread did before it worked for the account is not the account's
+        v.visit();
+        v.bind(() -> {
+            cpu.addAndGet(300 * MS); // a worker's first blog, up to its first request
+            v.pace();
+        }).run();
+        assertThat(sleeps.stream().mapToLong(Long::longValue).sum()).isEqualTo(1_000 * MS);
+    }
+
+    @Test
     void overTimeTheCrawlGetsItsShareOfTheProcessorsAndNoMore() {
         VisitorsFirst v = account();
         v.pace();
