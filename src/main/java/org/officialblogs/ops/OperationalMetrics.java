@@ -1,6 +1,7 @@
 package org.officialblogs.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.officialblogs.priority.VisitorsFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,7 @@ public final class OperationalMetrics implements AutoCloseable {
     private final AtomicReference<Double> lastSuccessSeconds = new AtomicReference<>(Double.NaN);
     private final Counter databaseErrors;
 
-    public OperationalMetrics(OperationsDao dao, Clock clock) {
+    public OperationalMetrics(OperationsDao dao, Clock clock, VisitorsFirst visitors) {
         this.dao = dao;
         this.clock = clock;
         new JvmMemoryMetrics().bindTo(registry);
@@ -80,6 +82,10 @@ public final class OperationalMetrics implements AutoCloseable {
                 .register(registry);
         Gauge.builder("officialblogs.crawl.last.success.timestamp", lastSuccessSeconds, AtomicReference::get)
                 .description("When a blog was last crawled successfully, in seconds since the epoch (NaN: never)")
+                .baseUnit("seconds")
+                .register(registry);
+        FunctionCounter.builder("officialblogs.crawl.visitor.wait", visitors, v -> v.waitedNanos() / 1e9)
+                .description("Time the crawl's workers slept so that visitors were served first, added up over the workers")
                 .baseUnit("seconds")
                 .register(registry);
         databaseErrors = Counter.builder("officialblogs.metrics.database.errors")
