@@ -56,7 +56,7 @@ class VisitorsFirstTest {
         v.visit();
         cpu.addAndGet(300 * MS); // 300 ms of work in no time: 200 ms beyond the 100 ms burst
         v.pace();
-        // 200 ms owed at 0.2 ms per ms: 1,000 ms, in sleeps of at most 250 ms
+        // 200 ms owed at 0.2 ms per ms: 1,000 ms, in sleeps of at most a second
         assertThat(sleeps.stream().mapToLong(Long::longValue).sum()).isEqualTo(1_000 * MS);
         assertThat(sleeps).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(VisitorsFirst.LOOK_AGAIN_NANOS));
         assertThat(v.waitedNanos()).isEqualTo(1_000 * MS);
@@ -98,9 +98,28 @@ class VisitorsFirstTest {
         v.visit();
         cpu.addAndGet(1_100 * MS); // 1 s owed: 5 s of waiting while visitors stay
         visitorsStay = false;
-        v.pace(); // no more visits: the site is quiet after 250 ms
+        v.pace(); // no more visits: the site is quiet when the thread looks again
         assertThat(sleeps).containsExactly(VisitorsFirst.LOOK_AGAIN_NANOS);
         assertThat(v.serving()).isFalse();
+    }
+
+    @Test
+    void theTimeAPaceTakesIsPaidAtTheNext() {
+        AtomicReference<VisitorsFirst> self = new AtomicReference<>();
+        self.set(new VisitorsFirst(10, 2, now::get, cpu::get, nanos -> {
+            sleeps.add(nanos);
+            now.addAndGet(nanos);
+            cpu.addAndGet(10 * MS); // waking up costs the thread processor time too
+            self.get().visit();
+        }));
+        VisitorsFirst v = self.get();
+        v.pace();
+        v.visit();
+        cpu.addAndGet(200 * MS); // 100 ms beyond the burst: 500 ms owed
+        v.pace();
+        assertThat(sleeps).containsExactly(500 * MS);
+        v.pace(); // no work since, but the 10 ms its wake-up took: 50 ms owed
+        assertThat(sleeps).containsExactly(500 * MS, 50 * MS);
     }
 
     @Test
