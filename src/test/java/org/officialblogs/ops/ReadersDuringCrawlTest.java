@@ -60,6 +60,8 @@ class ReadersDuringCrawlTest {
                     "OFFICIALBLOGS_DATA_DIR", dir.toString(), "OFFICIALBLOGS_SCHEDULER", "false",
                     "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true", "OFFICIALBLOGS_HOST_DELAY_MS", "0",
                     "OFFICIALBLOGS_API_REQUESTS_PER_MINUTE", "100000"));
+            // the crawl at full speed although readers are served, so its writes press the readers as hard as they can
+            values.put("OFFICIALBLOGS_CRAWL_SHARE_WHILE_SERVING", "100");
             try (App app = new App(Config.fromValues(values))) {
                 app.importer.importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "test");
                 app.metrics.recomputeAll(Instant.now());
