@@ -1,7 +1,5 @@
 package org.officialblogs.db;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +42,6 @@ public final class SingleWriter implements AutoCloseable {
     private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done, int urgency, long seq,
                          VisitorsFirst account) {}
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final Comparator<Write> MOST_URGENT_FIRST = Urgency.mostUrgentFirst(Write::urgency, Write::seq);
 
@@ -120,7 +117,7 @@ public final class SingleWriter implements AutoCloseable {
                         group.add(w);
                         String savepoint = "write" + group.size();
                         h.savepoint(savepoint);
-                        long cpuBefore = w.account() == null ? 0 : THREADS.getCurrentThreadCpuTime();
+                        long cpuBefore = w.account() == null ? -1 : VisitorsFirst.currentThreadCpu();
                         try {
                             results.add(run(w, h));
                             failures.add(null);
@@ -131,7 +128,7 @@ public final class SingleWriter implements AutoCloseable {
                             failures.add(e);
                         } finally {
                             // a crawl's write is the crawl's processor time, paid by its worker at its next request
-                            if (w.account() != null) w.account().charge(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+                            if (cpuBefore >= 0) w.account().charge(VisitorsFirst.currentThreadCpu() - cpuBefore);
                         }
                     }
                 });

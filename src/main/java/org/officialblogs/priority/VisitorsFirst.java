@@ -5,6 +5,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Visitors before the crawl. While the site is answering visitors, background work (a crawl's workers, and the
@@ -40,6 +42,7 @@ public final class VisitorsFirst {
 
     private static final ThreadLocal<VisitorsFirst> BOUND = new ThreadLocal<>();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Logger log = LoggerFactory.getLogger(VisitorsFirst.class);
 
     private final double creditPerNano;
     private final LongSupplier nanoTime;
@@ -60,6 +63,11 @@ public final class VisitorsFirst {
     public VisitorsFirst(int sharePercent, int processors) {
         this(sharePercent, processors, System::nanoTime, VisitorsFirst::currentThreadCpu,
                 nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+        if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+            log.warn("this JVM cannot measure a thread's processor time: the crawl will not yield to visitors");
+        } else if (!THREADS.isThreadCpuTimeEnabled()) {
+            THREADS.setThreadCpuTimeEnabled(true); // on by default in HotSpot; a JVM option may have turned it off
+        }
     }
 
     VisitorsFirst(int sharePercent, int processors, LongSupplier nanoTime, LongSupplier threadCpuNanos, Sleeper sleeper) {
@@ -162,11 +170,11 @@ public final class VisitorsFirst {
         }
     }
 
-    private static long currentThreadCpu() {
-        try {
-            return THREADS.getCurrentThreadCpuTime();
-        } catch (UnsupportedOperationException e) {
-            return -1;
-        }
+    /**
+     * The current thread's processor time in nanoseconds, or -1 where the JVM cannot measure it; then nothing is
+     * charged and the crawl does not wait (the constructor says so in the log once).
+     */
+    public static long currentThreadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 }
