@@ -84,11 +84,11 @@ public final class App implements AutoCloseable {
      * set, is said on every page and in the title of every file of the site (the demo's "all synthetic").
      */
     public record Parts(Clock clock, Clock pagesClock, BlogPreviewer previewer, CrawlTrigger crawlTrigger,
-                        HostResolver resolver, String notice) {
+                        HostResolver resolver, String notice, PasswordHasher passwordHasher) {
 
         public Parts(Clock clock, Clock pagesClock, BlogPreviewer previewer, CrawlTrigger crawlTrigger,
                      HostResolver resolver) {
-            this(clock, pagesClock, previewer, crawlTrigger, resolver, null);
+            this(clock, pagesClock, previewer, crawlTrigger, resolver, null, PasswordHasher.OWASP_MINIMUM);
         }
 
         public static Parts production() {
@@ -97,28 +97,36 @@ public final class App implements AutoCloseable {
 
         /** A notice on every page and file: the site is not the real directory (the demo). */
         public Parts withNotice(String text) {
-            return new Parts(clock, pagesClock, previewer, crawlTrigger, resolver, text);
+            return new Parts(clock, pagesClock, previewer, crawlTrigger, resolver, text, passwordHasher);
         }
 
         public Parts withClock(Clock c) {
-            return new Parts(c, pagesClock, previewer, crawlTrigger, resolver, notice);
+            return new Parts(c, pagesClock, previewer, crawlTrigger, resolver, notice, passwordHasher);
         }
 
         public Parts withPagesClock(Clock pages) {
-            return new Parts(clock, pages, previewer, crawlTrigger, resolver, notice);
+            return new Parts(clock, pages, previewer, crawlTrigger, resolver, notice, passwordHasher);
         }
 
         public Parts withPreviewer(BlogPreviewer p) {
-            return new Parts(clock, pagesClock, p, crawlTrigger, resolver, notice);
+            return new Parts(clock, pagesClock, p, crawlTrigger, resolver, notice, passwordHasher);
         }
 
         public Parts withCrawlTrigger(CrawlTrigger t) {
-            return new Parts(clock, pagesClock, previewer, t, resolver, notice);
+            return new Parts(clock, pagesClock, previewer, t, resolver, notice, passwordHasher);
         }
 
         /** Host names to addresses: tests and benchmarks map names such as {@code blog7.test} to loopback. */
         public Parts withResolver(HostResolver r) {
-            return new Parts(clock, pagesClock, previewer, crawlTrigger, r, notice);
+            return new Parts(clock, pagesClock, previewer, crawlTrigger, r, notice, passwordHasher);
+        }
+
+        /**
+         * How new passwords are hashed (production: {@link PasswordHasher#OWASP_MINIMUM}). Tests that log in as a
+         * matter of course give a cheaper one; a stored hash carries its own parameters, so checks cost the same.
+         */
+        public Parts withPasswordHasher(PasswordHasher h) {
+            return new Parts(clock, pagesClock, previewer, crawlTrigger, resolver, notice, h);
         }
     }
 
@@ -188,7 +196,7 @@ public final class App implements AutoCloseable {
         this.metrics = new MetricsService(metricsStore, metricsSettings);
         this.metricsReads = new MetricsReadDao(database.jdbi(), metricsSettings);
         this.activity = new ActivityDao(database.jdbi());
-        this.accounts = new AccountService(new AccountDao(database.jdbi()), PasswordHasher.OWASP_MINIMUM, clock);
+        this.accounts = new AccountService(new AccountDao(database.jdbi()), parts.passwordHasher(), clock);
         this.fetcher = new Fetcher(fetchSettings(config), parts.resolver(), clock);
         FeedReader reader = new FeedReader();
         PlatformDetector detector = new PlatformDetector();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.TestDatabases;
 import org.officialblogs.db.Database;
+import org.officialblogs.testkit.TestServer;
 
 class SessionServiceTest {
 
@@ -18,7 +19,7 @@ class SessionServiceTest {
     void aSessionLastsItsLifetimeAndEndsOnLogout() {
         Database db = TestDatabases.fresh(dir);
         RateLimiterTest.HandClock clock = new RateLimiterTest.HandClock();
-        AccountService accounts = new AccountService(new AccountDao(db.jdbi()), PasswordHasher.OWASP_MINIMUM, clock);
+        AccountService accounts = new AccountService(new AccountDao(db.jdbi()), TestServer.QUICK_HASHER, clock);
         Account ann = accounts.add("ann", "a long enough password".toCharArray()).account();
         SessionService sessions = new SessionService(new SessionDao(db.jdbi()), new SecretTokens(), clock, Duration.ofHours(12));
 

@@ -41,6 +41,10 @@ class LoginFloodTest {
         Path data = dir.resolve("data");
         try (App app = new App(Config.fromValues(Map.of("OFFICIALBLOGS_DATA_DIR", data.toString())))) {
             assertThat(app.accounts.add("moderator", PASSWORD.toCharArray()).ok()).isTrue();
+            // the production wiring hashes at OWASP's minimum for Argon2id, the cost this flood is about
+            String stored = app.database.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM account")
+                    .mapTo(String.class).one());
+            assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         }
         try (AppProcess serve = AppProcess.start(dir, Map.of("OFFICIALBLOGS_DATA_DIR", data.toString(),
                 "OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_SCHEDULER", "false"), List.of(), List.of("-Xmx256m"), "serve")) {

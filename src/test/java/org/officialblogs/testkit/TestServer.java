@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.javalin.Javalin;
 import org.officialblogs.App;
+import org.officialblogs.auth.PasswordHasher;
 import org.officialblogs.config.Config;
 import org.officialblogs.registry.BlogPreviewer;
 import org.officialblogs.registry.UnavailableBlogPreviewer;
@@ -27,6 +28,13 @@ public final class TestServer implements AutoCloseable {
 
     public static final String MODERATOR = "moderator";
     public static final String PASSWORD = "correct horse battery staple";
+    /**
+     * Argon2id at its least cost (256 KiB, one pass) for the accounts these servers make: tests log in hundreds of
+     * times, and at the production cost (19 MiB, two passes) hashing was a third of the suite's processor time.
+     * The production cost is checked where the production wiring is: {@code LoginFloodTest} and
+     * {@code PasswordHasherTest}.
+     */
+    public static final PasswordHasher QUICK_HASHER = new PasswordHasher(256, 1, 1);
 
     /** The application under test, as App wires it: its database, DAOs and services. */
     public final App app;
@@ -59,7 +67,7 @@ public final class TestServer implements AutoCloseable {
         values.putAll(settings);
         // accounts and sessions live in real time; pages may show a fixed day
         app = new App(Config.fromValues(values), App.Parts.production().withPagesClock(pagesClock).withPreviewer(previewer)
-                .withCrawlTrigger(crawlRequests::add));
+                .withCrawlTrigger(crawlRequests::add).withPasswordHasher(QUICK_HASHER));
         WebApp web = app.webApp("test");
         javalin = web.start();
         metricsPort = web.metricsPort();
