@@ -30,8 +30,11 @@ public final class CrawlTestApp implements AutoCloseable {
                 "OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true", "OFFICIALBLOGS_HOST_DELAY_MS", "0",
                 "OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "1000", "OFFICIALBLOGS_READ_TIMEOUT_MS", "1000",
                 "OFFICIALBLOGS_REQUEST_TIMEOUT_MS", "2500"));
-        if (TestDb.postgres()) values.put("OFFICIALBLOGS_DB_URL", TestDb.freshUrl(dir, "officialblogs.db"));
         values.putAll(settings);
+        if (!values.containsKey("OFFICIALBLOGS_DB_URL")) {
+            // the app's own file in its data directory (or a PostgreSQL database), its schema already in place
+            values.put("OFFICIALBLOGS_DB_URL", TestDb.migratedUrl(Path.of(values.get("OFFICIALBLOGS_DATA_DIR")), "officialblogs.db"));
+        }
         App.Parts parts = App.Parts.production().withClock(clock);
         app = new App(Config.fromValues(values), resolver == null ? parts : parts.withResolver(resolver));
     }

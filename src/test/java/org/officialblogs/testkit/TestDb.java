@@ -1,7 +1,11 @@
 package org.officialblogs.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.officialblogs.db.Database;
 
 /**
  * Which database the tests run on: SQLite files by default, PostgreSQL with {@code -Dtest.db=postgres} (the same
@@ -23,5 +27,44 @@ public final class TestDb {
         String reason = PostgresCluster.unavailableReason();
         Assumptions.assumeTrue(reason == null, reason);
         return PostgresCluster.freshDatabase();
+    }
+
+    /**
+     * The JDBC URL of a new database for one test with this app's schema already in place, for the many tests about
+     * something other than the migrations: a copy of a database migrated once per test JVM (a file copy for SQLite,
+     * CREATE DATABASE ... TEMPLATE on PostgreSQL). Opening it runs Flyway as ever, which finds nothing to apply.
+     * A SQLite file already at that place is kept, as for an app started again on its data directory. Tests of the
+     * migrations themselves take {@link #freshUrl}.
+     */
+    public static String migratedUrl(Path dir, String fileName) {
+        if (postgres()) {
+            String reason = PostgresCluster.unavailableReason();
+            Assumptions.assumeTrue(reason == null, reason);
+            return PostgresCluster.freshMigratedDatabase();
+        }
+        Path file = dir.resolve(fileName);
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(file)) Files.copy(sqliteTemplate(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the migrated test database to " + file, e);
+        }
+        return "jdbc:sqlite:" + file;
+    }
+
+    private static Path sqliteTemplate;
+
+    private static synchronized Path sqliteTemplate() throws IOException {
+        if (sqliteTemplate == null) {
+            Path dir = Files.createTempDirectory("officialblogs-schema");
+            Path file = dir.resolve("migrated.db");
+            // closing the last connection checkpoints the write-ahead log into the file and removes it
+            Database.open("jdbc:sqlite:" + file).close();
+            if (Files.exists(dir.resolve("migrated.db-wal"))) throw new IOException("the migrated test database kept its WAL");
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            sqliteTemplate = file;
+        }
+        return sqliteTemplate;
     }
 }
