@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.TestDatabases;
+import org.officialblogs.testkit.TestDb;
 
 class DatabaseTest {
 
@@ -15,7 +16,7 @@ class DatabaseTest {
 
     @Test
     void migratesAnEmptyDatabaseWithWalAndForeignKeys() {
-        Database db = TestDatabases.fresh(dir);
+        Database db = Database.open(TestDb.freshUrl(dir, "empty.db"));
         var tables = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
         assertThat(tables).contains("official", "blog", "source", "flyway_schema_history");
