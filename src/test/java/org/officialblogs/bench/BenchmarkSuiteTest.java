@@ -471,10 +471,12 @@ class BenchmarkSuiteTest {
             server.record(true);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
+            ThreadCpu byWho = ThreadCpu.start();
             long c0 = System.nanoTime();
             CrawlRunner.Summary crawl = app.crawlRunner.runAll(CrawlRunner.Progress.NONE);
             double seconds = (System.nanoTime() - c0) / 1e9;
             double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+            String split = byWho.text(0);
             server.record(false);
             Map<SyntheticWebServer.Kind, Long> kinds = new java.util.EnumMap<>(SyntheticWebServer.Kind.class);
             server.counts().forEach((k, n) -> {
@@ -499,6 +501,7 @@ class BenchmarkSuiteTest {
             rows.add(new Row("  CPU used meanwhile (the app's crawl and the synthetic web serving it)", String.format(
                     Locale.ROOT, "%.1f s on %d CPUs", cpuSeconds, Runtime.getRuntime().availableProcessors()), "-",
                     String.format(Locale.ROOT, "Rome %.2f s", romeSeconds), ratio(cpuSeconds, romeSeconds)));
+            rows.add(new Row("  CPU meanwhile, by who spent it", split, "-", "-", "-"));
             rows.add(new Row("  outcome, requests", crawl.text() + "; " + kinds, "no history; comments of the last day only",
                     "-", "-"));
         }
