@@ -29,6 +29,7 @@ public final class PostgresCluster {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static String adminUrl;
     private static String unavailable;
+    /** The database migrated once that the others are copied from; null until the first is asked for. */
     private static String template;
 
     private PostgresCluster() {}
@@ -57,10 +58,11 @@ public final class PostgresCluster {
      * of one database migrated once per test JVM, which nothing stays connected to.
      */
     public static String freshMigratedDatabase() {
-        String template = migratedTemplate();
+        String from = migratedTemplate();
         String name = "ob_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+            // PostgreSQL waits a few seconds for the template's last session, closed just before, to end
+            s.execute("CREATE DATABASE " + name + " TEMPLATE " + from);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
         }

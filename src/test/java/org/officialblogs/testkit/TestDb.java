@@ -14,6 +14,9 @@ import org.officialblogs.db.Database;
  */
 public final class TestDb {
 
+    /** The SQLite file migrated once that the others are copied from; null until the first is asked for. */
+    private static Path sqliteTemplate;
+
     private TestDb() {}
 
     /** True when this run is on PostgreSQL. */
@@ -51,8 +54,6 @@ public final class TestDb {
         }
         return "jdbc:sqlite:" + file;
     }
-
-    private static Path sqliteTemplate;
 
     private static synchronized Path sqliteTemplate() throws IOException {
         if (sqliteTemplate == null) {
