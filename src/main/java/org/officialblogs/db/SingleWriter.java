@@ -42,7 +42,6 @@ public final class SingleWriter implements AutoCloseable {
     private record Write(HandleCallback<?, ?> callback, CompletableFuture<Object> done, int urgency, long seq,
                          VisitorsFirst account) {}
 
-
     private static final Comparator<Write> MOST_URGENT_FIRST = Urgency.mostUrgentFirst(Write::urgency, Write::seq);
 
     private final Jdbi jdbi;

@@ -31,10 +31,7 @@ public final class CrawlTestApp implements AutoCloseable {
                 "OFFICIALBLOGS_CONNECT_TIMEOUT_MS", "1000", "OFFICIALBLOGS_READ_TIMEOUT_MS", "1000",
                 "OFFICIALBLOGS_REQUEST_TIMEOUT_MS", "2500"));
         values.putAll(settings);
-        if (!values.containsKey("OFFICIALBLOGS_DB_URL")) {
-            // the app's own file in its data directory (or a PostgreSQL database), its schema already in place
-            values.put("OFFICIALBLOGS_DB_URL", TestDb.migratedUrl(Path.of(values.get("OFFICIALBLOGS_DATA_DIR")), "officialblogs.db"));
-        }
+        TestDb.putMigratedDatabase(values);
         App.Parts parts = App.Parts.production().withClock(clock);
         app = new App(Config.fromValues(values), resolver == null ? parts : parts.withResolver(resolver));
     }

@@ -42,14 +42,7 @@ public final class PostgresCluster {
 
     /** A jdbc:postgresql URL (user and password in it) of a new, empty database. */
     public static String freshDatabase() {
-        String reason = unavailableReason();
-        if (reason != null) throw new IllegalStateException(reason);
-        String name = "ob_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
-        }
+        String name = createDatabase(null); // starts the cluster first, which gives adminUrl
         return withDatabase(adminUrl, name);
     }
 
@@ -58,24 +51,31 @@ public final class PostgresCluster {
      * of one database migrated once per test JVM, which nothing stays connected to.
      */
     public static String freshMigratedDatabase() {
-        String from = migratedTemplate();
-        String name = "ob_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-            // PostgreSQL waits a few seconds for the template's last session, closed just before, to end
-            s.execute("CREATE DATABASE " + name + " TEMPLATE " + from);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
-        }
+        String name = createDatabase(migratedTemplate());
         return withDatabase(adminUrl, name);
     }
 
     private static synchronized String migratedTemplate() {
         if (template == null) {
-            String url = freshDatabase();
-            Database.open(url).close();
-            template = url.substring(url.lastIndexOf('/') + 1, url.contains("?") ? url.indexOf('?') : url.length());
+            String name = createDatabase(null);
+            Database.open(withDatabase(adminUrl, name)).close();
+            template = name;
         }
         return template;
+    }
+
+    /** Creates a database, empty or a copy of {@code from}, and returns its name. */
+    private static String createDatabase(String from) {
+        String reason = unavailableReason();
+        if (reason != null) throw new IllegalStateException(reason);
+        String name = "ob_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            // PostgreSQL waits a few seconds for a template's last session, closed just before, to end
+            s.execute("CREATE DATABASE " + name + (from == null ? "" : " TEMPLATE " + from));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
+        }
+        return name;
     }
 
     /** The admin URL with another database name in its path, its query (user, password) kept. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.officialblogs.db.Database;
 
@@ -53,6 +54,17 @@ public final class TestDb {
             throw new UncheckedIOException("cannot copy the migrated test database to " + file, e);
         }
         return "jdbc:sqlite:" + file;
+    }
+
+    /**
+     * Gives an app's settings their database unless they name one: the file {@code officialblogs.db} in their data
+     * directory (or a PostgreSQL database), its schema already in place ({@link #migratedUrl}).
+     */
+    public static void putMigratedDatabase(Map<String, String> settings) {
+        if (!settings.containsKey("OFFICIALBLOGS_DB_URL")) {
+            settings.put("OFFICIALBLOGS_DB_URL",
+                    migratedUrl(Path.of(settings.get("OFFICIALBLOGS_DATA_DIR")), "officialblogs.db"));
+        }
     }
 
     private static synchronized Path sqliteTemplate() throws IOException {

@@ -64,10 +64,7 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> values = new HashMap<>(Map.of("OFFICIALBLOGS_PORT", "0", "OFFICIALBLOGS_DATA_DIR", dir.toString(),
                 "OFFICIALBLOGS_SCHEDULER", "false"));
         values.putAll(settings);
-        if (!values.containsKey("OFFICIALBLOGS_DB_URL")) {
-            // the app's own file in its data directory (or a PostgreSQL database), its schema already in place
-            values.put("OFFICIALBLOGS_DB_URL", TestDb.migratedUrl(Path.of(values.get("OFFICIALBLOGS_DATA_DIR")), "officialblogs.db"));
-        }
+        TestDb.putMigratedDatabase(values);
         // accounts and sessions live in real time; pages may show a fixed day
         app = new App(Config.fromValues(values), App.Parts.production().withPagesClock(pagesClock).withPreviewer(previewer)
                 .withCrawlTrigger(crawlRequests::add).withPasswordHasher(QUICK_HASHER));
