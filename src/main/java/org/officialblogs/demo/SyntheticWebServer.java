@@ -47,6 +47,7 @@ public final class SyntheticWebServer implements AutoCloseable {
     private final Map<String, Long> lastAsked = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong shortestGapNanos = new AtomicLong(Long.MAX_VALUE);
     private final Map<String, Long> firstAsked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> longestGap = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, AtomicLong> byHost = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SyntheticWebServer(SyntheticWeb web) throws IOException {
@@ -91,6 +92,7 @@ public final class SyntheticWebServer implements AutoCloseable {
             byHost.clear();
             lastAsked.clear();
             firstAsked.clear();
+            longestGap.clear();
             shortestGapNanos.set(Long.MAX_VALUE);
         }
         countingHosts = on;
@@ -101,6 +103,15 @@ public final class SyntheticWebServer implements AutoCloseable {
         Long first = firstAsked.get(host);
         Long last = lastAsked.get(host);
         return first == null || last == null ? null : new long[] {first, last};
+    }
+
+    /**
+     * The longest time between the arrivals of two requests to the host since {@link #countHosts} was turned on: the
+     * step that kept its chain waiting most beyond the delay; null when the host was not asked twice.
+     */
+    public java.time.Duration longestGap(String host) {
+        Long gap = longestGap.get(host);
+        return gap == null ? null : java.time.Duration.ofNanos(gap);
     }
 
     /**
@@ -149,7 +160,10 @@ public final class SyntheticWebServer implements AutoCloseable {
                 long at = System.nanoTime();
                 firstAsked.putIfAbsent(b.host(), at);
                 Long before = lastAsked.put(b.host(), at);
-                if (before != null) shortestGapNanos.accumulateAndGet(at - before, Math::min);
+                if (before != null) {
+                    shortestGapNanos.accumulateAndGet(at - before, Math::min);
+                    longestGap.merge(b.host(), at - before, Math::max);
+                }
             }
             String path = ex.getRequestURI().getRawPath();
             String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();

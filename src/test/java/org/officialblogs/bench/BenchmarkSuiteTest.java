@@ -235,8 +235,9 @@ class BenchmarkSuiteTest {
             long[] span = server.firstAndLast(lastHost);
             long n = perHost.get(lastHost);
             double meanStep = (span[1] - span[0]) / 1e9 / (n - 1);
-            rows.add(new Row("  the host asked last: first request after, requests, mean step",
-                    String.format(Locale.ROOT, "%.1f s, %d, %.2f s", (span[0] - c0) / 1e9, n, meanStep),
+            rows.add(new Row("  the host asked last: first request after, requests, mean step, longest step",
+                    String.format(Locale.ROOT, "%.1f s, %d, %.2f s, %.1f s", (span[0] - c0) / 1e9, n, meanStep,
+                            server.longestGap(lastHost).toNanos() / 1e9),
                     "-", String.format(Locale.ROOT, "host delay %s s", seconds(delay)), ratio(meanStep, delay)));
         }
         rows.add(new Row("  feeds crawled per second", String.format(Locale.ROOT, "%.1f /s", size.blogs() / firstSeconds),
