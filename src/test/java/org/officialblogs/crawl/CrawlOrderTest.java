@@ -33,10 +33,13 @@ class CrawlOrderTest {
     }
 
     @Test
-    void aBlogNeverReadStartsAsUrgentAsACrawlCanBeOthersWithTheirLastCrawlCapped() {
-        Map<Long, Integer> last = Map.of(1L, 12, 2L, 500);
+    void aBlogNeverReadStartsHalfAsUrgentAsACrawlCanBeOthersWithTheirLastCrawlCapped() {
+        Map<Long, Integer> last = Map.of(1L, 12, 2L, 500, 5L, 40);
 
-        assertThat(CrawlOrder.initialUrgency(target(3, false), last, 71)).isEqualTo(71);
+        assertThat(CrawlOrder.initialUrgency(target(3, false), last, 71)).isEqualTo(35);
+        assertThat(CrawlOrder.initialUrgency(target(3, false), last, 1)).as("never below one").isEqualTo(1);
+        assertThat(CrawlOrder.initialUrgency(target(5, true), last, 71))
+                .as("a chain known to be longer than half goes before a blog never read").isEqualTo(40);
         assertThat(CrawlOrder.initialUrgency(target(1, true), last, 71)).isEqualTo(12);
         assertThat(CrawlOrder.initialUrgency(target(2, true), last, 71)).isEqualTo(71);
         assertThat(CrawlOrder.initialUrgency(target(4, true), last, 71)).isEqualTo(1);
