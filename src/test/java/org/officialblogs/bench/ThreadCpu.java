@@ -16,7 +16,7 @@ import java.util.Map;
  * The CPU time this JVM spent from {@link #start()} to {@link #text}, split by who spent it, told apart by thread
  * name: the crawl's workers, the database's one writer, the site's Jetty threads, the synthetic web serving the
  * feeds, and the load generator (its client threads, counted by {@link LoadGenerator} itself since they end before
- * the split is read, and the JDK HTTP client's threads). The JVM's own garbage collector and JIT compiler threads
+ * the split is read). The JVM's own garbage collector and JIT compiler threads
  * are not Java threads: on Linux they are read from {@code /proc/self/task} (elsewhere they fall in the rest). The
  * rest (logging, threads that ended meanwhile) is the process's CPU time minus the parts.
  */
@@ -85,7 +85,6 @@ final class ThreadCpu {
         if (thread.startsWith("crawl-")) return "crawl";
         if (thread.equals("db-writer")) return "database writer";
         if (thread.startsWith("JettyServerThreadPool")) return "site";
-        if (thread.startsWith("HttpClient-")) return "load generator";
         if (thread.startsWith("synthetic-web-") || thread.equals("HTTP-Dispatcher")) return "synthetic web";
         return null;
     }
