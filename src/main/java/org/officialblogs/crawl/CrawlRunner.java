@@ -116,7 +116,9 @@ public final class CrawlRunner implements AutoCloseable {
     /**
      * Crawls the given blogs with the worker pool and waits for all of them. Each blog's metrics are recomputed
      * after its crawl; in a large run (a first crawl, {@code crawl --all}) every blog's metrics and the ranks are
-     * recomputed once at the end instead, which gives the same result without re-ranking all blogs per blog.
+     * recomputed once at the end instead, which gives the same result without re-ranking all blogs per blog, and
+     * only if a crawl changed what they are computed from ({@link CrawlOutcome#changesMetrics()}): a run of 304s and
+     * of blogs long gone answering 410 again leaves them as they are.
      * The blogs start longest chain first (see {@link CrawlOrder}), so the run ends close to its longest chain.
      */
     public Summary run(List<CrawlTarget> targets, Progress progress) {
@@ -167,7 +169,7 @@ public final class CrawlRunner implements AutoCloseable {
             }
             newPosts += o.newPosts();
             checks += o.commentChecks();
-            changed |= o.result() != CrawlOutcome.Result.NOT_MODIFIED || o.commentChecks() > 0;
+            changed |= o.changesMetrics();
         }
         if (!perBlog && changed) {
             metrics.recomputeAll(clock.instant());

@@ -384,7 +384,8 @@ public final class CrawlService {
         Urgency.set(settings.commentChecksPerCrawl());
         int checks = comments.collect(blogId, platform, settings.commentChecksPerCrawl(),
                 (r, seen, problem) -> logFetch(blogId, "comments", r, seen, null, problem));
-        return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status());
+        return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status(),
+                result != CrawlOutcome.Result.NOT_MODIFIED || checks > 0);
     }
 
     private CrawlOutcome failed(CrawlTarget target, FetchResult fetch, String kind, String message, boolean gone,
@@ -393,7 +394,8 @@ public final class CrawlService {
         CrawlState st = target.state();
         int failures = st.consecutiveFailures() + 1;
         Instant failingSince = st.failingSince() != null ? st.failingSince() : now;
-        if (gone && target.listingStatus() != ListingStatus.OFFLINE) {
+        boolean goesOffline = gone && target.listingStatus() != ListingStatus.OFFLINE;
+        if (goesOffline) {
             dao.setListingStatus(blogId, ListingStatus.OFFLINE, now);
         }
         boolean unreachable = CrawlSchedule.isUnreachable(failingSince, now);
@@ -403,7 +405,8 @@ public final class CrawlService {
                 message, failures, failingSince, unreachable, st.backfillDone(), st.redirectTarget(),
                 st.redirectCount(), st.ttlMinutes(), st.feedTitle(), st.feedFormat(),
                 Duration.between(now, next).toSeconds(), st.postsSeenLast()));
-        return new CrawlOutcome(blogId, CrawlOutcome.Result.FAILED, kind, message, 0, 0, status);
+        return new CrawlOutcome(blogId, CrawlOutcome.Result.FAILED, kind, message, 0, 0, status,
+                goesOffline || unreachable != st.unreachable());
     }
 
     private void storeFeedUrl(long blogId, URI feedUrl, Platform platform, Instant now) {

@@ -180,8 +180,13 @@ class CrawlFailuresTest {
         long id = t.addBlog("gone", site.url("/gone/"), site.url("/gone.xml"));
         CrawlOutcome o = t.crawl(id);
         assertThat(o.failureKind()).isEqualTo("gone");
+        assertThat(o.changesMetrics()).as("the blog went offline").isTrue();
         assertThat(t.blogColumn(id, "status")).isEqualTo("offline");
         assertThat(t.state(id).nextAttemptAt()).isAfter(NOW.plus(Duration.ofDays(6)));
+        t.clock.advance(Duration.ofDays(7));
+        CrawlOutcome again = t.crawl(id);
+        assertThat(again.failureKind()).isEqualTo("gone");
+        assertThat(again.changesMetrics()).as("gone again: nothing the metrics read changed").isFalse();
         // it comes back: the blog is active again
         site.text("/gone.xml", 200, GOOD_FEED, "application/rss+xml");
         t.clock.advance(Duration.ofDays(7));
@@ -215,7 +220,7 @@ class CrawlFailuresTest {
         long id = t.addBlog("down", site.url("/down/"), site.url("/down.xml"));
         Duration previous = Duration.ZERO;
         for (int i = 1; i <= 5; i++) {
-            t.crawl(id);
+            assertThat(t.crawl(id).changesMetrics()).as("failure %d: not yet unreachable", i).isFalse();
             CrawlState s = t.state(id);
             assertThat(s.consecutiveFailures()).isEqualTo(i);
             Duration wait = Duration.between(t.clock.instant(), s.nextAttemptAt());
@@ -225,7 +230,7 @@ class CrawlFailuresTest {
         }
         assertThat(t.state(id).unreachable()).isFalse();
         t.clock.advance(Duration.ofDays(31));
-        t.crawl(id);
+        assertThat(t.crawl(id).changesMetrics()).as("now unreachable").isTrue();
         CrawlState s = t.state(id);
         assertThat(s.unreachable()).isTrue();
         assertThat(s.failingSince()).isEqualTo(NOW);
@@ -269,10 +274,16 @@ class CrawlFailuresTest {
             }
         });
         long id = t.addBlog("etag", site.url("/etag/"), site.url("/etag.xml"));
-        assertThat(t.crawl(id).result()).isEqualTo(CrawlOutcome.Result.FETCHED);
+        CrawlOutcome read = t.crawl(id);
+        assertThat(read.result()).isEqualTo(CrawlOutcome.Result.FETCHED);
+        assertThat(read.changesMetrics()).isTrue();
         assertThat(t.state(id).etag()).isEqualTo("\"v1\"");
         t.clock.advance(Duration.ofHours(25));
-        assertThat(t.crawl(id).result()).isEqualTo(CrawlOutcome.Result.NOT_MODIFIED);
+        CrawlOutcome unchanged = t.crawl(id);
+        assertThat(unchanged.result()).isEqualTo(CrawlOutcome.Result.NOT_MODIFIED);
+        assertThat(unchanged.commentChecks()).as("its one post is young enough to have its comments read again")
+                .isPositive();
+        assertThat(unchanged.changesMetrics()).as("a 304, but comments checked: reply facts may change").isTrue();
         CrawlState s = t.state(id);
         assertThat(s.etag()).isEqualTo("\"v1\"");
         assertThat(s.lastModified()).isEqualTo("Wed, 18 Nov 2026 10:00:00 GMT");
