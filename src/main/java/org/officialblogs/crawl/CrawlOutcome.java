@@ -12,9 +12,10 @@ import org.officialblogs.db.Coded;
  * @param commentChecks   posts whose comments were read
  * @param httpStatus      status of the feed's (or the discovery page's) last response; null when none arrived
  * @param changesMetrics  whether the crawl changed what the blog's metrics are computed from: a feed read or comments
- *                        checked, or a failure that took the blog offline or made it unreachable. A 304 without
- *                        comment checks, and a failure that leaves the blog as reachable as it was (a blog already
- *                        gone answering 410 again), change nothing a recompute reads.
+ *                        checked, a blog offline or unreachable coming back, or a failure that took the blog offline
+ *                        or made it unreachable. A 304 without comment checks from a blog that was reachable, and a
+ *                        failure that leaves the blog as reachable as it was (a blog already gone answering 410
+ *                        again), change nothing a recompute reads.
  */
 public record CrawlOutcome(long blogId, Result result, String failureKind, String message, int newPosts,
                            int commentChecks, Integer httpStatus, boolean changesMetrics) {

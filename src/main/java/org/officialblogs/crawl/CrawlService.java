@@ -384,8 +384,10 @@ public final class CrawlService {
         Urgency.set(settings.commentChecksPerCrawl());
         int checks = comments.collect(blogId, platform, settings.commentChecksPerCrawl(),
                 (r, seen, problem) -> logFetch(blogId, "comments", r, seen, null, problem));
+        // a 304 changes the metrics' inputs only with comment checks, or when the blog comes back (above)
+        boolean cameBack = st.unreachable() || target.listingStatus() == ListingStatus.OFFLINE;
         return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status(),
-                result != CrawlOutcome.Result.NOT_MODIFIED || checks > 0);
+                result != CrawlOutcome.Result.NOT_MODIFIED || checks > 0 || cameBack);
     }
 
     private CrawlOutcome failed(CrawlTarget target, FetchResult fetch, String kind, String message, boolean gone,
