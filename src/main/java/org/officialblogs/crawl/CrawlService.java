@@ -363,11 +363,12 @@ public final class CrawlService {
         }
         String redirectTarget = follow ? null : redirectTarget0;
         int redirectCount = follow ? 0 : redirectCount0;
+        boolean backOnline = target.listingStatus() == ListingStatus.OFFLINE;
         dao.writeTogether(() -> {
             if (follow) {
                 storeFeedUrl(blogId, moved.get(), null, now);
             }
-            if (target.listingStatus() == ListingStatus.OFFLINE) {
+            if (backOnline) {
                 dao.setListingStatus(blogId, ListingStatus.ACTIVE, now);
             }
             Integer ttl = feed != null ? feed.ttlMinutes() : st.ttlMinutes();
@@ -384,10 +385,9 @@ public final class CrawlService {
         Urgency.set(settings.commentChecksPerCrawl());
         int checks = comments.collect(blogId, platform, settings.commentChecksPerCrawl(),
                 (r, seen, problem) -> logFetch(blogId, "comments", r, seen, null, problem));
-        // a 304 changes the metrics' inputs only with comment checks, or when the blog comes back (above)
-        boolean cameBack = st.unreachable() || target.listingStatus() == ListingStatus.OFFLINE;
+        // a 304 changes the metrics' inputs only with comment checks, or when the blog comes back online or reachable
         return new CrawlOutcome(blogId, result, null, null, newPosts, checks, fetch.status() == 0 ? null : fetch.status(),
-                result != CrawlOutcome.Result.NOT_MODIFIED || checks > 0 || cameBack);
+                result != CrawlOutcome.Result.NOT_MODIFIED || checks > 0 || backOnline || st.unreachable());
     }
 
     private CrawlOutcome failed(CrawlTarget target, FetchResult fetch, String kind, String message, boolean gone,
