@@ -20,15 +20,17 @@ import org.jdom2.Namespace;
  * Only a text read here exactly as Rome would read it is taken (day name matching the date, a four-digit year from
  * 1900, a real day and time, milliseconds as the only fraction); every other text is left where it is for Rome. The
  * dates taken are detached from their items while Rome builds the feed, then put back, and each stands where Rome's
- * reading of it would. Items with Dublin Core dates are left to Rome, which ranks those dates with its own.
+ * reading of it would. Rome ranks a Dublin Core {@code dc:date} (the only Dublin Core element it reads as a date)
+ * with the item's own: in RSS the {@code pubDate} counts only where {@code dc:date} gives none, as here, so RSS items
+ * with Dublin Core elements are read here too (every WordPress item has {@code dc:creator}); in Atom the
+ * {@code published} date replaces {@code dc:date}, so Atom entries with a {@code dc:date} are left to Rome.
  */
 final class ItemDates {
 
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
             "Nov", "Dec"};
-    private static final String DC = "http://purl.org/dc/elements/1.1/";
-    private static final String DC_TERMS = "http://purl.org/dc/terms/";
+    private static final Namespace DC = Namespace.getNamespace(FeedDates.DC);
 
     /** An item's dates read here; null where Rome reads it (or there is none). */
     record Read(Instant published, Instant updated) {
@@ -50,7 +52,6 @@ final class ItemDates {
             Element channel = root.getChild("channel");
             if (channel == null) return out;
             for (Element item : channel.getChildren("item")) {
-                if (hasDublinCore(item)) continue;
                 Element pubDate = only(item, "pubDate", Namespace.NO_NAMESPACE);
                 Instant at = pubDate == null ? null : rfc822(pubDate.getText());
                 if (at != null) out.take(item, new Read(at, null), pubDate);
@@ -58,7 +59,7 @@ final class ItemDates {
         } else if (root.getName().equals("feed") && root.getNamespaceURI().equals(FeedElements.ATOM_10)) {
             Namespace atom = root.getNamespace();
             for (Element entry : root.getChildren("entry", atom)) {
-                if (hasDublinCore(entry)) continue;
+                if (entry.getChild("date", DC) != null) continue;
                 Element published = only(entry, "published", atom);
                 Element updated = only(entry, "updated", atom);
                 Instant p = published == null ? null : w3c(published.getText());
@@ -84,14 +85,6 @@ final class ItemDates {
     private static Element only(Element item, String name, Namespace ns) {
         List<Element> found = item.getChildren(name, ns);
         return found.size() == 1 ? found.get(0) : null;
-    }
-
-    private static boolean hasDublinCore(Element item) {
-        for (Element child : item.getChildren()) {
-            String ns = child.getNamespaceURI();
-            if (ns.equals(DC) || ns.equals(DC_TERMS)) return true;
-        }
-        return false;
     }
 
     /** Nothing taken: Rome reads every date. */

@@ -162,19 +162,27 @@ class ItemDatesTest {
                 }
             }
         }
-        // a feed with both a Dublin Core date and a pubDate: Rome puts the Dublin Core one first, and so does the reader
+        // a feed with both a Dublin Core date and a pubDate: Rome puts the Dublin Core one first, and so does the reader;
+        // one Rome cannot read leaves the pubDate; a dc:creator (WordPress) changes nothing
         String both = """
                 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
                 <link>https://example.org/</link><description>d</description>
                 <item><title>a</title><link>https://example.org/a</link><pubDate>Tue, 03 Jun 2008 11:05:30 GMT</pubDate>
                 <dc:date>2009-01-02T03:04:05Z</dc:date></item>
                 <item><title>b</title><link>https://example.org/b</link><pubDate>Tue, 03 Jun 2008 11:05:30 GMT</pubDate></item>
+                <item><title>c</title><link>https://example.org/c</link><dc:creator>A. Minister</dc:creator>
+                <pubDate>Wed, 04 Jun 2008 11:05:30 +0200</pubDate></item>
+                <item><title>d</title><link>https://example.org/d</link><pubDate>Thu, 05 Jun 2008 11:05:30 GMT</pubDate>
+                <dc:date>last Tuesday</dc:date></item>
                 </channel></rss>""";
         FeedReadResult a = fast.read(both.getBytes(StandardCharsets.UTF_8), null, URI.create("https://example.org/feed"));
         assertThat(a).isEqualTo(rome.read(both.getBytes(StandardCharsets.UTF_8), null, URI.create("https://example.org/feed")));
         List<FeedItem> read = ((FeedReadResult.Success) a).feed().items();
         assertThat(read.get(0).published()).isEqualTo(Instant.parse("2009-01-02T03:04:05Z"));
         assertThat(read.get(1).published()).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
+        assertThat(read.get(2).published()).isEqualTo(Instant.parse("2008-06-04T09:05:30Z"));
+        assertThat(read.get(3).published()).isEqualTo(Instant.parse("2008-06-05T11:05:30Z"));
+        assertThat(takenOut(both)).as("every RSS pubDate is read here, Dublin Core or not").isEqualTo(4);
         // Atom entries: both dates read here, only one, and one with a fraction not in milliseconds (Rome's)
         String atom = """
                 <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id><updated>2009-01-01T00:00:00Z</updated>
@@ -192,8 +200,42 @@ class ItemDatesTest {
         assertThat(entries.get(0).updated()).isEqualTo(Instant.parse("2008-06-04T00:00:00Z"));
         assertThat(entries.get(1).published()).isEqualTo(Instant.parse("2008-06-05T10:00:00Z"));
         assertThat(entries.get(2).published()).as("Rome's reading of .25").isNotNull();
+        // Atom with Dublin Core: a dc:creator changes nothing; with a dc:date, Rome lets the entry's published date
+        // replace it, so such an entry is left to Rome
+        String atomDc = """
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><title>t</title>
+                <id>urn:f</id><updated>2009-01-01T00:00:00Z</updated>
+                <entry><title>a</title><id>urn:a</id><link href="https://example.org/a"/><dc:creator>A. Minister</dc:creator>
+                  <published>2008-06-03T11:05:30Z</published><updated>2008-06-04T00:00:00Z</updated></entry>
+                <entry><title>b</title><id>urn:b</id><link href="https://example.org/b"/><dc:date>2001-01-01T00:00:00Z</dc:date>
+                  <published>2008-06-05T10:00:00Z</published><updated>2008-06-06T10:00:00Z</updated></entry>
+                </feed>""";
+        FeedReadResult fromAtomDc = fast.read(atomDc.getBytes(StandardCharsets.UTF_8), null, feedUrl);
+        assertThat(fromAtomDc).isEqualTo(rome.read(atomDc.getBytes(StandardCharsets.UTF_8), null, feedUrl));
+        List<FeedItem> dcEntries = ((FeedReadResult.Success) fromAtomDc).feed().items();
+        assertThat(dcEntries.get(0).published()).isEqualTo(Instant.parse("2008-06-03T11:05:30Z"));
+        assertThat(dcEntries.get(1).published()).isEqualTo(Instant.parse("2008-06-05T10:00:00Z"));
+        assertThat(takenOut(atomDc)).as("the entry with a dc:creator only: published and updated").isEqualTo(2);
         assertThat(feeds).isGreaterThan(30);
         assertThat(withDatesReadHere).as("fixture feeds with dates read here (RSS and Atom)").isGreaterThan(10);
         assertThat(items).isGreaterThan(500);
+    }
+
+    /** How many date elements {@link ItemDates} takes out of a feed's text. */
+    private static int takenOut(String feed) {
+        try {
+            org.jdom2.Element root = org.officialblogs.crawl.read.HardenedXml.parse(feed).getRootElement();
+            int before = elements(root);
+            ItemDates.takeOut(root);
+            return before - elements(root);
+        } catch (org.jdom2.JDOMException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int elements(org.jdom2.Element root) {
+        int n = 0;
+        for (org.jdom2.Element ignored : root.getDescendants(org.jdom2.filter.Filters.element())) n++;
+        return n;
     }
 }
