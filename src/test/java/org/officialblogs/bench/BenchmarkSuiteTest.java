@@ -2,10 +2,15 @@ package org.officialblogs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +86,15 @@ class BenchmarkSuiteTest {
     /** One row of the table. */
     record Row(String figure, String value, String target, String baseline, String ratio) {}
 
+    /**
+     * The test runner's stderr, where progress and the table go. The application's log goes to {@link #APP_LOG}
+     * while the suite runs: in production its one line per request goes to a file or a pipe, while the test runner's
+     * capture of stderr costs several times more and runs on the same two processors (the line itself is written
+     * exactly as in production, by the same appender; only the stream under it differs).
+     */
+    private static final PrintStream CONSOLE = System.err;
+    static final Path APP_LOG = Path.of("target", "bench-app.log");
+
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private HeapSampler heap;
@@ -110,6 +124,10 @@ class BenchmarkSuiteTest {
         }
         long liveBlogs = web.blogs().stream().filter(b -> b.pattern() != SyntheticWeb.Pattern.DEAD).count();
 
+        Files.createDirectories(APP_LOG.getParent());
+        PrintStream appLog = new PrintStream(new BufferedOutputStream(new FileOutputStream(APP_LOG.toFile()), 8192), false,
+                StandardCharsets.UTF_8);
+        System.setErr(appLog);
         heap = new HeapSampler();
         try (HeapSampler sampler = heap; SyntheticWebServer server = new SyntheticWebServer(web)) {
             Map<String, List<InetAddress>> hosts = new HashMap<>();
@@ -134,11 +152,12 @@ class BenchmarkSuiteTest {
             header = String.format(Locale.ROOT, "Official Blogs benchmark suite, size %s: %,d blogs (%s; %s),"
                             + " %,d posts served, seed %d%nsettings: host delay %d ms, %d fetches at once, comment window"
                             + " %d days, backfill horizon %d days / %d pages, %d load threads x %d s per page scenario;"
-                            + " %d CPUs, max heap %d MB (%s), Java %s%ndatabase: %s", size.name(), size.blogs(), byPlatform,
+                            + " %d CPUs, max heap %d MB (%s), Java %s, garbage collector %s%ndatabase: %s", size.name(), size.blogs(), byPlatform,
                     byPattern, postsServed, SEED, config.politeness().hostDelay().toMillis(), config.politeness().maxConcurrentFetches(),
                     size.windowDays(), config.windows().backfillHorizonDays(), config.windows().backfillMaxPages(), LOAD_THREADS,
                     size.loadSeconds(), Runtime.getRuntime().availableProcessors(), HeapSampler.maxHeapMb(),
                     HeapSampler.maxHeapMb() <= 256 ? "run with -Xmx256m" : "NOT run with -Xmx256m", Runtime.version(),
+                    collectors(),
                     POSTGRES ? "PostgreSQL, a throwaway local cluster on the same machine (fsync off), pool of 16"
                             : "SQLite file (WAL), pool of 8");
             progress(header);
@@ -172,10 +191,40 @@ class BenchmarkSuiteTest {
             notes.add("load average (1, 5, 15 min) at the end: " + loadAverage() + "; at the start: " + startLoad
                     + " (the machine's 2 CPUs are shared: figures are lower bounds of what the code does alone)");
         } finally {
+            System.setErr(CONSOLE);
+            appLog.close();
+            notes.add(appLogSummary());
             String table = table();
             System.out.println(table);
-            System.err.println(table);
+            CONSOLE.println(table);
         }
+    }
+
+    /** The JVM's collectors, as it names them ("Copy, MarkSweepCompact" for the serial one). */
+    private static String collectors() {
+        return String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+    }
+
+    /** Where the application's log went, with its lines, warnings and errors counted. */
+    private static String appLogSummary() {
+        long lines = 0;
+        long warnings = 0;
+        long errors = 0;
+        try (var in = Files.newBufferedReader(APP_LOG, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lines++;
+                // "2026-12-04T21:41:22.151Z WARN  ..." (logback.xml's pattern)
+                int level = line.indexOf(' ');
+                if (line.startsWith("WARN", level + 1)) warnings++;
+                if (line.startsWith("ERROR", level + 1)) errors++;
+            }
+        } catch (IOException e) {
+            return "the application's log, " + APP_LOG + ": not read (" + e.getMessage() + ")";
+        }
+        return String.format(Locale.ROOT, "the application's log, %s (to a file while the suite runs, as in"
+                + " production; not through the test runner): %,d lines, %,d warnings, %,d errors", APP_LOG, lines,
+                warnings, errors);
     }
 
     private void crawlFigures(App app, SyntheticWeb web, SyntheticWebServer server, Size size, long liveBlogs,
@@ -790,7 +839,7 @@ class BenchmarkSuiteTest {
     }
 
     private static void progress(String line) {
-        System.err.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+        CONSOLE.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
     }
 
     private String table() {

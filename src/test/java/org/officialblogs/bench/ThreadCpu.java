@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * The CPU time this JVM spent from {@link #start()} to {@link #text}, split by who spent it, told apart by thread
- * name: the crawl's workers, the database's one writer, the site's Jetty threads, the synthetic web serving the
- * feeds, and the load generator (its client threads, counted by {@link LoadGenerator} itself since they end before
- * the split is read). The JVM's own garbage collector and JIT compiler threads
- * are not Java threads: on Linux they are read from {@code /proc/self/task} (elsewhere they fall in the rest). The
- * rest (logging, threads that ended meanwhile) is the process's CPU time minus the parts.
+ * name: the crawl's workers, the database's one writer, the site's Jetty threads and the thread writing its request
+ * log (logback.xml's queue), the synthetic web serving the feeds, and the load generator (its client threads, counted by {@link LoadGenerator} itself since they end before
+ * the split is read). The JVM's own garbage collector, VM thread (its safepoint operations; with the serial
+ * collector, every collection) and JIT compiler threads are not Java threads: on Linux they are read from
+ * {@code /proc/self/task} (elsewhere they fall in the rest). The
+ * rest (other logging, threads that ended meanwhile) is the process's CPU time minus the parts.
  */
 final class ThreadCpu {
 
@@ -47,8 +48,8 @@ final class ThreadCpu {
     /** "process 28.3 s of 29.6 s (2 CPUs x 14.8 s): crawl 7.6 s, ..." since the start. */
     String text(double loadClientThreadsCpuMs) {
         Map<String, Long> parts = new LinkedHashMap<>();
-        for (String p : new String[] {"crawl", "database writer", "site", "load generator", "synthetic web",
-                "garbage collector", "JIT compiler"}) {
+        for (String p : new String[] {"crawl", "database writer", "site", "request log", "load generator", "synthetic web",
+                "garbage collector", "JVM's VM thread", "JIT compiler"}) {
             parts.put(p, 0L);
         }
         parts.merge("load generator", (long) (loadClientThreadsCpuMs * 1e6), Long::sum);
@@ -76,7 +77,7 @@ final class ThreadCpu {
             out.append(String.format(Locale.ROOT, " %s %.1f s,", e.getKey(), e.getValue() / 1e9));
             named += e.getValue();
         }
-        out.append(String.format(Locale.ROOT, " the rest (logging, ended threads) %.1f s",
+        out.append(String.format(Locale.ROOT, " the rest (other logging, ended threads) %.1f s",
                 Math.max(0, process - named) / 1e9));
         return out.toString();
     }
@@ -85,6 +86,7 @@ final class ThreadCpu {
         if (thread.startsWith("crawl-")) return "crawl";
         if (thread.equals("db-writer")) return "database writer";
         if (thread.startsWith("JettyServerThreadPool")) return "site";
+        if (thread.startsWith("AsyncAppender-Worker")) return "request log";
         if (thread.startsWith("synthetic-web-") || thread.equals("HTTP-Dispatcher")) return "synthetic web";
         return null;
     }
@@ -106,6 +108,7 @@ final class ThreadCpu {
                 // "tid (comm) state ...": the name may hold spaces, so fields count from its closing parenthesis
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String part = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "garbage collector"
+                        : comm.equals("VM Thread") ? "JVM's VM thread"
                         : comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? "JIT compiler" : null;
                 if (part == null) continue;
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
