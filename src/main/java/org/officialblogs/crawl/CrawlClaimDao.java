@@ -2,13 +2,16 @@ package org.officialblogs.crawl;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.officialblogs.db.SingleWriter;
 
 /**
  * The claims on blogs and hosts in the database (see {@link CrawlClaims}): taken only when free or expired, renewed
- * by their holder, released by their holder. Every statement is one atomic write, the same on SQLite and PostgreSQL
+ * by their holder, released by their holder. Every statement is an atomic write, the same on SQLite and PostgreSQL
  * (where a blog claim skips rows another node's claim holds locked).
  */
 public final class CrawlClaimDao {
@@ -21,13 +24,31 @@ public final class CrawlClaimDao {
         this.writer = writer;
     }
 
-    /** Takes the host for the node until {@code until}, unless another node's claim on it still holds. */
-    public boolean claimHost(String host, String node, Instant now, Instant until) {
-        return writer.inTransaction(h -> h.createUpdate("""
-                INSERT INTO host_claim (host, node, claim_until) VALUES (:host, :node, :until)
-                ON CONFLICT (host) DO UPDATE SET node = excluded.node, claim_until = excluded.claim_until
-                WHERE host_claim.node = excluded.node OR host_claim.claim_until <= :now
-                """).bind("host", host).bind("node", node).bind("now", now).bind("until", until).execute()) == 1;
+    /**
+     * Takes for the node until {@code until} those of the hosts that no other node's claim still holds, all in one
+     * transaction (a first crawl claims thousands of hosts before its first request; one transaction each queued them
+     * all through the single writer), in sorted order, so two nodes claiming overlapping hosts at once lock them in
+     * the same order. Returns the hosts taken.
+     */
+    public Set<String> claimHosts(Collection<String> hosts, String node, Instant now, Instant until) {
+        if (hosts.isEmpty()) return Set.of();
+        List<String> sorted = hosts.stream().distinct().sorted().toList();
+        int[] taken = writer.inTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO host_claim (host, node, claim_until) VALUES (:host, :node, :until)
+                    ON CONFLICT (host) DO UPDATE SET node = excluded.node, claim_until = excluded.claim_until
+                    WHERE host_claim.node = excluded.node OR host_claim.claim_until <= :now
+                    """);
+            for (String host : sorted) {
+                batch.bind("host", host).bind("node", node).bind("now", now).bind("until", until).add();
+            }
+            return batch.execute();
+        });
+        Set<String> got = new HashSet<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (taken[i] == 1) got.add(sorted.get(i));
+        }
+        return got;
     }
 
     /** Claims those of the blogs nobody else holds; returns the ids claimed. */

@@ -91,9 +91,11 @@ public final class CrawlClaims implements AutoCloseable {
         Map<Long, CrawlTarget> byId = new HashMap<>();
         List<String> taken = new ArrayList<>();
         synchronized (hosts) {
+            Set<String> claimedNow = dao.claimHosts(byHost.keySet().stream().filter(h -> !hosts.containsKey(h)).toList(),
+                    node, now, until);
             for (Map.Entry<String, List<CrawlTarget>> e : byHost.entrySet()) {
                 String host = e.getKey();
-                if (!hosts.containsKey(host) && !dao.claimHost(host, node, now, until)) continue;
+                if (!hosts.containsKey(host) && !claimedNow.contains(host)) continue;
                 if (!hosts.containsKey(host)) {
                     hosts.put(host, 0);
                     taken.add(host);
