@@ -15,11 +15,11 @@ import java.util.Map;
 /**
  * The CPU time this JVM spent from {@link #start()} to {@link #text}, split by who spent it, told apart by thread
  * name: the crawl's workers, the database's one writer, the site's Jetty threads and the thread writing its request
- * log (logback.xml's queue), the synthetic web serving the feeds, and the load generator (its client threads, counted by {@link LoadGenerator} itself since they end before
- * the split is read). The JVM's own garbage collector, VM thread (its safepoint operations; with the serial
- * collector, every collection) and JIT compiler threads are not Java threads: on Linux they are read from
- * {@code /proc/self/task} (elsewhere they fall in the rest). The
- * rest (other logging, threads that ended meanwhile) is the process's CPU time minus the parts.
+ * log (logback.xml's queue), the synthetic web serving the feeds, and the load generator (its client threads, counted
+ * by {@link LoadGenerator} itself since they end before the split is read). The JVM's own garbage collector, VM
+ * thread (its safepoint operations; with the serial collector, every collection) and JIT compiler threads are not
+ * Java threads: on Linux they are read from {@code /proc/self/task} (elsewhere they fall in the rest). The rest
+ * (other logging, threads that ended meanwhile) is the process's CPU time minus the parts.
  */
 final class ThreadCpu {
 
@@ -48,8 +48,8 @@ final class ThreadCpu {
     /** "process 28.3 s of 29.6 s (2 CPUs x 14.8 s): crawl 7.6 s, ..." since the start. */
     String text(double loadClientThreadsCpuMs) {
         Map<String, Long> parts = new LinkedHashMap<>();
-        for (String p : new String[] {"crawl", "database writer", "site", "request log", "load generator", "synthetic web",
-                "garbage collector", "JVM's VM thread", "JIT compiler"}) {
+        for (String p : new String[] {"crawl", "database writer", "site", "request log", "load generator",
+                "synthetic web", "garbage collector", "JVM's VM thread", "JIT compiler"}) {
             parts.put(p, 0L);
         }
         parts.merge("load generator", (long) (loadClientThreadsCpuMs * 1e6), Long::sum);
