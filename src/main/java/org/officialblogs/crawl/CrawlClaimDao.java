@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.officialblogs.db.SingleWriter;
@@ -77,18 +78,27 @@ public final class CrawlClaimDao {
         });
     }
 
-    /** Gives the blog up (its crawl is recorded, or it was never started). */
-    public void releaseBlog(long blogId, String node) {
-        writer.useTransaction(h -> h.createUpdate(
-                        "UPDATE crawl_state SET claimed_by = NULL, claim_until = NULL WHERE blog_id = :id AND claimed_by = :node")
-                .bind("id", blogId).bind("node", node).execute());
+    /**
+     * Gives the blog up (its crawl is recorded, or it was never started) and, when it was the node's last blog on
+     * its host ({@code lastOnHost} not null), keeps that host for the node only until {@code hostUntil}: one
+     * transaction.
+     */
+    public void releaseBlog(long blogId, String node, String lastOnHost, Instant hostUntil) {
+        writer.useTransaction(h -> {
+            h.createUpdate("UPDATE crawl_state SET claimed_by = NULL, claim_until = NULL WHERE blog_id = :id AND claimed_by = :node")
+                    .bind("id", blogId).bind("node", node).execute();
+            if (lastOnHost != null) updateHostUntil(h, lastOnHost, node, hostUntil);
+        });
     }
 
     /** Keeps the host for the node only until {@code until} (the end of the delay after its last request). */
     public void releaseHost(String host, String node, Instant until) {
-        writer.useTransaction(h -> h.createUpdate(
-                        "UPDATE host_claim SET claim_until = :until WHERE host = :host AND node = :node")
-                .bind("host", host).bind("node", node).bind("until", until).execute());
+        writer.useTransaction(h -> updateHostUntil(h, host, node, until));
+    }
+
+    private static void updateHostUntil(Handle h, String host, String node, Instant until) {
+        h.createUpdate("UPDATE host_claim SET claim_until = :until WHERE host = :host AND node = :node")
+                .bind("host", host).bind("node", node).bind("until", until).execute();
     }
 
     /** The nodes named in claims that still hold (blogs or hosts). */
