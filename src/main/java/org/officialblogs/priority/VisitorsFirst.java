@@ -50,6 +50,7 @@ public final class VisitorsFirst {
     private final Sleeper sleeper;
     private final ThreadLocal<long[]> lastCpu = ThreadLocal.withInitial(() -> new long[] {-1});
     private final AtomicLong waitedNanos = new AtomicLong();
+    private final AtomicLong bookedNanos = new AtomicLong();
     private final LongAdder visits = new LongAdder();
     private volatile long lastVisit;
     private volatile boolean visited;
@@ -157,10 +158,16 @@ public final class VisitorsFirst {
         return waitedNanos.get();
     }
 
+    /** Background processor time booked while visitors were served, in all. */
+    public long bookedNanos() {
+        return bookedNanos.get();
+    }
+
     /** Books the time when visitors are served; the wait it leaves the caller, 0 when the account is in credit. */
     private long charged(long cpuNanos) {
         // without visitors, no lock: a crawl on a quiet site runs its 2,000 workers as if this were not here
         if (!serving()) return 0;
+        bookedNanos.addAndGet(Math.max(0, cpuNanos));
         long now = nanoTime.getAsLong();
         synchronized (this) {
             balance = (long) Math.min(BURST_NANOS, balance + (now - balanceAt) * creditPerNano);

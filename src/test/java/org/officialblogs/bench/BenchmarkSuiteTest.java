@@ -458,6 +458,7 @@ class BenchmarkSuiteTest {
             web.addPost(Instant.now().minus(Duration.ofHours(1)));
             long c0 = System.nanoTime();
             long waited0 = app.visitors.waitedNanos();
+            long booked0 = app.visitors.bookedNanos();
             ThreadCpu cpu = ThreadCpu.start();
             CompletableFuture<CrawlRunner.Summary> crawl = CompletableFuture.supplyAsync(
                     () -> app.crawlRunner.runAll(CrawlRunner.Progress.NONE));
@@ -472,11 +473,16 @@ class BenchmarkSuiteTest {
                     "%,d requests, %d errors, %,.0f req/s, p95 %.1f ms", during.requests(), during.errors(),
                     during.perSecond(), during.clientP95Ms()), "0 errors", String.format(Locale.ROOT,
                     "same pages idle %,.0f req/s", idle), String.format(Locale.ROOT, "%.1f %%", 100 * during.perSecond() / idle)));
+            int share = app.config.serve().crawlShareWhileServing();
+            double shareSeconds = share / 100.0 * Runtime.getRuntime().availableProcessors() * crawlSeconds;
+            double bookedSeconds = (app.visitors.bookedNanos() - booked0) / 1e9;
             rows.add(new Row("  that crawl", String.format(Locale.ROOT, "%.1f s: fetched %,d, new posts %,d, comment"
-                    + " checks %,d, failed %,d; its workers waited %,.0f s for the visitors, added up", crawlSeconds,
-                    summary.fetched(), summary.newPosts(), summary.commentChecks(), summary.failed(),
-                    (app.visitors.waitedNanos() - waited0) / 1e9), "completes", String.format(Locale.ROOT,
-                    "crawl's share while serving %d %%", app.config.serve().crawlShareWhileServing()), "-"));
+                    + " checks %,d, failed %,d; its workers waited %,.0f s for the visitors, added up; processor time"
+                    + " booked to it (its threads and its writes) %.1f s", crawlSeconds, summary.fetched(),
+                    summary.newPosts(), summary.commentChecks(), summary.failed(),
+                    (app.visitors.waitedNanos() - waited0) / 1e9, bookedSeconds), "completes",
+                    String.format(Locale.ROOT, "crawl's share while serving %d %%: %.1f s", share, shareSeconds),
+                    ratio(bookedSeconds, shareSeconds)));
             rows.add(new Row("  CPU meanwhile, by who spent it", cpuSplit, "-", "-", "-"));
             assertThat(during.errors()).isZero();
             assertThat(during.requests()).isGreaterThan(0);

@@ -130,6 +130,7 @@ class VisitorsFirstTest {
         v.charge(150 * MS); // the writer's time for this crawl's writes, 50 ms beyond the burst
         v.pace();
         assertThat(sleeps.stream().mapToLong(Long::longValue).sum()).isEqualTo(250 * MS);
+        assertThat(v.bookedNanos()).isEqualTo(150 * MS);
     }
 
     @Test
@@ -143,6 +144,7 @@ class VisitorsFirstTest {
         work(50);
         v.pace();
         assertThat(sleeps).isEmpty();
+        assertThat(v.bookedNanos()).as("only the time booked while visitors were served").isEqualTo(50 * MS);
     }
 
     @Test
