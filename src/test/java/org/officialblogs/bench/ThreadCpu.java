@@ -92,6 +92,19 @@ final class ThreadCpu {
     }
 
     /**
+     * The processor time the JIT compiler's threads have used so far, in ms, as it accrues (a compilation's time
+     * counts while it runs, not when it ends); -1 where {@code /proc} cannot be read. A compiler thread the JVM
+     * stops takes its time with it, so the figure can fall: compare two with {@code Math.max(0, after - before)}.
+     */
+    static long compilerCpuMs() {
+        Map<String, Long> ticks = nativeThreadTicks();
+        if (ticks.isEmpty()) return -1;
+        long sum = ticks.entrySet().stream().filter(e -> e.getKey().endsWith(" JIT compiler"))
+                .mapToLong(Map.Entry::getValue).sum();
+        return (long) (sum / TICKS_PER_SECOND * 1000);
+    }
+
+    /**
      * The garbage collector's and the JIT compiler's threads: "tid part" to their user and system ticks so far; empty
      * where {@code /proc} cannot be read.
      */
