@@ -163,8 +163,9 @@ public final class CrawlClaims implements AutoCloseable {
     }
 
     /**
-     * Waits, holding the lock on the hosts between looks, until none of these hosts is being released. Interrupted,
-     * it stops waiting: {@link #claim} then leaves the hosts still being released for a later pass.
+     * Waits until none of these hosts is being released; called with the lock on the hosts held, which the wait lets
+     * go meanwhile. Interrupted, it stops waiting: {@link #claim} then leaves the hosts still being released for a
+     * later pass.
      */
     private void awaitReleases(Set<String> wanted) {
         while (wanted.stream().anyMatch(releasing::contains)) {
