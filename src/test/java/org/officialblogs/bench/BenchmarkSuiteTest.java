@@ -855,7 +855,8 @@ class BenchmarkSuiteTest {
 
     /**
      * The synthetic web stands for the blogs' own servers, other machines in real life. Its answers are rendered
-     * here, outside any figure, until the JIT compiler has compiled the code that renders them. Otherwise C2 compiled
+     * here, outside any figure, often enough to make the code that renders them hot; the pages' first warm-up then
+     * waits for the compiler, as it does for the site's own code (see {@link LoadGenerator}). Otherwise C2 compiled
      * {@code SyntheticWeb.page} and {@code feed} while the crawl ran under page load (the first crawl had not made
      * them hot enough, and the extra post changed what they render): a third of the compiler's time in that part, in
      * a flight recording, on the processors the site is measured on.
