@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,10 @@ import org.officialblogs.metrics.MetricsService;
 import org.officialblogs.metrics.MetricsSettings;
 import org.officialblogs.metrics.MetricsStore;
 
-/** The data version rises with every committed write to what the pages show, and only with those. */
+/**
+ * The data version rises with every committed write to what the pages show, and only with those; a commit in this
+ * process is seen at once, another process's within {@link DataVersion#OTHERS_WRITES_NANOS}.
+ */
 class DataVersionTest {
 
     @TempDir
@@ -68,5 +75,48 @@ class DataVersionTest {
             db.jdbi().useTransaction(DataVersion::bump);
             assertThat(other.dataVersion().current()).isEqualTo(before + 1);
         }
+    }
+
+    @Test
+    void aWriteOfAnotherProcessIsSeenOnceTheVersionReadIsOld() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        DataVersion version = new DataVersion(db.jdbi(), clock::get);
+        long before = version.current();
+
+        // another process: its own connection, and a commit this process is not told of
+        try (Connection other = DriverManager.getConnection(db.url()); Statement s = other.createStatement()) {
+            s.executeUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1");
+        }
+        clock.addAndGet(DataVersion.OTHERS_WRITES_NANOS - 1);
+        assertThat(version.current()).as("the version read a moment ago still stands").isEqualTo(before);
+        clock.addAndGet(1);
+        assertThat(version.current()).as("read again once it is old").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCommitInThisProcessIsSeenAtOnceInATransactionOrOnItsOwn() {
+        AtomicLong clock = new AtomicLong();
+        DataVersion version = new DataVersion(db.jdbi(), clock::get);
+        long before = version.current();
+
+        db.jdbi().useTransaction(DataVersion::bump);
+        assertThat(version.current()).isEqualTo(before + 1);
+        db.jdbi().useHandle(DataVersion::bump);
+        assertThat(version.current()).isEqualTo(before + 2);
+        db.writer().useTransaction(DataVersion::bump);
+        assertThat(version.current()).as("through the database's one writer").isEqualTo(before + 3);
+    }
+
+    @Test
+    void aBumpUncommittedYetIsNotTakenForCommitted() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        DataVersion version = new DataVersion(db.jdbi(), clock::get);
+        long before = version.current();
+        db.jdbi().useTransaction(h -> {
+            DataVersion.bump(h);
+            // read while the write is still open (another connection: WAL readers see the last commit)
+            assertThat(version.current()).isEqualTo(before);
+        });
+        assertThat(version.current()).as("the commit made the version kept stale").isEqualTo(before + 1);
     }
 }
