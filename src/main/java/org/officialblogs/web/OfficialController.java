@@ -50,7 +50,7 @@ final class OfficialController {
         long version = cache.version();
         byte[] cached = cache.get(key, version);
         if (cached != null) {
-            ctx.contentType("text/html; charset=utf-8").result(cached);
+            HtmlResponse.send(ctx, cached);
             return;
         }
         var now = clock.instant();
@@ -59,7 +59,7 @@ final class OfficialController {
         OfficialPage page = OfficialPage.of(site, profile, readable, now);
         byte[] body = templates.renderBytes("official.jte", page.withArchived(archived(profile)));
         if (ctx.status().getCode() == 200) cache.put(key, version, body);
-        ctx.contentType("text/html; charset=utf-8").result(body);
+        HtmlResponse.send(ctx, body);
     }
 
     /** The archive's figures of the profile's blogs that were read from it with posts found, in words. */

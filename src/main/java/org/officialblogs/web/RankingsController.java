@@ -68,7 +68,7 @@ final class RankingsController {
         long version = cache.version();
         byte[] cached = cache.get(key, version);
         if (cached != null) {
-            ctx.contentType("text/html; charset=utf-8").result(cached);
+            HtmlResponse.send(ctx, cached);
             return;
         }
         RankingParams params = RankingParams.parse(ctx);
@@ -143,7 +143,7 @@ final class RankingsController {
                 total == 0 && ranked && country == null && level == null && branch == null && status == null
                         && search == null ? empty() : null));
         if (ctx.status().getCode() == 200) cache.put(key, version, body);
-        ctx.contentType("text/html; charset=utf-8").result(body);
+        HtmlResponse.send(ctx, body);
     }
 
     /** Why nothing is ranked: the registry, the crawler's schedule, its last crawl and its failures. */

@@ -58,7 +58,7 @@ final class RecentController {
         long version = cache.version();
         byte[] cached = cache.get(key, version);
         if (cached != null) {
-            ctx.contentType("text/html; charset=utf-8").result(cached);
+            HtmlResponse.send(ctx, cached);
             return;
         }
         // one row more than a page tells whether there is a next page, without counting a million posts
@@ -80,7 +80,7 @@ final class RecentController {
                 page > 1 ? (page == 2 ? "/recent" : "/recent?page=" + (page - 1)) : null,
                 hasNext ? "/recent?page=" + (page + 1) : null));
         if (ctx.status().getCode() == 200) cache.put(key, version, body);
-        ctx.contentType("text/html; charset=utf-8").result(body);
+        HtmlResponse.send(ctx, body);
     }
 
     void recentAtom(Context ctx) {

@@ -260,4 +260,25 @@ class RankingsPagesTest {
         // the app reports its own time for monitoring and the benchmark
         assertThat(page.headers().firstValue("Server-Timing")).hasValueSatisfying(v -> assertThat(v).matches("app;dur=[0-9.]+"));
     }
+
+    @Test
+    void aKeptPageIsTheSameBytesCompressedOrNotAndItsHeadersComeWithAHead() throws Exception {
+        String first = site.server.get("/").body(); // rendered, and kept
+        HttpResponse<byte[]> gzipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                site.server.base.resolve("/")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Server-Timing")).isPresent();
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first);
+        }
+        HttpResponse<String> plain = site.server.get("/");
+        assertThat(plain.body()).isEqualTo(first);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).matches("text/html; ?charset=utf-8"));
+        assertThat(plain.headers().firstValue("Server-Timing")).isPresent();
+        HttpResponse<String> head = site.server.send(java.net.http.HttpRequest.newBuilder(site.server.base.resolve("/"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).matches("text/html; ?charset=utf-8"));
+    }
 }
