@@ -18,8 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Every page request asks for the version, so the number last read is kept: a write committed in this process
  * makes it stale at once, and a write by another process or node is seen at most {@link #OTHERS_WRITES_NANOS}
- * later. Reading the row on every request cost the site a seventh of its processor time while a crawl wrote (a
- * read transaction of its own, on a pooled connection, behind a growing write-ahead log).
+ * later. Reading the row on every request (a read transaction of its own, on a pooled connection) cost the site a
+ * seventh of its processor time while a crawl wrote.
  */
 public final class DataVersion {
 

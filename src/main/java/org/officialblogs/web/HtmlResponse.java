@@ -15,9 +15,9 @@ final class HtmlResponse {
     }
 
     /**
-     * Sends the page with status 200. The Server-Timing header goes first, since a page larger than Jetty's buffer
-     * sends the headers while it is written; a client that hangs up meanwhile ends the request as one whose body
-     * stopped arriving does (see the error handler in {@link WebApp}).
+     * Sends the page with the status set so far (200 for the kept pages). The Server-Timing header goes first, since
+     * a page larger than Jetty's buffer sends the headers while it is written; a client that hangs up meanwhile ends
+     * the request as one whose body stopped arriving does (see the error handler in {@link WebApp}).
      */
     static void send(Context ctx, byte[] html) {
         ctx.contentType("text/html; charset=utf-8");

@@ -114,7 +114,7 @@ class DataVersionTest {
         long before = version.current();
         db.jdbi().useTransaction(h -> {
             DataVersion.bump(h);
-            // read while the write is still open (another connection: WAL readers see the last commit)
+            // asked while the write is still open: nothing committed here yet, so the version kept stands
             assertThat(version.current()).isEqualTo(before);
         });
         assertThat(version.current()).as("the commit made the version kept stale").isEqualTo(before + 1);
