@@ -454,6 +454,17 @@ class BenchmarkSuiteTest {
                 assertThat(r[1].errors()).as(r[1].name()).isZero();
             }
 
+            // the same page asked for as browsers ask (they all accept gzip): the bytes counted are those sent
+            LoadGenerator browsers = new LoadGenerator(size.loadSeconds(), LOAD_THREADS, 1_000_000,
+                    LoadGenerator.BROWSERS_ACCEPT_ENCODING);
+            LoadGenerator.Result rootCompressed = browsers.measure("/ (rankings), as browsers ask", base.resolve("/"));
+            rows.add(new Row("page " + rootCompressed.name() + " (Accept-Encoding: "
+                    + LoadGenerator.BROWSERS_ACCEPT_ENCODING + "): req/s, server p50/p95 ms", rate(rootCompressed)
+                    + String.format(Locale.ROOT, ", %.1f KB an answer", kbPerAnswer(rootCompressed)),
+                    ">= 0.5x cached /", rootText + String.format(Locale.ROOT, " uncompressed, %.1f KB an answer",
+                    kbPerAnswer(root)), ratio(rootCompressed.perSecond(), root.perSecond())));
+            assertThat(rootCompressed.errors()).as(rootCompressed.name()).isZero();
+
             apiFigures(app, load, base, dir, settings);
 
             // page load while a crawl writes: one more post on every regular and bursty blog (added above), so the
@@ -790,6 +801,10 @@ class BenchmarkSuiteTest {
                 server.stop();
             }
         }
+    }
+
+    private static double kbPerAnswer(LoadGenerator.Result r) {
+        return r.bytes() / 1024.0 / Math.max(1, r.requests());
     }
 
     private static String rate(LoadGenerator.Result r) {

@@ -20,6 +20,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -50,12 +51,26 @@ final class LoadGenerator {
     private final int maxRequests;
     private final CloseableHttpClient client;
 
+    /** What browsers send in {@code Accept-Encoding} (current Chromium and Firefox). */
+    static final String BROWSERS_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
+    /** A generator whose requests carry no {@code Accept-Encoding}: the pages as served, uncompressed. */
     LoadGenerator(int seconds, int threads, int maxRequests) {
+        this(seconds, threads, maxRequests, null);
+    }
+
+    /**
+     * A generator whose requests carry {@code acceptEncoding} (none if null). The bodies are read as they arrive,
+     * compressed or not, and counted, never decompressed: a browser's decompression is not the site's cost.
+     */
+    LoadGenerator(int seconds, int threads, int maxRequests, String acceptEncoding) {
         this.seconds = seconds;
         this.threads = threads;
         this.maxRequests = maxRequests;
-        // a kept-alive connection per client thread; no Accept-Encoding, as before: the pages are measured as served
+        // a kept-alive connection per client thread
         this.client = HttpClients.custom()
+                .setDefaultHeaders(acceptEncoding == null ? List.of()
+                        : List.of(new BasicHeader("Accept-Encoding", acceptEncoding)))
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(threads).setMaxConnPerRoute(threads)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
