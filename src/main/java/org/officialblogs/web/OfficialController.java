@@ -48,7 +48,7 @@ final class OfficialController {
         // served from the last rendering while the metrics are unchanged, like the rankings
         String key = "/officials/" + id;
         long version = cache.version();
-        byte[] cached = cache.get(key, version);
+        KeptPage cached = cache.get(key, version);
         if (cached != null) {
             HtmlResponse.send(ctx, cached);
             return;
@@ -58,8 +58,7 @@ final class OfficialController {
                 .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
         OfficialPage page = OfficialPage.of(site, profile, readable, now);
         byte[] body = templates.renderBytes("official.jte", page.withArchived(archived(profile)));
-        if (ctx.status().getCode() == 200) cache.put(key, version, body);
-        HtmlResponse.send(ctx, body);
+        HtmlResponse.send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, body) : new KeptPage(body));
     }
 
     /** The archive's figures of the profile's blogs that were read from it with posts found, in words. */

@@ -66,7 +66,7 @@ final class RankingsController {
         String key = ctx.queryString() == null ? "/" : "/?" + ctx.queryString();
         // read before the data: a write landing while the page renders leaves it cached as stale, never as current
         long version = cache.version();
-        byte[] cached = cache.get(key, version);
+        KeptPage cached = cache.get(key, version);
         if (cached != null) {
             HtmlResponse.send(ctx, cached);
             return;
@@ -142,8 +142,7 @@ final class RankingsController {
                 new Pagination(page, PAGE_SIZE, total, viewParams), caption, notes,
                 total == 0 && ranked && country == null && level == null && branch == null && status == null
                         && search == null ? empty() : null));
-        if (ctx.status().getCode() == 200) cache.put(key, version, body);
-        HtmlResponse.send(ctx, body);
+        HtmlResponse.send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, body) : new KeptPage(body));
     }
 
     /** Why nothing is ranked: the registry, the crawler's schedule, its last crawl and its failures. */

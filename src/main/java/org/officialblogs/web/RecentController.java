@@ -56,7 +56,7 @@ final class RecentController {
         // metrics: a crawl that stores posts recomputes them)
         String key = "/recent?page=" + page;
         long version = cache.version();
-        byte[] cached = cache.get(key, version);
+        KeptPage cached = cache.get(key, version);
         if (cached != null) {
             HtmlResponse.send(ctx, cached);
             return;
@@ -79,8 +79,7 @@ final class RecentController {
         byte[] body = templates.renderBytes("recent.jte", new RecentPage(site, items, page,
                 page > 1 ? (page == 2 ? "/recent" : "/recent?page=" + (page - 1)) : null,
                 hasNext ? "/recent?page=" + (page + 1) : null));
-        if (ctx.status().getCode() == 200) cache.put(key, version, body);
-        HtmlResponse.send(ctx, body);
+        HtmlResponse.send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, body) : new KeptPage(body));
     }
 
     void recentAtom(Context ctx) {

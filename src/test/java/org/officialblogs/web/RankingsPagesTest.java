@@ -262,17 +262,31 @@ class RankingsPagesTest {
     }
 
     @Test
-    void aKeptPageIsTheSameBytesCompressedOrNotAndItsHeadersComeWithAHead() throws Exception {
+    void aKeptPageIsTheSameBytesGzippedWhenAcceptedOrPlainAndItsHeadersComeWithAHead() throws Exception {
         String first = site.server.get("/").body(); // rendered, and kept
         HttpResponse<byte[]> gzipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 site.server.base.resolve("/")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gzipped.headers().firstValue("Server-Timing")).isPresent();
+        assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(gzipped.headers().firstValueAsLong("Content-Length")).hasValue(gzipped.body().length);
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
             assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first);
         }
+        // a browser's own words, and a client that refuses gzip by its weight: plain
+        HttpResponse<byte[]> browser = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                site.server.base.resolve("/")).header("Accept-Encoding", "gzip, deflate, br, zstd").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(browser.body()).isEqualTo(gzipped.body());
+        HttpResponse<byte[]> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                site.server.base.resolve("/")).header("Accept-Encoding", "*, gzip;q=0").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first);
         HttpResponse<String> plain = site.server.get("/");
         assertThat(plain.body()).isEqualTo(first);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().firstValue("Vary")).hasValue("Accept-Encoding");
         assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).matches("text/html; ?charset=utf-8"));
         assertThat(plain.headers().firstValue("Server-Timing")).isPresent();
         HttpResponse<String> head = site.server.send(java.net.http.HttpRequest.newBuilder(site.server.base.resolve("/"))
