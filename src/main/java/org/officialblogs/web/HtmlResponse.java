@@ -44,6 +44,14 @@ final class HtmlResponse {
     }
 
     /**
+     * Sends a page just rendered from the data as of {@code version}, keeping it in {@code cache} under {@code key}
+     * when its status is 200 (a page sent with another status is never served again as the page).
+     */
+    static void sendRendered(Context ctx, RenderedPageCache cache, String key, long version, byte[] html) {
+        send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, html) : new KeptPage(html));
+    }
+
+    /**
      * Whether an {@code Accept-Encoding} value accepts gzip (RFC 9110, section 12.5.3): {@code gzip} or
      * {@code x-gzip} with a weight above 0, or else {@code *} with one. No header, or one that names neither: no.
      */

@@ -58,7 +58,7 @@ final class OfficialController {
                 .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
         OfficialPage page = OfficialPage.of(site, profile, readable, now);
         byte[] body = templates.renderBytes("official.jte", page.withArchived(archived(profile)));
-        HtmlResponse.send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, body) : new KeptPage(body));
+        HtmlResponse.sendRendered(ctx, cache, key, version, body);
     }
 
     /** The archive's figures of the profile's blogs that were read from it with posts found, in words. */

@@ -142,7 +142,7 @@ final class RankingsController {
                 new Pagination(page, PAGE_SIZE, total, viewParams), caption, notes,
                 total == 0 && ranked && country == null && level == null && branch == null && status == null
                         && search == null ? empty() : null));
-        HtmlResponse.send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, body) : new KeptPage(body));
+        HtmlResponse.sendRendered(ctx, cache, key, version, body);
     }
 
     /** Why nothing is ranked: the registry, the crawler's schedule, its last crawl and its failures. */

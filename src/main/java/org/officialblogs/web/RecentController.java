@@ -79,7 +79,7 @@ final class RecentController {
         byte[] body = templates.renderBytes("recent.jte", new RecentPage(site, items, page,
                 page > 1 ? (page == 2 ? "/recent" : "/recent?page=" + (page - 1)) : null,
                 hasNext ? "/recent?page=" + (page + 1) : null));
-        HtmlResponse.send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, body) : new KeptPage(body));
+        HtmlResponse.sendRendered(ctx, cache, key, version, body);
     }
 
     void recentAtom(Context ctx) {
