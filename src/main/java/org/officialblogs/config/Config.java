@@ -126,7 +126,7 @@ public record Config(
             new Setting("OFFICIALBLOGS_REQUEST_BODY_MIN_RATE", "1024", "Slowest request body accepted, in bytes per second (after its first second)"),
             new Setting("OFFICIALBLOGS_THREADS_PER_ADDRESS", "16", "Requests of one client address handled at once; more wait their turn without holding a thread"),
             new Setting("OFFICIALBLOGS_CRAWL_SHARE_WHILE_SERVING", "10", "Percent of the processors a crawl may use while the site is answering visitors; it waits for the rest (100: it never waits)"),
-            new Setting("OFFICIALBLOGS_PAGE_CACHE_SECONDS", "10", "Longest a rendered page (rankings, profiles, recent posts) is served again while the metrics are unchanged; 0: every request is rendered"),
+            new Setting("OFFICIALBLOGS_PAGE_CACHE_SECONDS", "10", "Longest a rendered page (rankings, all registry entries, profiles, recent posts) is served again while the data it shows is unchanged; 0: every request is rendered"),
             new Setting("OFFICIALBLOGS_DB_BUSY_TIMEOUT_MS", "5000", "Longest wait for a write while another process or writer holds the database; then 503 with Retry-After"),
             new Setting("OFFICIALBLOGS_LOG_LEVEL", "INFO", "How much is logged to standard error: ERROR, WARN, INFO, DEBUG or TRACE (OFF for nothing)"),
             new Setting("OFFICIALBLOGS_WIKIDATA_ENDPOINT", "https://query.wikidata.org/sparql", "SPARQL endpoint `discover wikidata` and `enrich wikidata` ask"));

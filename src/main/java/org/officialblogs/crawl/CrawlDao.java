@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.officialblogs.db.Coded;
+import org.officialblogs.db.DataVersion;
 import org.officialblogs.db.FirstRowsPerKey;
 import org.officialblogs.db.SingleWriter;
 import org.officialblogs.registry.ListingStatus;
@@ -158,12 +159,15 @@ public final class CrawlDao {
 
     /** Stores the blog's feed address (found by discovery, or after consistent permanent redirects). */
     public void setFeedUrl(long blogId, String feedUrl, String feedUrlKey, String platform, Instant now) {
-        writer.useTransaction(h -> h.createUpdate("""
-                UPDATE blog SET feed_url = :feed, feed_url_key = :key, platform = coalesce(:platform, platform),
-                    updated_at = :now
-                WHERE id = :id AND NOT EXISTS (SELECT 1 FROM blog o WHERE o.feed_url_key = :key AND o.id <> :id)
-                """).bind("feed", feedUrl).bind("key", feedUrlKey).bind("platform", platform).bind("now", now)
-                .bind("id", blogId).execute());
+        writer.useTransaction(h -> {
+            DataVersion.bump(h); // the registry's pages show a blog's feed where it has no site address
+            h.createUpdate("""
+                    UPDATE blog SET feed_url = :feed, feed_url_key = :key, platform = coalesce(:platform, platform),
+                        updated_at = :now
+                    WHERE id = :id AND NOT EXISTS (SELECT 1 FROM blog o WHERE o.feed_url_key = :key AND o.id <> :id)
+                    """).bind("feed", feedUrl).bind("key", feedUrlKey).bind("platform", platform).bind("now", now)
+                    .bind("id", blogId).execute();
+        });
     }
 
     public void setPlatformIfUnknown(long blogId, String platform, Instant now) {
@@ -174,8 +178,11 @@ public final class CrawlDao {
 
     /** Sets the registry status (offline on 410; back to active when an offline blog answers again). */
     public void setListingStatus(long blogId, ListingStatus status, Instant now) {
-        writer.useTransaction(h -> h.createUpdate("UPDATE blog SET status = :status, updated_at = :now WHERE id = :id")
-                .bind("status", status.code()).bind("now", now).bind("id", blogId).execute());
+        writer.useTransaction(h -> {
+            DataVersion.bump(h); // the pages show a blog that went offline as such
+            h.createUpdate("UPDATE blog SET status = :status, updated_at = :now WHERE id = :id")
+                    .bind("status", status.code()).bind("now", now).bind("id", blogId).execute();
+        });
     }
 
     private static final String UPSERT_POST = """

@@ -7,7 +7,11 @@ import org.officialblogs.registry.Countries;
 import org.officialblogs.registry.DirectoryQuery;
 import org.officialblogs.registry.Level;
 
-/** GET /?tab=all : every registry entry (leads included), filterable by country, level and a search term. */
+/**
+ * GET /?tab=all : every registry entry (leads included), filterable by country, level and a search term. Kept as
+ * rendered, like the rankings, while the registry and the metrics are unchanged (every write to what it shows raises
+ * the data version).
+ */
 final class DirectoryController {
 
     static final int PAGE_SIZE = 50;
@@ -15,14 +19,24 @@ final class DirectoryController {
     private final DirectoryQuery query;
     private final Templates templates;
     private final SiteInfo site;
+    private final RenderedPageCache cache;
 
-    DirectoryController(DirectoryQuery query, Templates templates, SiteInfo site) {
+    DirectoryController(DirectoryQuery query, Templates templates, SiteInfo site, RenderedPageCache cache) {
         this.query = query;
         this.templates = templates;
         this.site = site;
+        this.cache = cache;
     }
 
     void show(Context ctx) {
+        // the query string names the tab, so the key never meets one of the rankings' own
+        String key = "/?" + ctx.queryString();
+        long version = cache.version(); // before the data: a write meanwhile leaves the page stale, never current
+        KeptPage kept = cache.get(key, version);
+        if (kept != null) {
+            HtmlResponse.send(ctx, kept);
+            return;
+        }
         java.util.List<String> notes = new java.util.ArrayList<>();
         String country = blankToNull(ctx.queryParam("country"));
         if (country != null && !Countries.isValid(country.toUpperCase(java.util.Locale.ROOT))) {
@@ -57,9 +71,10 @@ final class DirectoryController {
         params.put("q", search);
         DirectoryQuery.Result shown = result;
         var options = Countries.all().stream().filter(e -> shown.countries().containsKey(e.getKey())).toList();
-        templates.render(ctx, "directory.jte", new DirectoryPage(site, Tab.all(Tab.ALL, null, null, null), country, level == null ? null : level.code(),
-                search, options, result.levels(), result.rows(), new Pagination(page, PAGE_SIZE, result.total(), params),
-                notes));
+        byte[] body = templates.renderBytes("directory.jte", new DirectoryPage(site, Tab.all(Tab.ALL, null, null, null),
+                country, level == null ? null : level.code(), search, options, result.levels(), result.rows(),
+                new Pagination(page, PAGE_SIZE, result.total(), params), notes));
+        HtmlResponse.sendRendered(ctx, cache, key, version, body);
     }
 
     /** A value quoted back to the visitor: at most 40 characters. */

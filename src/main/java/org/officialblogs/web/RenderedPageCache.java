@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * their validity is shared. Bounded in entries and in
  * bytes of HTML (each page's gzip form, made when first asked for, adds about a tenth: the rankings' 55 KB gzip to 5 KB):
  * when full it starts again empty, which is cheap and never serves stale data.
- * One cache serves every page kept this way (the rankings, profiles, recent posts), so keys start with the path.
+ * One cache serves every page kept this way (the rankings, all registry entries, profiles, recent posts), so keys start with the path.
  */
 final class RenderedPageCache {
 

@@ -96,9 +96,10 @@ public final class WebApp {
         this.site = new SiteInfo(version, config.serve().baseUrl().toString(), notice);
         this.templates = new Templates();
         Readable readable = new Readable(sources.settings().zone());
-        DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site);
         // the pages most visited, kept as rendered while the metrics they show are unchanged (one cache, one rule)
         RenderedPageCache pages = RenderedPageCache.forPages(sources.database().dataVersion()::current, config.serve().pageCacheTtl());
+        DirectoryController directory = new DirectoryController(new DirectoryQuery(sources.registry()), templates, site,
+                pages);
         this.rankings = new RankingsController(sources.metrics(), directory, templates, site, readable, sources.crawl(),
                 sources.registry(), sources.clock(), pages);
         this.officials = new OfficialController(new ProfileQuery(sources.database().snapshot(), sources.registry(), sources.crawl(), sources.metrics(),

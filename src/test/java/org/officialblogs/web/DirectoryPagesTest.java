@@ -105,6 +105,42 @@ class DirectoryPagesTest {
     }
 
     @Test
+    void theEntriesAreKeptAsRenderedUntilTheRegistryOrTheCrawlerChangesWhatTheyShow() throws Exception {
+        load("Ann Example,Mayor of Springfield,US,,,local,executive,,,,,https://ann.example.org/,,,,,,https://source.example.org/list,\n");
+        long blog = server.app.registry.jdbi().withHandle(h -> h.createQuery("SELECT id FROM blog").mapTo(Long.class).one());
+        assertThat(names(server.get("/?tab=all").body())).containsExactly("Ann Example");
+        // a change no write path announces is not seen: the page is served as it was rendered
+        server.app.registry.jdbi().useHandle(h -> h.createUpdate("UPDATE official SET name = 'Ann Unannounced'").execute());
+        assertThat(names(server.get("/?tab=all").body())).containsExactly("Ann Example");
+        // an import raises the data version: the next answer is rendered again, with both changes
+        load("Bob Example,Mayor of Shelbyville,US,,,local,executive,,,,,https://bob.example.org/,,,,,,https://source.example.org/list,\n");
+        assertThat(names(server.get("/?tab=all").body())).containsExactly("Ann Unannounced", "Bob Example");
+        // the crawler marks a blog offline (410): the kept page says so at once
+        server.app.crawl.setListingStatus(blog, org.officialblogs.registry.ListingStatus.OFFLINE, java.time.Instant.now());
+        Document after = Jsoup.parse(server.get("/?tab=all").body());
+        assertThat(after.select("table.directory tbody tr:has(a:contains(Ann)) .badge.offline")).hasSize(1);
+        // another query is a page of its own, and one sent gzipped is the same page
+        assertThat(names(server.get("/?tab=all&q=Bob").body())).containsExactly("Bob Example");
+        HttpResponse<byte[]> gzipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                server.base.resolve("/?tab=all")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gunzip(gzipped.body())).isEqualTo(server.get("/?tab=all").body());
+    }
+
+    private static java.util.List<String> names(String html) {
+        return Jsoup.parse(html).select("table.directory tbody th a").eachText();
+    }
+
+    private static String gunzip(byte[] body) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void anOfficialPageShowsOfficeJurisdictionBlogAndSources() {
         load("Ann Example,Mayor of Springfield,US,Illinois,Springfield,local,executive,,Q42,2019,,https://ann.example.org/,"
                 + "https://ann.example.org/feed/,wordpress,en,self,2019-,https://city.example.gov/ann ; https://news.example.com/ann,\n");
