@@ -465,6 +465,13 @@ class BenchmarkSuiteTest {
                     kbPerAnswer(root)), ratio(rootCompressed.perSecond(), root.perSecond())));
             assertThat(rootCompressed.errors()).as(rootCompressed.name()).isZero();
 
+            // the registry's every entry, the other listing a visitor pages through, kept as the rankings are
+            LoadGenerator.Result entries = load.measure("/?tab=all (all registry entries), repeat views",
+                    base.resolve("/?tab=all"));
+            rows.add(new Row("page " + entries.name() + ": req/s, server p50/p95 ms", rate(entries), ">= 0.5x cached /",
+                    rootText, ratio(entries.perSecond(), root.perSecond())));
+            assertThat(entries.errors()).as(entries.name()).isZero();
+
             apiFigures(app, load, base, dir, settings);
 
             // the load the crawl will meet, idle first: the same pages in turn, each already warmed up above, for the
