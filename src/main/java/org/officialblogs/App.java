@@ -214,8 +214,10 @@ public final class App implements AutoCloseable {
         this.crawlClaims = new CrawlClaims(new CrawlClaimDao(database.jdbi(), database.writer()), Clock.systemUTC(),
                 config.politeness().crawlLease(), config.politeness().hostDelay());
         this.visitors = new VisitorsFirst(config.serve().crawlShareWhileServing(), Runtime.getRuntime().availableProcessors());
+        // while visitors are served the crawl runs at its share of the processors, which a few blogs in progress use
+        // up: more would only hold memory and threads through their waits (see InProgressLimit)
         this.crawlRunner = new CrawlRunner(crawl, crawler, metrics, clock, config.politeness().maxConcurrentFetches() * 128,
-                crawlClaims, visitors);
+                config.politeness().maxConcurrentFetches() * 8, crawlClaims, visitors);
         this.queuedTrigger = new QueuedCrawlTrigger(crawl, crawlRunner, clock);
         var archiveSettings = org.officialblogs.crawl.archive.ArchiveSettings.from(config);
         // the pace toward the archive and its Retry-After are wall-clock time, whatever clock the pages are measured by

@@ -8,23 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.officialblogs.crawl.fetch.FailureKind;
 import org.officialblogs.metrics.MetricsService;
+import org.officialblogs.priority.InProgressLimit;
 import org.officialblogs.priority.Urgency;
 import org.officialblogs.priority.VisitorsFirst;
 
 /**
  * Crawls many blogs at once: a pool of workers, each running one blog's chain of requests (the fetcher keeps one
  * request at a time per host, the delay between them and the global limit on requests in flight), the blogs with
- * the longest chains started first, a blog never crawled twice at the same time (claimed in the database, see
+ * the longest chains started first, fewer blogs in progress while the site answers visitors (see
+ * {@link InProgressLimit}), a blog never crawled twice at the same time (claimed in the database, see
  * {@link CrawlClaims}, so not by two processes either), and a summary at the end. The
  * schedule itself lives in the database, so a crash loses nothing but the crawls in flight.
  */
@@ -63,10 +67,15 @@ public final class CrawlRunner implements AutoCloseable {
     private final MetricsService metrics;
     private final Clock clock;
     private final ExecutorService workers;
+    private final InProgressLimit inProgress;
     private final CrawlClaims claims;
 
+    /**
+     * @param workers             blogs in progress at once on a quiet site (each on a worker thread of its own)
+     * @param workersWhileServing blogs in progress at once while the site answers visitors (see {@link InProgressLimit})
+     */
     public CrawlRunner(CrawlDao dao, CrawlService service, MetricsService metrics, Clock clock, int workers,
-                       CrawlClaims claims, VisitorsFirst visitors) {
+                       int workersWhileServing, CrawlClaims claims, VisitorsFirst visitors) {
         this.dao = dao;
         this.claims = claims;
         this.service = service;
@@ -74,16 +83,17 @@ public final class CrawlRunner implements AutoCloseable {
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         int size = Math.max(1, workers);
-        // threads are made as blogs come and leave when idle: a worker mostly waits out a host's delay, so the pool
-        // is large, and it costs nothing between runs
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
+        this.inProgress = new InProgressLimit(visitors, size, Math.max(1, workersWhileServing));
+        // threads are made as blogs start, an idle one is used again first, and they leave after 30 s idle: a worker
+        // mostly waits out a host's delay, so there may be many, and none between runs; the limit on blogs in
+        // progress bounds them, so the pool itself need not
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
                     // every worker crawls in the background: it yields the processors to visitors at each request
                     Thread t = new Thread(visitors.bind(r), "crawl-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
     }
 
@@ -130,8 +140,9 @@ public final class CrawlRunner implements AutoCloseable {
         boolean perBlog = targets.size() < BATCH_RECOMPUTE_FROM;
         AtomicInteger finished = new AtomicInteger();
         List<Future<CrawlOutcome>> futures = new ArrayList<>();
-        for (CrawlTarget t : ordered) {
-            futures.add(workers.submit(() -> {
+        for (int i = 0; i < ordered.size(); i++) {
+            CrawlTarget t = ordered.get(i);
+            Future<CrawlOutcome> started = start(() -> {
                 try {
                     Urgency.set(CrawlOrder.initialUrgency(t, lastRequests, firstCrawlUrgency));
                     CrawlOutcome o = service.crawl(t, perBlog);
@@ -142,7 +153,13 @@ public final class CrawlRunner implements AutoCloseable {
                     Urgency.clear();
                     claims.release(t);
                 }
-            }));
+            });
+            if (started == null) {
+                // stopped while waiting to start more: the blogs not started are given back, the others end below
+                ordered.subList(i, ordered.size()).forEach(claims::release);
+                break;
+            }
+            futures.add(started);
         }
         int fetched = 0, notModified = 0, failed = 0, newPosts = 0, checks = 0;
         boolean changed = false;
@@ -176,6 +193,31 @@ public final class CrawlRunner implements AutoCloseable {
         }
         return new Summary(futures.size(), fetched, notModified, failed, newPosts, checks, byKind,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Starts a blog's crawl on a worker once the limit on blogs in progress lets it; null when the runner was
+     * interrupted or closed meanwhile.
+     */
+    private Future<CrawlOutcome> start(Callable<CrawlOutcome> crawl) {
+        try {
+            inProgress.enter();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            return workers.submit(() -> {
+                try {
+                    return crawl.call();
+                } finally {
+                    inProgress.leave();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inProgress.leave();
+            return null;
+        }
     }
 
     @Override
