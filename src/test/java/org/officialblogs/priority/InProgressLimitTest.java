@@ -15,8 +15,10 @@ class InProgressLimitTest {
     /** 5 tasks at most on a quiet site, 2 while visitors are served; a waiter looks again every 20 ms. */
     private final InProgressLimit limit = new InProgressLimit(serving::get, 5, 2, 20);
 
-    /** Enters on a thread of its own; the latch opens once it is in. */
-    private CountDownLatch enterOnAnotherThread() {
+    /** A thread of its own entering a limit; {@code in} opens once it is in. */
+    private record Entering(Thread thread, CountDownLatch in) {}
+
+    private static Entering enterOnAnotherThread(InProgressLimit limit) {
         CountDownLatch in = new CountDownLatch(1);
         Thread t = new Thread(() -> {
             try {
@@ -28,7 +30,11 @@ class InProgressLimitTest {
         });
         t.setDaemon(true);
         t.start();
-        return in;
+        return new Entering(t, in);
+    }
+
+    private CountDownLatch enterOnAnotherThread() {
+        return enterOnAnotherThread(limit).in();
     }
 
     @Test
@@ -91,19 +97,10 @@ class InProgressLimitTest {
     void theLimitWhileServingIsNeverAboveTheQuietOneAndLeavingMoreThanEnteredIsAnError() throws Exception {
         InProgressLimit odd = new InProgressLimit(() -> true, 1, 10, 20);
         odd.enter();
-        CountDownLatch in = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            try {
-                odd.enter();
-                in.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        assertThat(in.await(200, TimeUnit.MILLISECONDS)).isFalse();
-        t.interrupt();
+        Entering second = enterOnAnotherThread(odd);
+        assertThat(second.in().await(200, TimeUnit.MILLISECONDS)).isFalse();
+        second.thread().interrupt();
+        second.thread().join(5_000);
         odd.leave();
         assertThatThrownBy(odd::leave).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new InProgressLimit(() -> true, 0, 1, 20)).isInstanceOf(IllegalArgumentException.class);
