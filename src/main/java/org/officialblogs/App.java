@@ -263,7 +263,7 @@ public final class App implements AutoCloseable {
         this.exports = new ExportDao(database.jdbi());
         this.exporter = new DataExporter(exports, new SqliteSnapshot(database.jdbi(), database.dialect()), config.serve().baseUrl().toString(), clock,
                 config.storage().dataDir().resolve("downloads"), notice);
-        this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock, visitors);
+        this.operations = new OperationalMetrics(new OperationsDao(database.jdbi()), clock, visitors, crawlRunner::inProgress);
     }
 
     /** The crawler's HTTP settings from the configuration, with our User-Agent. */

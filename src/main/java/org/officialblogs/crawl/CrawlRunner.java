@@ -195,6 +195,11 @@ public final class CrawlRunner implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** Blogs being crawled by this runner's workers now. */
+    public int inProgress() {
+        return inProgress.inProgress();
+    }
+
     /**
      * Starts a blog's crawl on a worker once the limit on blogs in progress lets it; null when the runner was
      * interrupted or closed meanwhile.

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import org.officialblogs.priority.VisitorsFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,8 @@ public final class OperationalMetrics implements AutoCloseable {
     private final AtomicReference<Double> lastSuccessSeconds = new AtomicReference<>(Double.NaN);
     private final Counter databaseErrors;
 
-    public OperationalMetrics(OperationsDao dao, Clock clock, VisitorsFirst visitors) {
+    /** @param blogsInProgress blogs being crawled in this process now */
+    public OperationalMetrics(OperationsDao dao, Clock clock, VisitorsFirst visitors, IntSupplier blogsInProgress) {
         this.dao = dao;
         this.clock = clock;
         new JvmMemoryMetrics().bindTo(registry);
@@ -87,6 +89,9 @@ public final class OperationalMetrics implements AutoCloseable {
         FunctionCounter.builder("officialblogs.crawl.visitor.wait", visitors, v -> v.waitedNanos() / 1e9)
                 .description("Time the crawl's workers slept so that visitors were served first, added up over the workers")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("officialblogs.crawl.in.progress", blogsInProgress, IntSupplier::getAsInt)
+                .description("Blogs being crawled in this process now (fewer start while visitors are served)")
                 .register(registry);
         databaseErrors = Counter.builder("officialblogs.metrics.database.errors")
                 .description("Scrapes whose database numbers could not be read (the previous values were shown)")

@@ -29,6 +29,9 @@ class CrawlWhileServingTest {
     @TempDir
     Path dir;
 
+    /** The most blogs the runner counted in progress while visitors came. */
+    private final java.util.concurrent.atomic.AtomicInteger mostCounted = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Per host: when its first and its last request arrived. */
     private final Map<String, long[]> spans = new ConcurrentHashMap<>();
 
@@ -55,6 +58,8 @@ class CrawlWhileServingTest {
             HostResolver resolver = HostResolver.withOverrides(hosts, HostResolver.system());
 
             assertThat(peakInProgress(dir.resolve("serving"), resolver, port, true)).isBetween(1, 8);
+            // the runner's own count (the operational metrics' officialblogs_crawl_in_progress) agrees
+            assertThat(mostCounted.get()).isBetween(1, 8);
             spans.clear();
             assertThat(peakInProgress(dir.resolve("quiet"), resolver, port, false)).isGreaterThan(8);
         }
@@ -75,6 +80,7 @@ class CrawlWhileServingTest {
             Thread visits = new Thread(() -> {
                 while (crawling.get()) {
                     crawl.app.visitors.visit(); // a visitor's request began
+                    mostCounted.accumulateAndGet(crawl.app.crawlRunner.inProgress(), Math::max);
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -94,6 +100,7 @@ class CrawlWhileServingTest {
                 visits.join();
             }
             assertThat(summary.fetched()).as(summary.text()).isEqualTo(BLOGS);
+            assertThat(crawl.app.crawlRunner.inProgress()).as("none once the run is over").isZero();
         }
         assertThat(spans).hasSize(BLOGS);
         // the most spans open at once: a blog is in progress from its first request to its last

@@ -90,6 +90,7 @@ class MetricsEndpointTest {
             assertThat(first.find(outcomes, Map.of("outcome", "dns"))).as("older than 24 hours").isEmpty();
             assertThat(first.value("officialblogs_crawl_due")).isEqualTo(2);
             assertThat(first.value("officialblogs_crawl_visitor_wait_seconds_total")).as("no crawl has run").isZero();
+            assertThat(first.value("officialblogs_crawl_in_progress")).as("no crawl is running").isZero();
             // the registry's listed blogs are "listed": "active" is a measured status, the ranking's meaning
             assertThat(first.value("officialblogs_blogs", Map.of("status", "listed"))).isEqualTo(2);
             assertThat(first.find("officialblogs_blogs", Map.of("status", "active"))).isEmpty();
