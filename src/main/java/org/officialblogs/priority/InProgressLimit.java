@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
  * with 2,000 blogs in progress is no faster than one with a hundred; but each of those blogs holds a thread, a
  * connection and what it has read so far through its waits. On the 2,000-blog synthetic web, pages under a crawl ran
  * at 46 to 54 % of their idle rate with every blog in progress, the collector at 6 % of the processors and every
- * request's own cost up by half; with 128 in progress, 78 %, the collector at 1 % and the crawl done sooner.
+ * request's own cost up by half; with at most 128 in progress while serving, 75 to 76 %, the collector at 1 to 2 %
+ * and the crawl done sooner (docs/benchmarks.md).
  */
 public final class InProgressLimit {
 
