@@ -195,7 +195,7 @@ public final class CrawlRunner implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Blogs being crawled by this runner's workers now. */
+    /** Blogs this runner's runs are crawling now, on its workers ({@link #runOne} is not counted: it runs on the caller). */
     public int inProgress() {
         return inProgress.inProgress();
     }

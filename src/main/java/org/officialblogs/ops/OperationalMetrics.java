@@ -58,7 +58,7 @@ public final class OperationalMetrics implements AutoCloseable {
     private final AtomicReference<Double> lastSuccessSeconds = new AtomicReference<>(Double.NaN);
     private final Counter databaseErrors;
 
-    /** @param blogsInProgress blogs being crawled in this process now */
+    /** @param blogsInProgress blogs the crawl runs of this process are crawling now */
     public OperationalMetrics(OperationsDao dao, Clock clock, VisitorsFirst visitors, IntSupplier blogsInProgress) {
         this.dao = dao;
         this.clock = clock;
@@ -91,7 +91,8 @@ public final class OperationalMetrics implements AutoCloseable {
                 .baseUnit("seconds")
                 .register(registry);
         Gauge.builder("officialblogs.crawl.in.progress", blogsInProgress, IntSupplier::getAsInt)
-                .description("Blogs being crawled in this process now (fewer start while visitors are served)")
+                .description("Blogs the crawl runs of this process are crawling now (fewer start while visitors are served;"
+                        + " a single blog crawled on request is not counted)")
                 .register(registry);
         databaseErrors = Counter.builder("officialblogs.metrics.database.errors")
                 .description("Scrapes whose database numbers could not be read (the previous values were shown)")
