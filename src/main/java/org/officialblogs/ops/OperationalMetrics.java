@@ -90,7 +90,10 @@ public final class OperationalMetrics implements AutoCloseable {
                 .description("Time the crawl's workers slept so that visitors were served first, added up over the workers")
                 .baseUnit("seconds")
                 .register(registry);
+        // held strongly: a gauge keeps only a weak reference to what it reads, and the supplier passed in (a method
+        // reference) is referenced nowhere else, so it was collected and the gauge read NaN
         Gauge.builder("officialblogs.crawl.in.progress", blogsInProgress, IntSupplier::getAsInt)
+                .strongReference(true)
                 .description("Blogs the crawl runs of this process are crawling now (fewer start while visitors are served;"
                         + " a single blog crawled on request is not counted)")
                 .register(registry);
