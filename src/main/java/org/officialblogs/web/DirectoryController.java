@@ -30,13 +30,10 @@ final class DirectoryController {
 
     void show(Context ctx) {
         // the query string names the tab, so the key never meets one of the rankings' own
-        String key = "/?" + ctx.queryString();
-        long version = cache.version(); // before the data: a write meanwhile leaves the page stale, never current
-        KeptPage kept = cache.get(key, version);
-        if (kept != null) {
-            HtmlResponse.send(ctx, kept);
-            return;
-        }
+        HtmlResponse.sendKeptOrRendered(ctx, cache, "/?" + ctx.queryString(), () -> render(ctx));
+    }
+
+    private byte[] render(Context ctx) {
         java.util.List<String> notes = new java.util.ArrayList<>();
         String country = blankToNull(ctx.queryParam("country"));
         if (country != null && !Countries.isValid(country.toUpperCase(java.util.Locale.ROOT))) {
@@ -71,10 +68,9 @@ final class DirectoryController {
         params.put("q", search);
         DirectoryQuery.Result shown = result;
         var options = Countries.all().stream().filter(e -> shown.countries().containsKey(e.getKey())).toList();
-        byte[] body = templates.renderBytes("directory.jte", new DirectoryPage(site, Tab.all(Tab.ALL, null, null, null),
+        return templates.renderBytes("directory.jte", new DirectoryPage(site, Tab.all(Tab.ALL, null, null, null),
                 country, level == null ? null : level.code(), search, options, result.levels(), result.rows(),
                 new Pagination(page, PAGE_SIZE, result.total(), params), notes));
-        HtmlResponse.sendRendered(ctx, cache, key, version, body);
     }
 
     /** A value quoted back to the visitor: at most 40 characters. */

@@ -5,6 +5,7 @@ import io.javalin.http.Header;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.QuotedQualityCSV;
 
 /**
@@ -44,10 +45,19 @@ final class HtmlResponse {
     }
 
     /**
-     * Sends a page just rendered from the data as of {@code version}, keeping it in {@code cache} under {@code key}
-     * when its status is 200 (a page sent with another status is never served again as the page).
+     * Sends the page kept in {@code cache} under {@code key} while the data it was rendered from is unchanged; else
+     * renders it, sends it and keeps it when its status is 200 (a page sent with another status is never served
+     * again as the page). The data version is read before anything is rendered, so a write landing meanwhile leaves
+     * the page kept as stale, never as current.
      */
-    static void sendRendered(Context ctx, RenderedPageCache cache, String key, long version, byte[] html) {
+    static void sendKeptOrRendered(Context ctx, RenderedPageCache cache, String key, Supplier<byte[]> render) {
+        long version = cache.version();
+        KeptPage kept = cache.get(key, version);
+        if (kept != null) {
+            send(ctx, kept);
+            return;
+        }
+        byte[] html = render.get();
         send(ctx, ctx.status().getCode() == 200 ? cache.put(key, version, html) : new KeptPage(html));
     }
 

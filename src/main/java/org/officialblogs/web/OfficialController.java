@@ -46,19 +46,13 @@ final class OfficialController {
     void show(Context ctx) {
         long id = parseId(ctx.pathParam("id"));
         // served from the last rendering while the metrics are unchanged, like the rankings
-        String key = "/officials/" + id;
-        long version = cache.version();
-        KeptPage cached = cache.get(key, version);
-        if (cached != null) {
-            HtmlResponse.send(ctx, cached);
-            return;
-        }
-        var now = clock.instant();
-        ProfileQuery.OfficialProfile profile = profiles.find(id, now)
-                .orElseThrow(() -> new NotFoundResponse("There is no official with the number " + id + " in the directory."));
-        OfficialPage page = OfficialPage.of(site, profile, readable, now);
-        byte[] body = templates.renderBytes("official.jte", page.withArchived(archived(profile)));
-        HtmlResponse.sendRendered(ctx, cache, key, version, body);
+        HtmlResponse.sendKeptOrRendered(ctx, cache, "/officials/" + id, () -> {
+            var now = clock.instant();
+            ProfileQuery.OfficialProfile profile = profiles.find(id, now).orElseThrow(() ->
+                    new NotFoundResponse("There is no official with the number " + id + " in the directory."));
+            OfficialPage page = OfficialPage.of(site, profile, readable, now);
+            return templates.renderBytes("official.jte", page.withArchived(archived(profile)));
+        });
     }
 
     /** The archive's figures of the profile's blogs that were read from it with posts found, in words. */

@@ -63,14 +63,11 @@ final class RankingsController {
             return;
         }
         // the most visited page: served from the last rendering while the metrics it shows are unchanged
-        String key = ctx.queryString() == null ? "/" : "/?" + ctx.queryString();
-        // read before the data: a write landing while the page renders leaves it cached as stale, never as current
-        long version = cache.version();
-        KeptPage cached = cache.get(key, version);
-        if (cached != null) {
-            HtmlResponse.send(ctx, cached);
-            return;
-        }
+        HtmlResponse.sendKeptOrRendered(ctx, cache, ctx.queryString() == null ? "/" : "/?" + ctx.queryString(),
+                () -> render(ctx));
+    }
+
+    private byte[] render(Context ctx) {
         RankingParams params = RankingParams.parse(ctx);
         Listing listing = params.listing();
         MeasuredStatus status = params.status();
@@ -130,7 +127,7 @@ final class RankingsController {
         String caption = ranked
                 ? "Ranking of officials' blogs by score" + (total == 1 ? "" : ", " + total + " blogs")
                 : "Dormant and historical blogs, not ranked" + (total == 1 ? "" : ", " + total + " blogs");
-        byte[] body = templates.renderBytes("rankings.jte", new RankingsPage(site,
+        return templates.renderBytes("rankings.jte", new RankingsPage(site,
                 Tab.all(tabKey, result.listingTotals().get(Listing.RANKED),
                         result.listingTotals().get(Listing.HISTORICAL), null),
                 ranked,
@@ -142,7 +139,6 @@ final class RankingsController {
                 new Pagination(page, PAGE_SIZE, total, viewParams), caption, notes,
                 total == 0 && ranked && country == null && level == null && branch == null && status == null
                         && search == null ? empty() : null));
-        HtmlResponse.sendRendered(ctx, cache, key, version, body);
     }
 
     /** Why nothing is ranked: the registry, the crawler's schedule, its last crawl and its failures. */

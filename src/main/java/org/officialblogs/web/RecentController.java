@@ -54,13 +54,10 @@ final class RecentController {
         }
         // served from the last rendering while the metrics are unchanged, like the rankings (new posts come with new
         // metrics: a crawl that stores posts recomputes them)
-        String key = "/recent?page=" + page;
-        long version = cache.version();
-        KeptPage cached = cache.get(key, version);
-        if (cached != null) {
-            HtmlResponse.send(ctx, cached);
-            return;
-        }
+        HtmlResponse.sendKeptOrRendered(ctx, cache, "/recent?page=" + page, () -> render(page));
+    }
+
+    private byte[] render(int page) {
         // one row more than a page tells whether there is a next page, without counting a million posts
         List<ActivityDao.PublicPost> posts = activity.recentPosts(clock.instant(), (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         if (posts.isEmpty() && page > 1) {
@@ -76,10 +73,9 @@ final class RecentController {
                     p.readerComments() == null ? "" : Readable.count(p.readerComments(), "reader comment", "reader comments"),
                     p.officialReplied(), shorten(p.summary())));
         }
-        byte[] body = templates.renderBytes("recent.jte", new RecentPage(site, items, page,
+        return templates.renderBytes("recent.jte", new RecentPage(site, items, page,
                 page > 1 ? (page == 2 ? "/recent" : "/recent?page=" + (page - 1)) : null,
                 hasNext ? "/recent?page=" + (page + 1) : null));
-        HtmlResponse.sendRendered(ctx, cache, key, version, body);
     }
 
     void recentAtom(Context ctx) {
