@@ -1,10 +1,5 @@
 package org.officialblogs.crawl.read;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -13,7 +8,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Text from feeds and comment sources is untrusted and may hold markup: titles and names become plain text, summaries
@@ -79,25 +76,31 @@ public final class MarkupText {
     /**
      * Sanitised summary: HTML (or plain text, escaped) cleaned with {@link Safelist#basic()}, relative links made
      * absolute against {@code baseUri}, then cut at a text boundary so the HTML stays within the bound.
+     *
+     * <p>A long post (a feed's full content) is cut to a little more text than the bound can hold before it is
+     * cleaned: the summary never shows more, and cleaning the whole post (each link resolved against the base) was
+     * most of the time spent reading a real feed. The result is the same as cleaning it all first.
      */
     public String summary(String value, String type, String baseUri) {
         if (value == null || value.isBlank()) {
             return "";
         }
         String html = "text".equalsIgnoreCase(type) ? Entities.escape(value) : value;
-        String cleaned = Jsoup.clean(html, baseUri == null ? "" : baseUri, SUMMARY_TAGS,
-                new Document.OutputSettings().prettyPrint(false));
+        Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        // one character more than the bound: the HTML then cannot fit, and is cut below as it would have been
+        dropTextAfter(dirty.body(), summaryMaxChars + 1);
+        Document doc = new Cleaner(SUMMARY_TAGS).clean(dirty);
+        doc.outputSettings().prettyPrint(false);
+        String cleaned = doc.body().html();
         if (cleaned.length() <= summaryMaxChars) {
             return cleaned.strip();
         }
-        Document doc = Jsoup.parseBodyFragment(cleaned);
-        doc.outputSettings().prettyPrint(false);
         int textBudget = summaryMaxChars;
         String bounded = cleaned;
         // Markup overhead varies, so shrink the text budget until the serialised HTML fits.
         for (int attempt = 0; attempt < 8 && bounded.length() > summaryMaxChars && textBudget > 0; attempt++) {
             Document copy = doc.clone();
-            truncateText(copy.body(), textBudget);
+            truncateText(copy.body(), textBudget, "\u2026");
             bounded = copy.body().html();
             textBudget = (int) (textBudget * (summaryMaxChars / (double) bounded.length()) * 0.95);
         }
@@ -108,30 +111,32 @@ public final class MarkupText {
         return bounded.strip();
     }
 
+    /** Drops every node after the first {@code budget} characters of text; nothing is marked. */
+    private static void dropTextAfter(Element root, int budget) {
+        truncateText(root, budget, "");
+    }
+
     /** Keeps the first {@code budget} characters of text, drops every node after the cut and marks it. */
-    private static void truncateText(Element root, int budget) {
+    private static void truncateText(Element root, int budget, String mark) {
         int[] remaining = {budget};
-        boolean[] cut = {false};
-        Set<Node> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Node> toRemove = new ArrayList<>();
-        root.traverse((node, depth) -> {
-            if (cut[0]) {
-                // Document order: a node whose parent already goes, goes with it.
-                if (gone.add(node) && !gone.contains(node.parent())) {
-                    toRemove.add(node);
-                }
-                return;
-            }
+        TextNode[] cutAt = {null};
+        root.filter((node, depth) -> {
             if (node instanceof TextNode text) {
                 String s = text.getWholeText();
                 if (s.length() >= remaining[0]) {
-                    text.text(s.substring(0, Math.max(0, remaining[0])) + "\u2026");
-                    cut[0] = true;
-                } else {
-                    remaining[0] -= s.length();
+                    text.text(s.substring(0, Math.max(0, remaining[0])) + mark);
+                    cutAt[0] = text;
+                    return NodeFilter.FilterResult.STOP;
                 }
+                remaining[0] -= s.length();
             }
+            return NodeFilter.FilterResult.CONTINUE;
         });
-        toRemove.forEach(Node::remove);
+        // what follows the cut in document order: the later siblings of the cut and of each of its ancestors
+        for (Node node = cutAt[0]; node != null && node != root; node = node.parent()) {
+            while (node.nextSibling() != null) {
+                node.nextSibling().remove();
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.officialblogs.crawl.feed;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +202,28 @@ class FeedReaderItemsTest {
         assertThat(summary).startsWith("<p>Lorem ipsum <b>dolor</b>").endsWith("</p>").contains("\u2026");
         assertThat(org.jsoup.Jsoup.parseBodyFragment(summary).body().html().replace("\n", ""))
                 .as("well-formed").isEqualTo(summary.replace("\n", ""));
+    }
+
+    @Test
+    void aLongPostIsCleanedAsFarAsTheBoundReaches() {
+        String head = "<p>Read <a href=\"/agenda\">the agenda</a> and <a href=\"javascript:alert(1)\">this</a>.</p>";
+        String tail = "<p>" + "More words here. ".repeat(400) + "<script>steal()</script><img src=\"/late.png\"></p>";
+        String fits = "x".repeat(500);
+        String xml = "<rss version=\"2.0\"><channel><title>t</title><link>https://blog.example.org/</link>"
+                + "<description/><item><title>long</title><link>https://blog.example.org/l</link><description><![CDATA["
+                + head + tail + "]]></description></item><item><title>fits</title><description>" + fits
+                + "</description></item><item><title>one over</title><description>" + fits + "x"
+                + "</description></item></channel></rss>";
+        List<FeedItem> items = parsed(new FeedReader(500).read(FeedFixtures.utf8(xml), null,
+                URI.create("https://blog.example.org/feed/"))).items();
+        String summary = items.get(0).summaryHtml();
+        assertThat(summary).startsWith("<p>Read <a href=\"https://blog.example.org/agenda\">the agenda</a>"
+                + " and <a rel=\"nofollow\">this</a>.</p><p>More words here.").endsWith("\u2026</p>");
+        assertThat(summary.length()).isLessThanOrEqualTo(500);
+        assertThat(summary).doesNotContain("steal", "late.png", "javascript");
+        assertThat(items.get(1).summaryHtml()).as("exactly at the bound: whole").isEqualTo(fits);
+        assertThat(items.get(2).summaryHtml()).as("one character over: cut and marked").hasSizeLessThanOrEqualTo(500)
+                .endsWith("\u2026").startsWith("xxx");
     }
 
     @Test
