@@ -530,14 +530,10 @@ class BenchmarkSuiteTest {
     }
 
     /**
-     * Every synthetic blog as a discovery candidate (a Popolo file: half name the blog's home page, half its feed),
-     * checked by a fresh application (robots.txt not yet cached) through the crawler's fetcher, against the
-     * politeness bound: no host can be asked faster than its requests minus one times the host delay.
-     */
-    /**
      * The first crawl of every feed's first page only, on a new database with the same registry: robots.txt, the
      * feed, storing its posts and the metrics, but no history (the backfill horizon is one day) and, but for posts of
      * the last day, no comment checks (the comment window is one day); against Rome alone parsing the same pages.
+     * Then the reader alone on real platforms' feeds against Rome ({@link RealFeedReading}).
      */
     private void feedsFigures(Path dir, Map<String, String> suiteSettings, Map<String, List<InetAddress>> hosts,
                               String registry, Size size, SyntheticWebServer server) throws Exception {
@@ -607,8 +603,20 @@ class BenchmarkSuiteTest {
             rows.add(new Row("  outcome, requests", crawl.text() + "; " + kinds, "no history; comments of the last day only",
                     "-", "-"));
         }
+        progress("reading real platforms' feeds ...");
+        RealFeedReading.Result real = RealFeedReading.measure(40, 40);
+        rows.add(new Row(String.format(Locale.ROOT, "reading real platforms' feeds (the test corpus: %d feeds, %,d KB;"
+                + " decode, repair, parse, map, clean summaries)", real.feeds(), real.bytes() / 1024),
+                String.format(Locale.ROOT, "%.1f ms a round (mean of %d)", real.readerMillisARound(), real.rounds()),
+                "<= 2x", String.format(Locale.ROOT, "Rome parsing the same bytes %.1f ms", real.romeMillisARound()),
+                ratio(real.readerMillisARound(), real.romeMillisARound())));
     }
 
+    /**
+     * Every synthetic blog as a discovery candidate (a Popolo file: half name the blog's home page, half its feed),
+     * checked by a fresh application (robots.txt not yet cached) through the crawler's fetcher, against the
+     * politeness bound: no host can be asked faster than its requests minus one times the host delay.
+     */
     private void discoveryFigures(Path dir, Config config, Map<String, List<InetAddress>> hosts, SyntheticWeb web,
                                   SyntheticWebServer server) throws Exception {
         progress("discovery: " + web.blogs().size() + " candidates ...");
