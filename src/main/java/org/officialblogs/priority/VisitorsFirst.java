@@ -2,6 +2,7 @@ package org.officialblogs.priority;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class VisitorsFirst {
 
-    /** A visit keeps the site counted as busy this long after it began. */
+    /** A visit keeps the site counted as busy while it is answered, and this long after it began or ended. */
     static final long VISIT_NANOS = 250_000_000L;
     /** Background processor time that may run ahead of the share before anyone waits. */
     static final long BURST_NANOS = 100_000_000L;
@@ -52,6 +53,7 @@ public final class VisitorsFirst {
     private final AtomicLong waitedNanos = new AtomicLong();
     private final AtomicLong bookedNanos = new AtomicLong();
     private final LongAdder visits = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long lastVisit;
     private volatile boolean visited;
     private long balance = BURST_NANOS; // guarded by this
@@ -81,11 +83,21 @@ public final class VisitorsFirst {
         this.balanceAt = nanoTime.getAsLong();
     }
 
-    /** A visitor's request began. */
-    public void visit() {
+    /**
+     * A visitor's request began. {@link #visitEnded()} must follow once it is answered or has failed, whatever
+     * happens (the site calls both around its whole handling of the request).
+     */
+    public void visitBegan() {
+        inFlight.incrementAndGet();
         lastVisit = nanoTime.getAsLong();
         visited = true;
         visits.increment();
+    }
+
+    /** A request {@link #visitBegan()} counted is over: answered, or failed. */
+    public void visitEnded() {
+        lastVisit = nanoTime.getAsLong(); // before the count falls, so the site never looks idle in between
+        inFlight.decrementAndGet();
     }
 
     /** Visits counted so far. */
@@ -93,9 +105,12 @@ public final class VisitorsFirst {
         return visits.sum();
     }
 
-    /** True while a visit began less than {@link #VISIT_NANOS} ago. */
+    /**
+     * True while a visitor's request is being answered (a large export takes as long as it takes), and until
+     * {@link #VISIT_NANOS} after the last one began or ended.
+     */
     public boolean serving() {
-        return visited && nanoTime.getAsLong() - lastVisit < VISIT_NANOS;
+        return visited && (inFlight.get() > 0 || nanoTime.getAsLong() - lastVisit < VISIT_NANOS);
     }
 
     /** The task, run with the running thread doing background work for this account. */

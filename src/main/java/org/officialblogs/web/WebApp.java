@@ -2,6 +2,7 @@ package org.officialblogs.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.officialblogs.auth.RateLimitDao;
@@ -214,6 +217,10 @@ public final class WebApp {
             cfg.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB - 1, SizeUnit.MB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, SizeUnit.MB);
+            // a crawl in this process yields the processors while people are served, from each request's start to
+            // the end of its answer
+            cfg.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new VisitsFilter(visitors)), "/*", EnumSet.of(DispatcherType.REQUEST)));
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ServerErrorPages());
                 // outermost first: one address's requests take a bounded number of threads, and no body may dawdle
@@ -232,7 +239,6 @@ public final class WebApp {
 
             // ---- the route table
             cfg.routes.before(this::securityHeaders);
-            cfg.routes.before(this::countVisit);
             cfg.routes.before(this::metricsGate);
             cfg.routes.after(WebApp::serverTiming);
             cfg.routes.get("/", rankings::show);
@@ -460,11 +466,6 @@ public final class WebApp {
     }
 
     private static final String STARTED = "officialblogs.started";
-
-    /** A crawl in this process yields the processors while people are served; monitoring is not a visitor. */
-    private void countVisit(Context ctx) {
-        if (!ctx.path().equals("/health") && !ctx.path().equals("/metrics")) visitors.visit();
-    }
 
     private void securityHeaders(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());

@@ -79,7 +79,8 @@ class CrawlWhileServingTest {
             AtomicBoolean crawling = new AtomicBoolean(true);
             Thread visits = new Thread(() -> {
                 while (crawling.get()) {
-                    crawl.app.visitors.visit(); // a visitor's request began
+                    crawl.app.visitors.visitBegan(); // a visitor's request, answered at once
+                    crawl.app.visitors.visitEnded();
                     mostCounted.accumulateAndGet(crawl.app.crawlRunner.inProgress(), Math::max);
                     try {
                         Thread.sleep(20);
@@ -89,7 +90,8 @@ class CrawlWhileServingTest {
                 }
             });
             if (visitors) {
-                crawl.app.visitors.visit();
+                crawl.app.visitors.visitBegan();
+                crawl.app.visitors.visitEnded();
                 visits.start();
             }
             CrawlRunner.Summary summary;

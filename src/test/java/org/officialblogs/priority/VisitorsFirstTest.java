@@ -26,9 +26,15 @@ class VisitorsFirstTest {
         self.set(new VisitorsFirst(10, 2, now::get, cpu::get, nanos -> {
             sleeps.add(nanos);
             now.addAndGet(nanos);
-            if (visitorsStay) self.get().visit();
+            if (visitorsStay) visitor(self.get());
         }));
         return self.get();
+    }
+
+    /** A visitor's request, answered at once. */
+    private static void visitor(VisitorsFirst v) {
+        v.visitBegan();
+        v.visitEnded();
     }
 
     /** Background work: {@code ms} of processor time, taking as long on the clock. */
@@ -53,7 +59,7 @@ class VisitorsFirstTest {
     void whileVisitorsAreServedTheCrawlWaitsForItsDebtBeyondTheBurst() {
         VisitorsFirst v = account();
         v.pace(); // the thread's first pace point only takes note of its processor time
-        v.visit();
+        visitor(v);
         cpu.addAndGet(300 * MS); // 300 ms of work in no time: 200 ms beyond the 100 ms burst
         v.pace();
         // 200 ms owed at 0.2 ms per ms: 1,000 ms, in sleeps of at most a second
@@ -66,7 +72,7 @@ class VisitorsFirstTest {
     void aBoundTasksTimeCountsFromItsStartNotFromItsFirstPacePoint() {
         VisitorsFirst v = account();
         cpu.addAndGet(5_000 * MS); // what the thread did before it worked for the account is not the account's
-        v.visit();
+        visitor(v);
         v.bind(() -> {
             cpu.addAndGet(300 * MS); // a worker's first blog, up to its first request
             v.pace();
@@ -81,7 +87,7 @@ class VisitorsFirstTest {
         long start = now.get();
         long worked = 0;
         for (int i = 0; i < 500; i++) {
-            v.visit();
+            visitor(v);
             work(20);
             worked += 20 * MS;
             v.pace();
@@ -95,12 +101,39 @@ class VisitorsFirstTest {
     void theWaitEndsWhenTheVisitorsAreGone() {
         VisitorsFirst v = account();
         v.pace();
-        v.visit();
+        visitor(v);
         cpu.addAndGet(1_100 * MS); // 1 s owed: 5 s of waiting while visitors stay
         visitorsStay = false;
         v.pace(); // no more visits: the site is quiet when the thread looks again
         assertThat(sleeps).containsExactly(VisitorsFirst.LOOK_AGAIN_NANOS);
         assertThat(v.serving()).isFalse();
+    }
+
+    @Test
+    void aLongRequestKeepsTheSiteServingUntilItIsAnsweredAndAMomentAfter() {
+        VisitorsFirst v = account();
+        v.visitBegan(); // a large export
+        now.addAndGet(30_000 * MS);
+        assertThat(v.serving()).as("30 s into the answer").isTrue();
+        v.visitEnded();
+        now.addAndGet(VisitorsFirst.VISIT_NANOS - MS);
+        assertThat(v.serving()).as("just after the answer").isTrue();
+        now.addAndGet(2 * MS);
+        assertThat(v.serving()).as("a visit's window after the answer").isFalse();
+    }
+
+    @Test
+    void theSiteIsQuietOnlyWhenEveryRequestIsAnswered() {
+        VisitorsFirst v = account();
+        v.visitBegan();
+        v.visitBegan();
+        v.visitEnded();
+        now.addAndGet(10_000 * MS);
+        assertThat(v.serving()).as("one of two still being answered").isTrue();
+        v.visitEnded();
+        now.addAndGet(VisitorsFirst.VISIT_NANOS);
+        assertThat(v.serving()).isFalse();
+        assertThat(v.visits()).isEqualTo(2);
     }
 
     @Test
@@ -110,11 +143,11 @@ class VisitorsFirstTest {
             sleeps.add(nanos);
             now.addAndGet(nanos);
             cpu.addAndGet(10 * MS); // waking up costs the thread processor time too
-            self.get().visit();
+            visitor(self.get());
         }));
         VisitorsFirst v = self.get();
         v.pace();
-        v.visit();
+        visitor(v);
         cpu.addAndGet(200 * MS); // 100 ms beyond the burst: 500 ms owed
         v.pace();
         assertThat(sleeps).containsExactly(500 * MS);
@@ -126,7 +159,7 @@ class VisitorsFirstTest {
     void theWritersTimeForACrawlIsPaidByTheCrawl() {
         VisitorsFirst v = account();
         v.pace();
-        v.visit();
+        visitor(v);
         v.charge(150 * MS); // the writer's time for this crawl's writes, 50 ms beyond the burst
         v.pace();
         assertThat(sleeps.stream().mapToLong(Long::longValue).sum()).isEqualTo(250 * MS);
@@ -140,7 +173,7 @@ class VisitorsFirstTest {
         v.charge(10_000 * MS);
         cpu.addAndGet(10_000 * MS);
         v.pace();
-        v.visit();
+        visitor(v);
         work(50);
         v.pace();
         assertThat(sleeps).isEmpty();
@@ -150,7 +183,7 @@ class VisitorsFirstTest {
     @Test
     void onlyThreadsRunningBoundWorkPace() throws Exception {
         VisitorsFirst v = account();
-        v.visit();
+        visitor(v);
         cpu.addAndGet(10_000 * MS);
         VisitorsFirst.paceBoundThread(); // a visitor's thread: never waits
         assertThat(sleeps).isEmpty();
@@ -170,7 +203,7 @@ class VisitorsFirstTest {
             throw new InterruptedException();
         });
         v.pace();
-        v.visit();
+        visitor(v);
         cpu.addAndGet(1_000 * MS);
         try {
             v.pace();
