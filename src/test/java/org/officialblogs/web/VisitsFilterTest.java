@@ -74,7 +74,8 @@ class VisitsFilterTest {
         return (HttpServletRequest) Proxy.newProxyInstance(VisitsFilterTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getRequestURI" -> path;
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw new AssertionError("the filter read " + method.getName()
+                            + "; it should need only the request's path");
                 });
     }
 
