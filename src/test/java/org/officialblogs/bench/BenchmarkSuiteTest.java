@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.officialblogs.App;
 import org.officialblogs.config.Config;
 import org.officialblogs.crawl.CrawlRunner;
+import org.officialblogs.crawl.fetch.FetchRequest;
+import org.officialblogs.crawl.fetch.FetchResult;
 import org.officialblogs.crawl.fetch.HostResolver;
 import org.officialblogs.demo.SyntheticWeb;
 import org.officialblogs.demo.SyntheticWebServer;
@@ -174,7 +177,7 @@ class BenchmarkSuiteTest {
                 }
             }
             if (parts.contains("feeds")) {
-                feedsFigures(dir, settings, hosts, csv.toString(), size, server);
+                feedsFigures(dir, settings, hosts, csv.toString(), size, web, server);
                 imported = size.blogs();
             }
             if (parts.contains("discovery")) discoveryFigures(dir, config, hosts, web, server);
@@ -533,7 +536,7 @@ class BenchmarkSuiteTest {
      * Then the reader alone on real platforms' feeds against Rome ({@link RealFeedReading}).
      */
     private void feedsFigures(Path dir, Map<String, String> suiteSettings, Map<String, List<InetAddress>> hosts,
-                              String registry, Size size, SyntheticWebServer server) throws Exception {
+                              String registry, Size size, SyntheticWeb web, SyntheticWebServer server) throws Exception {
         progress("first crawl, first pages only ...");
         Map<String, String> values = new HashMap<>(suiteSettings);
         values.put("OFFICIALBLOGS_DATA_DIR", dir.resolve("feeds").toString());
@@ -586,6 +589,13 @@ class BenchmarkSuiteTest {
                 String.format(Locale.ROOT, "%.1f s; CPU %.1f s", again.seconds(), again.cpuSeconds()), "-",
                 String.format(Locale.ROOT, "Rome %.2f s", romeSeconds), ratio(again.seconds(), romeSeconds)));
         rows.add(new Row("    CPU meanwhile, by who spent it", again.split(), "-", "-", "-"));
+        // what HTTP alone costs here, on both sides: the crawl's figure is not bounded by the synthetic web
+        FetchOnly fetching = fetchOnly(values, dir.resolve("feeds-fetch-only"), hosts, web, server, again.served());
+        rows.add(new Row(String.format(Locale.ROOT, "  fetching only: robots.txt and the feed of the same %,d blogs, %d"
+                        + " at once (the crawler's fetcher on a new app; nothing read or stored)", fetching.feeds(),
+                        fetching.threads()),
+                String.format(Locale.ROOT, "%.1f s; CPU %.1f s", fetching.seconds(), fetching.cpuSeconds()), "-",
+                String.format(Locale.ROOT, "Rome %.2f s", romeSeconds), ratio(fetching.seconds(), romeSeconds)));
         progress("reading real platforms' feeds ...");
         RealFeedReading.Result real = RealFeedReading.measure(40, 40);
         rows.add(new Row(String.format(Locale.ROOT, "reading real platforms' feeds (the test corpus: %d feeds, %,d KB;"
@@ -593,6 +603,48 @@ class BenchmarkSuiteTest {
                 String.format(Locale.ROOT, "%.1f ms a round (mean of %d)", real.readerMillisARound(), real.rounds()),
                 "<= 2x", String.format(Locale.ROOT, "Rome parsing the same bytes %.1f ms", real.romeMillisARound()),
                 ratio(real.readerMillisARound(), real.romeMillisARound())));
+    }
+
+    private record FetchOnly(int feeds, int threads, double seconds, double cpuSeconds) {}
+
+    /**
+     * The given feed pages fetched again by a new app's fetcher (so robots.txt first, as in a first crawl), on as many
+     * threads as fetches may be in flight, each taking the next page: the HTTP exchanges of a first-pages crawl, on
+     * both sides, without reading, storing or comment checks.
+     */
+    private static FetchOnly fetchOnly(Map<String, String> values, Path dataDir, Map<String, List<InetAddress>> hosts,
+                                       SyntheticWeb web, SyntheticWebServer server,
+                                       List<SyntheticWebServer.Served> feeds) throws Exception {
+        Map<String, String> own = new HashMap<>(values);
+        own.put("OFFICIALBLOGS_DATA_DIR", dataDir.toString());
+        if (POSTGRES) own.put("OFFICIALBLOGS_DB_URL", postgresDatabase());
+        try (App app = new App(Config.fromValues(own), App.Parts.production()
+                .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+            List<URI> urls = new ArrayList<>();
+            for (SyntheticWebServer.Served f : feeds) urls.add(URI.create(server.base(web.blog(f.blog())) + f.pathAndQuery()));
+            int threads = app.config.politeness().maxConcurrentFetches();
+            AtomicInteger next = new AtomicInteger();
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            List<Thread> fetching = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread thread = new Thread(() -> {
+                    for (int i; (i = next.getAndIncrement()) < urls.size(); ) {
+                        FetchResult r = app.fetcher.fetch(FetchRequest.feed(urls.get(i), null, null));
+                        if (r.status() != 200) failures.add(urls.get(i) + ": " + r);
+                    }
+                }, "fetch-only-" + t);
+                thread.start();
+                fetching.add(thread);
+            }
+            for (Thread thread : fetching) thread.join();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+            assertThat(failures).isEmpty();
+            return new FetchOnly(urls.size(), threads, seconds, cpuSeconds);
+        }
     }
 
     /** One first crawl of every feed's first page, as {@link #feedsFigures} measures it. */
