@@ -589,7 +589,7 @@ class BenchmarkSuiteTest {
                 String.format(Locale.ROOT, "%.1f s; CPU %.1f s", again.seconds(), again.cpuSeconds()), "-",
                 String.format(Locale.ROOT, "Rome %.2f s", romeSeconds), ratio(again.seconds(), romeSeconds)));
         rows.add(new Row("    CPU meanwhile, by who spent it", again.split(), "-", "-", "-"));
-        // what HTTP alone costs here, on both sides: the crawl's figure is not bounded by the synthetic web
+        // what the HTTP exchanges alone cost here, the app's and the synthetic web's, beside what the whole crawl costs
         FetchOnly fetching = fetchOnly(values, dir.resolve("feeds-fetch-only"), hosts, web, server, again.served());
         rows.add(new Row(String.format(Locale.ROOT, "  fetching only: robots.txt and the feed of the same %,d blogs, %d"
                         + " at once (the crawler's fetcher on a new app; nothing read or stored)", fetching.feeds(),
