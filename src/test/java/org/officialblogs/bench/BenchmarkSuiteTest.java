@@ -166,8 +166,7 @@ class BenchmarkSuiteTest {
 
             long imported = 0;
             if (parts.contains("crawl")) {
-                try (App app = new App(config, App.Parts.production()
-                        .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+                try (App app = onTheSyntheticWeb(config, hosts)) {
                     var result = app.importer.importCsv(csv.toString().getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "bench");
                     assertThat(result.rejected()).isEmpty();
                     imported = size.blogs();
@@ -554,8 +553,7 @@ class BenchmarkSuiteTest {
         if (POSTGRES) warmValues.put("OFFICIALBLOGS_DB_URL", postgresDatabase());
         String[] lines = registry.split("\n", -1);
         String warmRegistry = String.join("\n", java.util.Arrays.copyOfRange(lines, 0, Math.min(lines.length, 301))) + "\n";
-        try (App warm = new App(Config.fromValues(warmValues), App.Parts.production()
-                .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+        try (App warm = onTheSyntheticWeb(Config.fromValues(warmValues), hosts)) {
             assertThat(warm.importer.importCsv(warmRegistry.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "bench")
                     .rejected()).isEmpty();
             warm.crawlRunner.runAll(CrawlRunner.Progress.NONE);
@@ -618,15 +616,13 @@ class BenchmarkSuiteTest {
         Map<String, String> own = new HashMap<>(values);
         own.put("OFFICIALBLOGS_DATA_DIR", dataDir.toString());
         if (POSTGRES) own.put("OFFICIALBLOGS_DB_URL", postgresDatabase());
-        try (App app = new App(Config.fromValues(own), App.Parts.production()
-                .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+        try (App app = onTheSyntheticWeb(Config.fromValues(own), hosts)) {
             List<URI> urls = new ArrayList<>();
             for (SyntheticWebServer.Served f : feeds) urls.add(URI.create(server.base(web.blog(f.blog())) + f.pathAndQuery()));
             int threads = app.config.politeness().maxConcurrentFetches();
             AtomicInteger next = new AtomicInteger();
             List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = os.getProcessCpuTime();
+            long cpu0 = ThreadCpu.processCpuNanos();
             long t0 = System.nanoTime();
             List<Thread> fetching = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -641,7 +637,7 @@ class BenchmarkSuiteTest {
             }
             for (Thread thread : fetching) thread.join();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double cpuSeconds = (ThreadCpu.processCpuNanos() - cpu0) / 1e9;
             assertThat(failures).isEmpty();
             return new FetchOnly(urls.size(), threads, seconds, cpuSeconds);
         }
@@ -654,20 +650,18 @@ class BenchmarkSuiteTest {
     private static FirstPages firstPagesCrawl(Map<String, String> values, String registry,
                                               Map<String, List<InetAddress>> hosts, SyntheticWebServer server)
             throws Exception {
-        try (App app = new App(Config.fromValues(values), App.Parts.production()
-                .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+        try (App app = onTheSyntheticWeb(Config.fromValues(values), hosts)) {
             assertThat(app.importer.importCsv(registry.getBytes(StandardCharsets.UTF_8), Origin.IMPORT, "bench")
                     .rejected()).isEmpty();
             int before = server.recorded().size();
             Map<SyntheticWebServer.Kind, Long> kinds0 = server.counts();
             server.record(true);
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = os.getProcessCpuTime();
+            long cpu0 = ThreadCpu.processCpuNanos();
             ThreadCpu byWho = ThreadCpu.start();
             long c0 = System.nanoTime();
             CrawlRunner.Summary crawl = app.crawlRunner.runAll(CrawlRunner.Progress.NONE);
             double seconds = (System.nanoTime() - c0) / 1e9;
-            double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double cpuSeconds = (ThreadCpu.processCpuNanos() - cpu0) / 1e9;
             String split = byWho.text(0);
             server.record(false);
             Map<SyntheticWebServer.Kind, Long> kinds = new java.util.EnumMap<>(SyntheticWebServer.Kind.class);
@@ -705,8 +699,7 @@ class BenchmarkSuiteTest {
         values.put("OFFICIALBLOGS_ALLOW_PRIVATE_NETWORK", "true");
         values.put("OFFICIALBLOGS_HOST_DELAY_MS", Long.toString(config.politeness().hostDelay().toMillis()));
         if (POSTGRES) values.put("OFFICIALBLOGS_DB_URL", postgresDatabase());
-        try (App app = new App(Config.fromValues(values), App.Parts.production()
-                .withResolver(HostResolver.withOverrides(hosts, HostResolver.system())))) {
+        try (App app = onTheSyntheticWeb(Config.fromValues(values), hosts)) {
             byte[] file = popolo.toString().getBytes(StandardCharsets.UTF_8);
             popolo.setLength(0);
             heap.reset();
@@ -933,6 +926,11 @@ class BenchmarkSuiteTest {
 
     private void rows(Row... more) {
         rows.addAll(List.of(more));
+    }
+
+    /** The app as production builds it, its synthetic hosts' names resolved to the synthetic web's address. */
+    private static App onTheSyntheticWeb(Config config, Map<String, List<InetAddress>> hosts) {
+        return new App(config, App.Parts.production().withResolver(HostResolver.withOverrides(hosts, HostResolver.system())));
     }
 
     private static long count(App app, String sql) {

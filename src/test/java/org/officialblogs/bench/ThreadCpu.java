@@ -134,7 +134,8 @@ final class ThreadCpu {
         return ticks;
     }
 
-    private static long processCpuNanos() {
+    /** The processor time the whole process has used so far. */
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
