@@ -52,6 +52,12 @@ public final class RegistryDao {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM official WHERE id = :id").bind("id", id).map(OFFICIAL).findOne());
     }
 
+    /** The officials with at least one listed blog (a lead included), by number: the directory's public profiles. */
+    public List<Long> officialsWithListedBlogs() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT official_id FROM listed_blog ORDER BY official_id")
+                .mapTo(Long.class).list());
+    }
+
     public List<Blog> blogsOf(long officialId) {
         return jdbi.withHandle(h -> blogsOf(h, officialId));
     }

@@ -55,6 +55,7 @@ public final class WebApp {
     private final RecentController recent;
     private final WhenTheyBloggedController whenTheyBlogged;
     private final HealthController health;
+    private final SiteMapController siteMap;
     private final WebSessions sessions;
     private final CsrfGuard csrf;
     private final SubmissionController submit;
@@ -114,6 +115,7 @@ public final class WebApp {
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock(), pages);
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
+        this.siteMap = new SiteMapController(sources.registry(), site, SiteMap.URLS_PER_FILE);
         boolean https = "https".equals(config.serve().baseUrl().getScheme());
         Choices choices = Choices.standard();
         RateLimitDao rateLimits = new RateLimitDao(sources.database().jdbi());
@@ -250,6 +252,9 @@ public final class WebApp {
             cfg.routes.get("/recent.atom", recent::recentAtom);
             cfg.routes.get("/new-blogs.atom", recent::newBlogsAtom);
             cfg.routes.get("/health", health::show);
+            cfg.routes.get("/robots.txt", siteMap::robots);
+            cfg.routes.get("/sitemap.xml", siteMap::sitemap);
+            cfg.routes.get("/sitemap/{n}.xml", siteMap::part);
             cfg.routes.get("/metrics", ctx -> ctx.contentType(OperationalMetrics.CONTENT_TYPE).result(operations.scrape()));
 
             // research data: downloads, and the read API (its GET routes are exactly those ApiCatalog documents)
