@@ -14,9 +14,9 @@ final class SiteMapController {
     private final SiteMap map;
     private final boolean synthetic;
 
-    SiteMapController(RegistryDao registry, SiteInfo site, int urlsPerFile) {
+    SiteMapController(RegistryDao registry, SiteInfo site) {
         this.registry = registry;
-        this.map = new SiteMap(site.baseUrl(), urlsPerFile);
+        this.map = new SiteMap(site.baseUrl(), SiteMap.URLS_PER_FILE);
         this.synthetic = site.notice() != null;
     }
 

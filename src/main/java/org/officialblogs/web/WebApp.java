@@ -115,7 +115,7 @@ public final class WebApp {
         this.whenTheyBlogged = new WhenTheyBloggedController(mod.archive(), templates, site, sources.settings().zone());
         this.recent = new RecentController(sources.activity(), templates, site, readable, sources.clock(), pages);
         this.health = new HealthController(sources.database(), sources.registry(), sources.metrics(), site);
-        this.siteMap = new SiteMapController(sources.registry(), site, SiteMap.URLS_PER_FILE);
+        this.siteMap = new SiteMapController(sources.registry(), site);
         boolean https = "https".equals(config.serve().baseUrl().getScheme());
         Choices choices = Choices.standard();
         RateLimitDao rateLimits = new RateLimitDao(sources.database().jdbi());
